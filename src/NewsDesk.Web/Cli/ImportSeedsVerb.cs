@@ -1,0 +1,20 @@
+using System.CommandLine;
+using NewsDesk.Web.Data;
+
+namespace NewsDesk.Web.Cli;
+
+/// <summary><c>import-seeds</c>: import the seed data that is not in the database yet.</summary>
+public static class ImportSeedsVerb
+{
+    public static Command Create()
+    {
+        var command = new Command("import-seeds", "Import seeds/ into the database; what is already there is skipped.");
+        command.SetAction((result, cancellationToken) => VerbHost.RunAsync(result, async (services, output, ct) =>
+        {
+            var added = await services.GetRequiredService<DatabaseInitializer>().ImportSeedsAsync(ct);
+            await output.WriteLineAsync($"Imported {added} seed article(s).");
+            return 0;
+        }, cancellationToken));
+        return command;
+    }
+}

@@ -1,0 +1,18 @@
+using System.CommandLine;
+using NewsDesk.Web.Data;
+
+namespace NewsDesk.Web.Cli;
+
+/// <summary>Runs a verb's body inside the app's own services, after bringing the database up to date.</summary>
+public static class VerbHost
+{
+    public delegate Task<int> VerbBody(IServiceProvider services, TextWriter output, CancellationToken cancellationToken);
+
+    public static async Task<int> RunAsync(ParseResult result, VerbBody body, CancellationToken cancellationToken)
+    {
+        await using var app = NewsDeskApp.Build(result.UnmatchedTokens, forVerb: true);
+        await using var scope = app.Services.CreateAsyncScope();
+        await scope.ServiceProvider.GetRequiredService<DatabaseInitializer>().MigrateAsync(cancellationToken);
+        return await body(scope.ServiceProvider, Console.Out, cancellationToken);
+    }
+}

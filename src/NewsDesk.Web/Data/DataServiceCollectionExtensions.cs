@@ -1,0 +1,47 @@
+using Microsoft.EntityFrameworkCore;
+using NewsDesk.Web.Data.Seeding;
+using NewsDesk.Web.Data.Sqlite;
+
+namespace NewsDesk.Web.Data;
+
+public static class DataServiceCollectionExtensions
+{
+    public const string ConnectionStringName = "NewsDesk";
+
+    /// <summary>Registers the store: options, the DbContext on SQLite, migrations and seeding at start-up, health check.</summary>
+    public static WebApplicationBuilder AddNewsDeskData(this WebApplicationBuilder builder)
+    {
+        builder.Services.Configure<NewsDeskOptions>(builder.Configuration.GetSection(NewsDeskOptions.SectionName));
+        var store = StoreLocation.Resolve(builder);
+        var connectionString = store.ConnectionString;
+        builder.Services.AddSingleton(store);
+        builder.Services.AddSingleton(TimeProvider.System);
+        builder.Services.AddSingleton<SqlitePragmaInterceptor>();
+        builder.Services.AddDbContext<NewsDeskDbContext>((services, db) => db
+            .UseSqlite(connectionString)
+            .AddInterceptors(services.GetRequiredService<SqlitePragmaInterceptor>()));
+
+        builder.Services.AddScoped<ArticleSeeder>();
+        builder.Services.AddScoped<DatabaseInitializer>();
+        builder.Services.AddHostedService<DatabaseStartupService>();
+        builder.Services.AddHealthChecks().AddDbContextCheck<NewsDeskDbContext>("database");
+        return builder;
+    }
+}
+
+/// <summary>The resolved data folder and connection string, after defaults and overrides.</summary>
+public sealed record StoreLocation(string DataDirectory, string ConnectionString)
+{
+    public static StoreLocation Resolve(WebApplicationBuilder builder)
+    {
+        var options = builder.Configuration.GetSection(NewsDeskOptions.SectionName).Get<NewsDeskOptions>() ?? new NewsDeskOptions();
+        var dataDirectory = Path.GetFullPath(options.DataDirectory, builder.Environment.ContentRootPath);
+        var connectionString = builder.Configuration.GetConnectionString(DataServiceCollectionExtensions.ConnectionStringName);
+        if (string.IsNullOrWhiteSpace(connectionString))
+        {
+            connectionString = $"Data Source={Path.Combine(dataDirectory, "newsdesk.db")}";
+        }
+
+        return new StoreLocation(dataDirectory, connectionString);
+    }
+}

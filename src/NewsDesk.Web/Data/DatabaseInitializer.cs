@@ -1,0 +1,59 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
+using NewsDesk.Web.Data.Seeding;
+using NewsDesk.Web.Data.Sqlite;
+
+namespace NewsDesk.Web.Data;
+
+/// <summary>Brings the database to the current schema and imports seeds; used at start-up and by the verbs.</summary>
+public sealed class DatabaseInitializer(
+    NewsDeskDbContext db,
+    StoreLocation store,
+    ArticleSeeder articleSeeder,
+    ILogger<DatabaseInitializer> logger)
+{
+    public async Task MigrateAsync(CancellationToken cancellationToken)
+    {
+        SqliteStore.EnsureUsableFile(store.ConnectionString);
+        var pending = (await db.Database.GetPendingMigrationsAsync(cancellationToken)).ToList();
+        if (pending.Count > 0)
+        {
+            logger.LogInformation("Applying {Count} migration(s) to {Database}: {Migrations}",
+                pending.Count, SqliteStore.DatabasePath(store.ConnectionString), pending);
+        }
+
+        await db.Database.MigrateAsync(cancellationToken);
+        await SqliteStore.EnableWriteAheadLogAsync(db, cancellationToken);
+    }
+
+    /// <summary>Imports seed articles whose URL is not stored yet; returns how many were added.</summary>
+    public Task<int> ImportSeedsAsync(CancellationToken cancellationToken) => articleSeeder.ImportAsync(cancellationToken);
+
+    /// <summary>Seeds go only into an empty store: a newsroom that deleted the samples does not get them back.</summary>
+    public async Task<int> SeedEmptyStoreAsync(CancellationToken cancellationToken)
+    {
+        if (await db.Articles.AnyAsync(cancellationToken))
+        {
+            return 0;
+        }
+
+        return await ImportSeedsAsync(cancellationToken);
+    }
+}
+
+/// <summary>Runs migrations (and first-start seeding) before the server accepts requests.</summary>
+public sealed class DatabaseStartupService(IServiceScopeFactory scopes, IOptions<NewsDeskOptions> options) : IHostedService
+{
+    public async Task StartAsync(CancellationToken cancellationToken)
+    {
+        await using var scope = scopes.CreateAsyncScope();
+        var initializer = scope.ServiceProvider.GetRequiredService<DatabaseInitializer>();
+        await initializer.MigrateAsync(cancellationToken);
+        if (options.Value.ImportSeedsOnStart)
+        {
+            await initializer.SeedEmptyStoreAsync(cancellationToken);
+        }
+    }
+
+    public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;
+}

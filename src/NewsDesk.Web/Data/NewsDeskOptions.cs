@@ -1,0 +1,16 @@
+namespace NewsDesk.Web.Data;
+
+/// <summary>Where NewsDesk keeps its files and what it does on first start. Bound to section "NewsDesk".</summary>
+public class NewsDeskOptions
+{
+    public const string SectionName = "NewsDesk";
+
+    /// <summary>Folder for the database, logs and other state; relative paths are under the content root.</summary>
+    public string DataDirectory { get; set; } = "App_Data";
+
+    /// <summary>Folder of seed data; defaults to the seeds/ shipped beside the executable.</summary>
+    public string? SeedsDirectory { get; set; }
+
+    /// <summary>Import the seeds into an empty database when the app starts serving.</summary>
+    public bool ImportSeedsOnStart { get; set; } = true;
+}

@@ -1,0 +1,55 @@
+namespace NewsDesk.Web.Domain;
+
+/// <summary>A canonical participant in the news: a state, armed group, outlet, person...</summary>
+public class Actor : EditableRecord
+{
+    public required string Name { get; set; }
+    public ActorKind Kind { get; set; } = ActorKind.Other;
+
+    /// <summary>Country name (as ACLED writes it) the actor belongs to or operates from.</summary>
+    public string? Country { get; set; }
+    public string? Description { get; set; }
+
+    /// <summary>An identifier in an outside knowledge base, e.g. a Wikidata QID ("Q1063217").</summary>
+    public string? ExternalId { get; set; }
+
+    public List<ActorAlias> Aliases { get; set; } = [];
+    public List<ActorAffiliation> Affiliations { get; set; } = [];
+    public List<Mention> Mentions { get; set; } = [];
+}
+
+/// <summary>Actor kinds, aligned with ACLED's actor types where they overlap.</summary>
+public enum ActorKind
+{
+    State,
+    StateForces,
+    ArmedGroup,
+    PoliticalParty,
+    GovernmentBody,
+    MediaOutlet,
+    Person,
+    Organisation,
+    Other,
+}
+
+/// <summary>Another name or transliteration an actor goes by ("Kata'ib Hizballah").</summary>
+public class ActorAlias
+{
+    public int Id { get; set; }
+    public int ActorId { get; set; }
+    public Actor? Actor { get; set; }
+    public required string Name { get; set; }
+}
+
+/// <summary>A link from an actor to another it belongs to or is backed by (Kataib Hezbollah → Iran).</summary>
+public class ActorAffiliation
+{
+    public int Id { get; set; }
+    public int ActorId { get; set; }
+    public Actor? Actor { get; set; }
+    public int AffiliateId { get; set; }
+    public Actor? Affiliate { get; set; }
+
+    /// <summary>What the link is ("backed by", "member of", "axis of resistance").</summary>
+    public string? Relation { get; set; }
+}

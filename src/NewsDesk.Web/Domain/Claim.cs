@@ -1,0 +1,43 @@
+namespace NewsDesk.Web.Domain;
+
+/// <summary>An attributed assertion: who claims what, about which incident, and how far we believe it.</summary>
+public class Claim : EditableRecord
+{
+    /// <summary>The editor's paraphrase of what is claimed.</summary>
+    public required string Text { get; set; }
+
+    /// <summary>Who asserts it (IRNA, Kataib Hezbollah...).</summary>
+    public int? ClaimantId { get; set; }
+    public Actor? Claimant { get; set; }
+
+    /// <summary>Who reports the assertion (an outlet citing the claimant).</summary>
+    public int? RelayedById { get; set; }
+    public Actor? RelayedBy { get; set; }
+
+    public ClaimKind Kind { get; set; } = ClaimKind.Other;
+    public int? IncidentId { get; set; }
+    public Incident? Incident { get; set; }
+    public DateOnly? ClaimDate { get; set; }
+    public ClaimAssessment Assessment { get; set; } = ClaimAssessment.Unverified;
+    public string? AssessmentNote { get; set; }
+
+    public List<Mention> Mentions { get; set; } = [];
+}
+
+public enum ClaimKind
+{
+    Responsibility,
+    Denial,
+    Accusation,
+    Threat,
+    CasualtyFigure,
+    Other,
+}
+
+public enum ClaimAssessment
+{
+    Unverified,
+    Corroborated,
+    Disputed,
+    False,
+}

@@ -1,0 +1,42 @@
+namespace NewsDesk.Web.Domain;
+
+/// <summary>A place editors asked NewsDesk to pull articles from, with its schedule and fetch state.</summary>
+public class Source
+{
+    public int Id { get; set; }
+    public required string Name { get; set; }
+
+    /// <summary>The feed, sitemap or page URL as the editor gave it (after normalisation).</summary>
+    public required string Url { get; set; }
+    public SourceKind Kind { get; set; }
+    public bool Enabled { get; set; } = true;
+    public DateTime CreatedAt { get; set; }
+
+    /// <summary>How often to look for new items when the source behaves; clamped by the scheduler.</summary>
+    public int FetchIntervalMinutes { get; set; } = 60;
+
+    // Fetch state: what the last attempt did and when the next one is due.
+    public DateTime? LastFetchedAt { get; set; }
+    public DateTime? LastSuccessAt { get; set; }
+    public DateTime? NextFetchAt { get; set; }
+    public int? LastHttpStatus { get; set; }
+    public string? LastError { get; set; }
+    public int ConsecutiveErrors { get; set; }
+
+    /// <summary>Set by "fetch now"; the scraper picks the source up at its next tick and clears it.</summary>
+    public DateTime? FetchRequestedAt { get; set; }
+
+    // Conditional GET validators from the last 200 response.
+    public string? ETag { get; set; }
+    public string? LastModified { get; set; }
+
+    public List<SourceFetch> Fetches { get; set; } = [];
+    public List<Article> Articles { get; set; } = [];
+}
+
+public enum SourceKind
+{
+    Feed,
+    Sitemap,
+    Page,
+}

@@ -1,0 +1,22 @@
+using NewsDesk.Web.Data;
+using Serilog;
+
+namespace NewsDesk.Web.Operations;
+
+public static class LoggingSetup
+{
+    /// <summary>The variable appsettings.json uses to put the rolling log file under the data folder.</summary>
+    public const string DataDirectoryVariable = "NEWSDESK_DATA";
+
+    /// <summary>Serilog configured from appsettings.json ("Serilog" section), replacing the default providers.</summary>
+    public static WebApplicationBuilder AddNewsDeskLogging(this WebApplicationBuilder builder)
+    {
+        // Serilog's file sink expands environment variables in its path; relative paths would follow the
+        // working directory, not the content root, and scatter logs wherever the app was started from.
+        Environment.SetEnvironmentVariable(DataDirectoryVariable, StoreLocation.Resolve(builder).DataDirectory);
+        builder.Services.AddSerilog((services, logger) => logger
+            .ReadFrom.Configuration(builder.Configuration)
+            .ReadFrom.Services(services));
+        return builder;
+    }
+}

@@ -1,0 +1,25 @@
+using System.Diagnostics;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+
+namespace NewsDesk.Web.Pages;
+
+/// <summary>Error pages: re-executed for error status codes and unhandled exceptions.</summary>
+[ResponseCache(Duration = 0, Location = ResponseCacheLocation.None, NoStore = true)]
+[IgnoreAntiforgeryToken]
+public class ErrorModel : PageModel
+{
+    public int Code { get; private set; }
+    public string? RequestId { get; private set; }
+
+    public void OnGet(int? code) => Describe(code);
+
+    public void OnPost(int? code) => Describe(code);
+
+    private void Describe(int? code)
+    {
+        Code = code ?? StatusCodes.Status500InternalServerError;
+        RequestId = Activity.Current?.Id ?? HttpContext.TraceIdentifier;
+        Response.StatusCode = Code;
+    }
+}
