@@ -1,4 +1,3 @@
-using Microsoft.AspNetCore.DataProtection;
 using NewsDesk.Web.Data;
 using NewsDesk.Web.Operations;
 using Serilog;
@@ -24,10 +23,7 @@ public static class NewsDeskApp
         builder.AddNewsDeskLogging();
         builder.AddNewsDeskData();
         builder.Services.AddRazorPages();
-        // Keys under the data folder so cookies and antiforgery tokens survive restarts.
-        builder.Services.AddDataProtection()
-            .PersistKeysToFileSystem(new DirectoryInfo(Path.Combine(StoreLocation.Resolve(builder).DataDirectory, "keys")))
-            .SetApplicationName("NewsDesk");
+        builder.AddNewsDeskKeys();
 
         var app = builder.Build();
         app.UseNewsDeskPipeline();

@@ -12,13 +12,13 @@ public static class DataServiceCollectionExtensions
     public static WebApplicationBuilder AddNewsDeskData(this WebApplicationBuilder builder)
     {
         builder.Services.Configure<NewsDeskOptions>(builder.Configuration.GetSection(NewsDeskOptions.SectionName));
-        var store = StoreLocation.Resolve(builder);
-        var connectionString = store.ConnectionString;
-        builder.Services.AddSingleton(store);
+        // Resolved from the built configuration, not the builder's, so overrides added late (tests) still apply.
+        builder.Services.AddSingleton(services => StoreLocation.Resolve(
+            services.GetRequiredService<IConfiguration>(), services.GetRequiredService<IHostEnvironment>()));
         builder.Services.AddSingleton(TimeProvider.System);
         builder.Services.AddSingleton<SqlitePragmaInterceptor>();
         builder.Services.AddDbContext<NewsDeskDbContext>((services, db) => db
-            .UseSqlite(connectionString)
+            .UseSqlite(services.GetRequiredService<StoreLocation>().ConnectionString)
             .AddInterceptors(services.GetRequiredService<SqlitePragmaInterceptor>()));
 
         builder.Services.AddScoped<ArticleSeeder>();
@@ -32,11 +32,11 @@ public static class DataServiceCollectionExtensions
 /// <summary>The resolved data folder and connection string, after defaults and overrides.</summary>
 public sealed record StoreLocation(string DataDirectory, string ConnectionString)
 {
-    public static StoreLocation Resolve(WebApplicationBuilder builder)
+    public static StoreLocation Resolve(IConfiguration configuration, IHostEnvironment environment)
     {
-        var options = builder.Configuration.GetSection(NewsDeskOptions.SectionName).Get<NewsDeskOptions>() ?? new NewsDeskOptions();
-        var dataDirectory = Path.GetFullPath(options.DataDirectory, builder.Environment.ContentRootPath);
-        var connectionString = builder.Configuration.GetConnectionString(DataServiceCollectionExtensions.ConnectionStringName);
+        var options = configuration.GetSection(NewsDeskOptions.SectionName).Get<NewsDeskOptions>() ?? new NewsDeskOptions();
+        var dataDirectory = Path.GetFullPath(options.DataDirectory, environment.ContentRootPath);
+        var connectionString = configuration.GetConnectionString(DataServiceCollectionExtensions.ConnectionStringName);
         if (string.IsNullOrWhiteSpace(connectionString))
         {
             connectionString = $"Data Source={Path.Combine(dataDirectory, "newsdesk.db")}";

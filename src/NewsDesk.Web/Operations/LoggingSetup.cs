@@ -11,12 +11,13 @@ public static class LoggingSetup
     /// <summary>Serilog configured from appsettings.json ("Serilog" section), replacing the default providers.</summary>
     public static WebApplicationBuilder AddNewsDeskLogging(this WebApplicationBuilder builder)
     {
-        // Serilog's file sink expands environment variables in its path; relative paths would follow the
-        // working directory, not the content root, and scatter logs wherever the app was started from.
-        Environment.SetEnvironmentVariable(DataDirectoryVariable, StoreLocation.Resolve(builder).DataDirectory);
-        builder.Services.AddSerilog((services, logger) => logger
-            .ReadFrom.Configuration(builder.Configuration)
-            .ReadFrom.Services(services));
+        builder.Services.AddSerilog((services, logger) =>
+        {
+            // Serilog's file sink expands environment variables in its path; relative paths would follow the
+            // working directory, not the content root, and scatter logs wherever the app was started from.
+            Environment.SetEnvironmentVariable(DataDirectoryVariable, services.GetRequiredService<StoreLocation>().DataDirectory);
+            logger.ReadFrom.Configuration(services.GetRequiredService<IConfiguration>()).ReadFrom.Services(services);
+        });
         return builder;
     }
 }

@@ -12,7 +12,7 @@ public class IndexModel(NewsDeskDbContext db) : PageModel
     public const int PageSize = 20;
     private const int SnippetLength = 280;
 
-    [BindProperty(SupportsGet = true, Name = "page")]
+    [BindProperty(SupportsGet = true, Name = "p")]
     public int PageNumber { get; set; } = 1;
 
     public IReadOnlyList<ArticleRow> Articles { get; private set; } = [];

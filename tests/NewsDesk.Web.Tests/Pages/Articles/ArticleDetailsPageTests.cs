@@ -1,0 +1,54 @@
+using System.Net;
+using Microsoft.EntityFrameworkCore;
+using NewsDesk.Web.Tests.Infrastructure;
+
+namespace NewsDesk.Web.Tests.Pages.Articles;
+
+public class ArticleDetailsPageTests(NewsDeskFactory factory) : IClassFixture<NewsDeskFactory>
+{
+    [Fact]
+    public async Task Article_page_shows_the_ICARO_paragraph_naming_Kataib_Hezbollah()
+    {
+        var id = await factory.ExecuteDbContextAsync(db => db.Articles.Where(a => a.SiteName == "ICARO Media Group").Select(a => a.Id).SingleAsync());
+
+        var page = await factory.CreateClient().GetDocumentAsync($"/articles/{id}");
+
+        Assert.Equal("Iran Increases Use of Proxy Militias to Target US Forces in Syria and Iraq", page.QuerySelector("h1")!.TextContent);
+        var paragraphs = page.QuerySelectorAll(".article-body p").Select(p => p.TextContent).ToList();
+        Assert.Equal(12, paragraphs.Count);
+        Assert.Contains(paragraphs, p => p.StartsWith("Earlier this year, in January, the Iranian-backed Kataib Hezbollah carried out an attack in Jordan", StringComparison.Ordinal));
+        var meta = page.QuerySelector(".article-meta")!.TextContent;
+        Assert.Contains("ICARO Media Group", meta, StringComparison.Ordinal);
+        Assert.Contains("27 July 2024", meta, StringComparison.Ordinal);
+        Assert.Contains("urn:newsdesk:seed:000_fdc9f962e834fc36", meta, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Unknown_article_id_gets_a_404_page()
+    {
+        var response = await factory.CreateClient().GetAsync("/articles/987654");
+
+        Assert.Equal(HttpStatusCode.NotFound, response.StatusCode);
+        var page = await response.ReadDocumentAsync();
+        Assert.Equal("Not found", page.QuerySelector("h1")!.TextContent);
+    }
+
+    [Fact]
+    public async Task Article_text_is_encoded_not_rendered_as_markup()
+    {
+        await factory.InsertAsync(new NewsDesk.Web.Domain.Article
+        {
+            Url = "https://example.test/hostile",
+            Title = "<script>alert(1)</script>Hostile",
+            Text = "<img src=x onerror=alert(1)>\n\nSecond",
+            ContentHash = "hostile",
+        });
+        var id = await factory.ExecuteDbContextAsync(db => db.Articles.Where(a => a.Url == "https://example.test/hostile").Select(a => a.Id).SingleAsync());
+
+        var page = await factory.CreateClient().GetDocumentAsync($"/articles/{id}");
+
+        Assert.Empty(page.QuerySelectorAll("main script"));
+        Assert.Empty(page.QuerySelectorAll(".article-body img"));
+        Assert.Equal("<img src=x onerror=alert(1)>", page.QuerySelector(".article-body p")!.TextContent);
+    }
+}
