@@ -1,5 +1,6 @@
 using NewsDesk.Web.Data;
 using NewsDesk.Web.Operations;
+using NewsDesk.Web.Search;
 using Serilog;
 
 namespace NewsDesk.Web;
@@ -10,7 +11,11 @@ public static class NewsDeskApp
     /// <summary>Builds the app. Verbs build the same app (same services and configuration) but never run the server.</summary>
     public static WebApplication Build(IReadOnlyList<string> args, bool forVerb = false)
     {
-        var builder = WebApplication.CreateBuilder([.. args]);
+        var builder = WebApplication.CreateBuilder(new WebApplicationOptions
+        {
+            Args = [.. args],
+            ContentRootPath = DefaultContentRoot(args),
+        });
         if (forVerb)
         {
             // A verb's standard output is its result (scripts parse it); logs go to standard error.
@@ -22,12 +27,26 @@ public static class NewsDeskApp
 
         builder.AddNewsDeskLogging();
         builder.AddNewsDeskData();
+        builder.AddNewsDeskSearch();
         builder.Services.AddRazorPages();
         builder.AddNewsDeskKeys();
 
         var app = builder.Build();
         app.UseNewsDeskPipeline();
         return app;
+    }
+
+    /// <summary>
+    /// The content root is the working directory (as <c>dotnet run</c> sets it: the project folder) when that holds
+    /// the app's settings; started from anywhere else (cron, a script), it is the executable's own folder, so
+    /// appsettings.json is always found.
+    /// </summary>
+    private static string? DefaultContentRoot(IReadOnlyList<string> args)
+    {
+        var explicitRoot = args.Any(a => a.StartsWith("--contentRoot", StringComparison.OrdinalIgnoreCase))
+            || Environment.GetEnvironmentVariable("ASPNETCORE_CONTENTROOT") is not null;
+        var settingsHere = File.Exists(Path.Combine(Directory.GetCurrentDirectory(), "appsettings.json"));
+        return explicitRoot || settingsHere ? null : AppContext.BaseDirectory;
     }
 
     private static void UseNewsDeskPipeline(this WebApplication app)
@@ -44,5 +63,6 @@ public static class NewsDeskApp
         app.MapStaticAssets();
         app.MapRazorPages().WithStaticAssets();
         app.MapHealthChecks("/healthz");
+        app.MapArticleSearchApi();
     }
 }

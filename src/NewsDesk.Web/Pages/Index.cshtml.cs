@@ -1,37 +1,60 @@
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.AspNetCore.Mvc.Rendering;
 using Microsoft.EntityFrameworkCore;
 using NewsDesk.Web.Data;
-using NewsDesk.Web.Domain;
+using NewsDesk.Web.Search;
 
 namespace NewsDesk.Web.Pages;
 
-/// <summary>The home page: stored articles, newest first, a page at a time.</summary>
-public class IndexModel(NewsDeskDbContext db) : PageModel
+/// <summary>The home page: the article list with search and filters, newest (or best match) first, a page at a time.</summary>
+public class IndexModel(NewsDeskDbContext db, ArticleListQuery listQuery) : PageModel
 {
-    public const int PageSize = 20;
-    private const int SnippetLength = 280;
+    public const int PageSize = ArticleListQuery.DefaultPageSize;
 
-    [BindProperty(SupportsGet = true, Name = "p")]
-    public int PageNumber { get; set; } = 1;
+    [BindProperty(SupportsGet = true)]
+    public ArticleSearchApi.ArticleFilterParameters Filter { get; set; } = new();
 
-    public IReadOnlyList<ArticleRow> Articles { get; private set; } = [];
+    public ArticleListPage Results { get; private set; } = new([], null, null);
     public int TotalCount { get; private set; }
-    public int PageCount => Math.Max(1, (TotalCount + PageSize - 1) / PageSize);
+    public IReadOnlyList<SelectListItem> Sources { get; private set; } = [];
+    public IReadOnlyList<SelectListItem> Collections { get; private set; } = [];
+    public IReadOnlyList<string> Languages { get; private set; } = [];
+
+    /// <summary>True when anything narrows the list, so the page offers to clear it.</summary>
+    public bool IsFiltered => Filter.ToFilter() != new ArticleFilter();
 
     public async Task OnGetAsync(CancellationToken cancellationToken)
     {
         TotalCount = await db.Articles.CountAsync(cancellationToken);
-        PageNumber = Math.Clamp(PageNumber, 1, PageCount);
-        Articles = await db.Articles.AsNoTracking()
-            .OrderByDescending(a => a.PublishedAt ?? a.FetchedAt).ThenByDescending(a => a.Id)
-            .Skip((PageNumber - 1) * PageSize).Take(PageSize)
-            .Select(a => new ArticleRow(
-                a.Id, a.Title, a.SiteName,
-                new PublishedDate(a.PublishedAt, a.PublishedUtcOffsetMinutes, a.PublishedPrecision),
-                a.Text.Substring(0, SnippetLength)))
+        Results = await listQuery.RunAsync(Filter.ToFilter(), Filter.After, PageSize, cancellationToken);
+        Sources = await db.Sources.AsNoTracking().OrderBy(s => s.Name)
+            .Select(s => new SelectListItem(s.Name, s.Id.ToString(System.Globalization.CultureInfo.InvariantCulture)))
+            .ToListAsync(cancellationToken);
+        Collections = await db.Collections.AsNoTracking().OrderBy(c => c.Name)
+            .Select(c => new SelectListItem(c.Name, c.Id.ToString(System.Globalization.CultureInfo.InvariantCulture)))
+            .ToListAsync(cancellationToken);
+        Languages = await db.Articles.AsNoTracking().Where(a => a.Language != null).Select(a => a.Language!).Distinct().OrderBy(l => l)
             .ToListAsync(cancellationToken);
     }
 
-    public sealed record ArticleRow(int Id, string Title, string? SiteName, PublishedDate Published, string Snippet);
+    /// <summary>The current URL's filters with another cursor: the next page keeps every filter.</summary>
+    public Dictionary<string, string?> RouteWith(string? after)
+    {
+        var values = new Dictionary<string, string?>(StringComparer.OrdinalIgnoreCase);
+        foreach (var (key, value) in Request.Query)
+        {
+            if (!string.Equals(key, "after", StringComparison.OrdinalIgnoreCase) && !string.IsNullOrEmpty(value))
+            {
+                values[key] = value.ToString();
+            }
+        }
+
+        if (after is not null)
+        {
+            values["after"] = after;
+        }
+
+        return values;
+    }
 }

@@ -12,7 +12,7 @@ public class VerbTests
         var result = await AppProcess.RunAsync(["migrate", AppProcess.Database(path)]);
 
         Assert.True(result.ExitCode == 0, result.Error);
-        Assert.Matches("Database is at migration [0-9]+_Initial", result.Output);
+        Assert.Matches("Database is at migration [0-9]{14}_[A-Za-z]+", result.Output);
         Assert.True(File.Exists(path));
     }
 

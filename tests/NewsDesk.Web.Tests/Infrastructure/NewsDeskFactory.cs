@@ -65,7 +65,8 @@ public class NewsDeskFactory : WebApplicationFactory<Program>
     public Task InsertAsync<T>(params T[] entities)
         where T : class => ExecuteDbContextAsync(async db =>
         {
-            db.Set<T>().AddRange(entities);
+            // AddRange(object) uses each entity's runtime type, so one call can insert an actor, an incident and a claim.
+            db.AddRange(entities.Cast<object>());
             await db.SaveChangesAsync();
         });
 

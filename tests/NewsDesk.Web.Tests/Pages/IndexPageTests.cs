@@ -35,7 +35,8 @@ public class IndexPageTests(NewsDeskFactory factory) : IClassFixture<NewsDeskFac
         var client = factory.CreateClient();
 
         var first = await client.GetDocumentAsync("/");
-        var second = await client.GetDocumentAsync("/?p=2");
+        var next = first.QuerySelector("a.next-page")!.GetAttribute("href")!;
+        var second = await client.GetDocumentAsync(next);
 
         var firstTitles = first.QuerySelectorAll(".article-list li a.fw-semibold").Select(a => a.TextContent).ToList();
         var secondTitles = second.QuerySelectorAll(".article-list li a.fw-semibold").Select(a => a.TextContent).ToList();

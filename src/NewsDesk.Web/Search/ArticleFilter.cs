@@ -1,0 +1,22 @@
+namespace NewsDesk.Web.Search;
+
+/// <summary>What the article list is narrowed to. Every field lives in the URL, so a filtered list can be shared.</summary>
+public sealed record ArticleFilter
+{
+    /// <summary>Full-text query: words, "phrases", prefix*, OR, NOT.</summary>
+    public string? Q { get; init; }
+    public int? Source { get; init; }
+    public string? Site { get; init; }
+    public string? Language { get; init; }
+    public DateOnly? From { get; init; }
+    public DateOnly? To { get; init; }
+
+    /// <summary>true: only articles with at least one mention; false: only untouched ones.</summary>
+    public bool? Annotated { get; init; }
+    public int? Actor { get; init; }
+    public int? Incident { get; init; }
+    public int? Claim { get; init; }
+    public int? Collection { get; init; }
+
+    public bool HasQuery => !string.IsNullOrWhiteSpace(Q);
+}

@@ -1,0 +1,224 @@
+using System.Globalization;
+using Microsoft.EntityFrameworkCore;
+using NewsDesk.Web.Data;
+using NewsDesk.Web.Domain;
+
+namespace NewsDesk.Web.Search;
+
+/// <summary>
+/// The article list behind the home page and <c>GET /api/articles</c>: search and filters combined, a page at
+/// a time with keyset paging (a cursor, never OFFSET), so deep pages stay fast and new arrivals shift nothing.
+/// </summary>
+public sealed class ArticleListQuery(NewsDeskDbContext db, IArticleTextSearch textSearch)
+{
+    public const int DefaultPageSize = 20;
+    public const int MaxPageSize = 100;
+    private const int SnippetLength = 280;
+
+    public async Task<ArticleListPage> RunAsync(ArticleFilter filter, string? after, int pageSize, CancellationToken cancellationToken)
+    {
+        pageSize = Math.Clamp(pageSize, 1, MaxPageSize);
+        var articles = Filtered(filter);
+        if (!filter.HasQuery)
+        {
+            return await ByDateAsync(articles, after, pageSize, cancellationToken);
+        }
+
+        try
+        {
+            return await ByRankAsync(articles, filter.Q!, after, pageSize, note: null, cancellationToken);
+        }
+        catch (Exception ex) when (textSearch.IsSyntaxError(ex))
+        {
+            // A query the search syntax cannot parse is searched for word by word instead of failing.
+            var literal = LiteralQuery(filter.Q!);
+            var note = $"The search \"{filter.Q}\" is not valid search syntax (check quotes and operators); showing articles containing its words instead.";
+            if (literal.Length == 0)
+            {
+                return new ArticleListPage([], null, note);
+            }
+
+            return await ByRankAsync(articles, literal, after, pageSize, note, cancellationToken);
+        }
+    }
+
+    /// <summary>Every word quoted as a phrase of its own: no operator, quote or bracket can break the syntax.</summary>
+    public static string LiteralQuery(string query) => string.Join(' ', query
+        .Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries)
+        .Select(word => word.Trim('"', '(', ')', '*', '^', ':', '{', '}'))
+        .Where(word => word.Length > 0)
+        .Select(word => $"\"{word.Replace("\"", "\"\"", StringComparison.Ordinal)}\""));
+
+    private IQueryable<Article> Filtered(ArticleFilter filter)
+    {
+        var articles = db.Articles.AsNoTracking();
+        if (filter.Source is { } source)
+        {
+            articles = articles.Where(a => a.SourceId == source);
+        }
+
+        if (!string.IsNullOrWhiteSpace(filter.Site))
+        {
+            articles = articles.Where(a => a.SiteName == filter.Site);
+        }
+
+        if (!string.IsNullOrWhiteSpace(filter.Language))
+        {
+            articles = articles.Where(a => a.Language == filter.Language);
+        }
+
+        if (filter.From is { } from)
+        {
+            var start = from.ToDateTime(TimeOnly.MinValue, DateTimeKind.Utc);
+            articles = articles.Where(a => a.PublishedAt >= start);
+        }
+
+        if (filter.To is { } to)
+        {
+            var end = to.AddDays(1).ToDateTime(TimeOnly.MinValue, DateTimeKind.Utc);
+            articles = articles.Where(a => a.PublishedAt < end);
+        }
+
+        if (filter.Annotated is { } annotated)
+        {
+            articles = articles.Where(a => a.Mentions.Any() == annotated);
+        }
+
+        if (filter.Actor is { } actor)
+        {
+            articles = articles.Where(a => a.Mentions.Any(m => m.ActorId == actor));
+        }
+
+        if (filter.Incident is { } incident)
+        {
+            articles = articles.Where(a => a.Mentions.Any(m => m.IncidentId == incident));
+        }
+
+        if (filter.Claim is { } claim)
+        {
+            articles = articles.Where(a => a.Mentions.Any(m => m.ClaimId == claim));
+        }
+
+        if (filter.Collection is { } collection)
+        {
+            articles = articles.Where(a => a.Collections.Any(c => c.CollectionId == collection));
+        }
+
+        return articles;
+    }
+
+    // Newest first (undated last), id as tie-breaker; the cursor is the last row's (published, id).
+    private static async Task<ArticleListPage> ByDateAsync(IQueryable<Article> articles, string? after, int pageSize, CancellationToken cancellationToken)
+    {
+        if (DateCursor.TryParse(after, out var cursor))
+        {
+            articles = cursor.PublishedAt is { } at
+                ? articles.Where(a => a.PublishedAt < at || (a.PublishedAt == at && a.Id < cursor.Id) || a.PublishedAt == null)
+                : articles.Where(a => a.PublishedAt == null && a.Id < cursor.Id);
+        }
+
+        var rows = await articles
+            .OrderByDescending(a => a.PublishedAt).ThenByDescending(a => a.Id)
+            .Take(pageSize + 1)
+            .Select(a => new ArticleListItem(
+                a.Id, a.Title, a.Url, a.SiteName, a.Language,
+                new PublishedDate(a.PublishedAt, a.PublishedUtcOffsetMinutes, a.PublishedPrecision),
+                a.Text.Substring(0, SnippetLength), a.Mentions.Count, null))
+            .ToListAsync(cancellationToken);
+
+        var next = rows.Count > pageSize ? new DateCursor(rows[pageSize - 1].Published.At, rows[pageSize - 1].Id).ToString() : null;
+        return new ArticleListPage(rows.Take(pageSize).ToList(), next, null);
+    }
+
+    // Best match first (bm25 rank), id as tie-breaker; the cursor is the last row's (rank, id).
+    private async Task<ArticleListPage> ByRankAsync(IQueryable<Article> articles, string query, string? after, int pageSize, string? note, CancellationToken cancellationToken)
+    {
+        var matches = textSearch.Match(query);
+        if (RankCursor.TryParse(after, out var cursor))
+        {
+            matches = matches.Where(m => m.Rank > cursor.Rank || (m.Rank == cursor.Rank && m.ArticleId > cursor.Id));
+        }
+
+        var rows = await matches
+            .Join(articles, m => m.ArticleId, a => a.Id, (m, a) => new { m.Rank, Article = a })
+            .OrderBy(x => x.Rank).ThenBy(x => x.Article.Id)
+            .Take(pageSize + 1)
+            .Select(x => new
+            {
+                x.Rank,
+                Item = new ArticleListItem(
+                    x.Article.Id, x.Article.Title, x.Article.Url, x.Article.SiteName, x.Article.Language,
+                    new PublishedDate(x.Article.PublishedAt, x.Article.PublishedUtcOffsetMinutes, x.Article.PublishedPrecision),
+                    "", x.Article.Mentions.Count, null),
+            })
+            .ToListAsync(cancellationToken);
+
+        var page = rows.Take(pageSize).ToList();
+        var snippets = await textSearch.SnippetsAsync(query, page.Select(r => r.Item.Id).ToList(), cancellationToken);
+        var items = page.Select(r => r.Item with
+        {
+            Snippet = snippets.GetValueOrDefault(r.Item.Id, ""),
+            Highlighted = true,
+        }).ToList();
+        var next = rows.Count > pageSize ? new RankCursor(page[^1].Rank, page[^1].Item.Id).ToString() : null;
+        return new ArticleListPage(items, next, note);
+    }
+
+    private sealed record DateCursor(DateTime? PublishedAt, int Id)
+    {
+        public override string ToString() => string.Create(CultureInfo.InvariantCulture, $"d{PublishedAt?.Ticks.ToString(CultureInfo.InvariantCulture) ?? "-"}_{Id}");
+
+        public static bool TryParse(string? text, out DateCursor cursor)
+        {
+            cursor = null!;
+            if (text is not ['d', .. var rest] || rest.Split('_') is not [var ticks, var id]
+                || !int.TryParse(id, CultureInfo.InvariantCulture, out var articleId))
+            {
+                return false;
+            }
+
+            if (ticks == "-")
+            {
+                cursor = new DateCursor(null, articleId);
+                return true;
+            }
+
+            if (!long.TryParse(ticks, CultureInfo.InvariantCulture, out var value) || value < 0 || value > DateTime.MaxValue.Ticks)
+            {
+                return false;
+            }
+
+            cursor = new DateCursor(new DateTime(value, DateTimeKind.Utc), articleId);
+            return true;
+        }
+    }
+
+    private sealed record RankCursor(double Rank, int Id)
+    {
+        public override string ToString() => string.Create(CultureInfo.InvariantCulture, $"r{Rank:R}_{Id}");
+
+        public static bool TryParse(string? text, out RankCursor cursor)
+        {
+            cursor = null!;
+            if (text is not ['r', .. var rest] || rest.Split('_') is not [var rank, var id]
+                || !double.TryParse(rank, NumberStyles.Float, CultureInfo.InvariantCulture, out var value)
+                || !int.TryParse(id, CultureInfo.InvariantCulture, out var articleId))
+            {
+                return false;
+            }
+
+            cursor = new RankCursor(value, articleId);
+            return true;
+        }
+    }
+}
+
+/// <summary>One page of the article list, the cursor for the next page (null at the end), and a note for the reader.</summary>
+public sealed record ArticleListPage(IReadOnlyList<ArticleListItem> Items, string? Next, string? Note);
+
+/// <summary>
+/// An article as listed. <see cref="Snippet"/> is the opening of the text, or, for a search (<see cref="Highlighted"/>),
+/// an excerpt with matched terms between <see cref="Search.Snippet.Open"/> and <see cref="Search.Snippet.Close"/> markers.
+/// </summary>
+public sealed record ArticleListItem(
+    int Id, string Title, string Url, string? SiteName, string? Language, PublishedDate Published, string Snippet, int MentionCount, bool? Highlighted);

@@ -1,0 +1,68 @@
+using Microsoft.AspNetCore.Mvc;
+
+namespace NewsDesk.Web.Search;
+
+/// <summary><c>GET /api/articles</c>: the article list as JSON, with the same search, filters and paging as the home page.</summary>
+public static class ArticleSearchApi
+{
+    public static IEndpointRouteBuilder MapArticleSearchApi(this IEndpointRouteBuilder app)
+    {
+        app.MapGet("/api/articles", async (
+            [AsParameters] ArticleFilterParameters parameters,
+            ArticleListQuery query,
+            CancellationToken cancellationToken) =>
+        {
+            var page = await query.RunAsync(parameters.ToFilter(), parameters.After, parameters.Limit ?? ArticleListQuery.DefaultPageSize, cancellationToken);
+            return Results.Ok(new
+            {
+                items = page.Items.Select(i => new
+                {
+                    id = i.Id,
+                    title = i.Title,
+                    url = i.Url,
+                    site = i.SiteName,
+                    language = i.Language,
+                    publishedAt = i.Published.At,
+                    mentionCount = i.MentionCount,
+                    snippet = i.Snippet.Replace(Snippet.Open.ToString(), "", StringComparison.Ordinal).Replace(Snippet.Close.ToString(), "", StringComparison.Ordinal),
+                }),
+                next = page.Next,
+                note = page.Note,
+            });
+        }).WithName("ListArticles").WithTags("Articles");
+        return app;
+    }
+
+    /// <summary>Query-string names shared by the page and the API.</summary>
+    public sealed class ArticleFilterParameters
+    {
+        [FromQuery] public string? Q { get; set; }
+        [FromQuery] public int? Source { get; set; }
+        [FromQuery] public string? Site { get; set; }
+        [FromQuery] public string? Language { get; set; }
+        [FromQuery] public DateOnly? From { get; set; }
+        [FromQuery] public DateOnly? To { get; set; }
+        [FromQuery] public bool? Annotated { get; set; }
+        [FromQuery] public int? Actor { get; set; }
+        [FromQuery] public int? Incident { get; set; }
+        [FromQuery] public int? Claim { get; set; }
+        [FromQuery] public int? Collection { get; set; }
+        [FromQuery] public string? After { get; set; }
+        [FromQuery] public int? Limit { get; set; }
+
+        public ArticleFilter ToFilter() => new()
+        {
+            Q = Q,
+            Source = Source,
+            Site = Site,
+            Language = Language,
+            From = From,
+            To = To,
+            Annotated = Annotated,
+            Actor = Actor,
+            Incident = Incident,
+            Claim = Claim,
+            Collection = Collection,
+        };
+    }
+}

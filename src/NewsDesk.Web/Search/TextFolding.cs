@@ -1,0 +1,84 @@
+using System.Globalization;
+using System.Text;
+
+namespace NewsDesk.Web.Search;
+
+/// <summary>
+/// Folds text for search so a query matches with or without Arabic diacritics and letter variants.
+/// SQLite's unicode61 tokenizer strips Latin diacritics itself (remove_diacritics 2) but keeps Arabic
+/// harakat inside tokens, so "كَتَبَ" would not match "كتب" without this.
+/// Folding only removes or maps characters inside words, so the token count is unchanged and FTS5 snippets
+/// taken from the original text stay aligned with the folded index.
+/// </summary>
+public static class TextFolding
+{
+    /// <summary>Each character and what it folds to ("" = removed). The FTS triggers are generated from this.</summary>
+    public static IReadOnlyList<(char From, string To)> Mappings { get; } = BuildMappings();
+
+    public static string Fold(string? text)
+    {
+        if (string.IsNullOrEmpty(text))
+        {
+            return "";
+        }
+
+        var builder = new StringBuilder(text.Length);
+        foreach (var c in text)
+        {
+            builder.Append(Map(c));
+        }
+
+        return builder.ToString();
+    }
+
+    /// <summary>The same folding as a SQL expression of nested replace() calls, so triggers need no custom function.</summary>
+    public static string SqlExpression(string column)
+    {
+        var expression = column;
+        foreach (var (from, to) in Mappings)
+        {
+            expression = string.Create(CultureInfo.InvariantCulture, $"replace({expression}, char({(int)from}), '{to}')");
+        }
+
+        return expression;
+    }
+
+    private static string Map(char c)
+    {
+        if (c is < '\u0622' or > '\u0671')
+        {
+            return c.ToString();
+        }
+
+        foreach (var (from, to) in Mappings)
+        {
+            if (from == c)
+            {
+                return to;
+            }
+        }
+
+        return c.ToString();
+    }
+
+    private static List<(char, string)> BuildMappings()
+    {
+        var mappings = new List<(char, string)>();
+        // Harakat, tanwin, shadda, sukun, maddah and hamza marks. The list stays short on purpose: the triggers
+        // nest one replace() per entry, and older sqlite3 shells cannot parse more than about 25 levels.
+        for (var mark = '\u064B'; mark <= '\u0655'; mark++)
+        {
+            mappings.Add((mark, ""));
+        }
+
+        mappings.Add(('\u0670', "")); // superscript alef
+        mappings.Add(('\u0640', "")); // tatweel
+        mappings.Add(('\u0622', "\u0627")); // alef with madda → alef
+        mappings.Add(('\u0623', "\u0627")); // alef with hamza above → alef
+        mappings.Add(('\u0625', "\u0627")); // alef with hamza below → alef
+        mappings.Add(('\u0671', "\u0627")); // alef wasla → alef
+        mappings.Add(('\u0649', "\u064A")); // alef maksura → yeh
+        mappings.Add(('\u0629', "\u0647")); // teh marbuta → heh
+        return mappings;
+    }
+}
