@@ -4,11 +4,12 @@ namespace NewsDesk.Web.Search;
 
 public static class SearchServiceCollectionExtensions
 {
-    /// <summary>Registers the article list query and the store's full-text search implementation.</summary>
+    /// <summary>Registers finding and seeing: the article list query, the store's full-text search, the incident timeline.</summary>
     public static WebApplicationBuilder AddNewsDeskSearch(this WebApplicationBuilder builder)
     {
         builder.Services.AddScoped<IArticleTextSearch, SqliteArticleTextSearch>();
         builder.Services.AddScoped<ArticleListQuery>();
+        builder.Services.AddScoped<Timeline.IncidentTimeline>();
         return builder;
     }
 }
