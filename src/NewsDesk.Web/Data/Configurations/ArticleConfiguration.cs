@@ -19,6 +19,9 @@ public class ArticleConfiguration : IEntityTypeConfiguration<Article>
         builder.Property(a => a.ContentHash).HasMaxLength(64);
         builder.HasIndex(a => a.ContentHash);
         builder.HasIndex(a => a.SimHash);
+        // The article list filters by these and lists their distinct values; without an index each is a full scan.
+        builder.HasIndex(a => a.Language);
+        builder.HasIndex(a => a.SiteName);
         // The article list's order: newest first, id as tie-breaker (also the keyset for paging).
         builder.HasIndex(a => new { a.PublishedAt, a.Id });
         // Articles stay when their source is deleted.

@@ -197,7 +197,11 @@ namespace NewsDesk.Web.Data.Migrations
 
                     b.HasIndex("DuplicateOfId");
 
+                    b.HasIndex("Language");
+
                     b.HasIndex("SimHash");
+
+                    b.HasIndex("SiteName");
 
                     b.HasIndex("SourceId");
 
