@@ -1,0 +1,39 @@
+using System.Text.RegularExpressions;
+
+namespace NewsDesk.Extraction.Content;
+
+/// <summary>Drops blocks that are furniture whatever markup carries them ("Advertisement", "Share this article").</summary>
+internal static partial class BlockFilter
+{
+    public static List<TextBlock> Apply(List<TextBlock> blocks, string? title)
+    {
+        var result = new List<TextBlock>(blocks.Count);
+        foreach (var block in blocks)
+        {
+            if (block.Kind == BlockKind.Image)
+            {
+                result.Add(block);
+                continue;
+            }
+
+            if (Furniture().IsMatch(block.Text))
+            {
+                continue;
+            }
+
+            // The headline repeated at the top of the body belongs to Title, not Text.
+            if (!result.Any(b => b.Kind != BlockKind.Image) && title is not null
+                && string.Equals(block.Text, title, StringComparison.OrdinalIgnoreCase))
+            {
+                continue;
+            }
+
+            result.Add(block);
+        }
+
+        return result;
+    }
+
+    [GeneratedRegex(@"^(advertisement|advertising|advert|ad|sponsored( content)?|story continues below( advertisement)?|continue reading( below)?|share( this( article| story)?)?( on)?:?|follow us( on)?:?|related( articles| stories| content| links)?:?|read more:?|see also:?|tags:?|image|photo|video|listen|print|email|comments?|loading\W*)\W*$", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    private static partial Regex Furniture();
+}
