@@ -50,11 +50,7 @@ public sealed class ArticleExtractor
         var metadata = MetadataReader.Read(document, url);
 
         var index = new DomIndex(document.Body ?? (AngleSharp.Dom.INode)document.DocumentElement);
-        BoilerplateFilter.Apply(index);
-        var roots = ContentScorer.FindContent(index);
-        ContentCleaner.Clean(index, roots);
-        var blocks = BlockFilter.Apply(BlockRenderer.Render(index, roots, url), metadata.Title);
-
+        var blocks = ContentExtractor.Extract(index, url, metadata.Title);
         var text = string.Join("\n\n", blocks.Where(b => b.Kind != BlockKind.Image).Select(b => b.Text));
         var leadImage = metadata.LeadImageUrl ?? FirstImage(blocks);
         return new ExtractedArticle

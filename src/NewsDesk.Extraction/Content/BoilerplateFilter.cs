@@ -22,8 +22,11 @@ internal static partial class BoilerplateFilter
         "menu", "menubar", "complementary", "navigation", "alert", "alertdialog", "dialog", "banner", "contentinfo", "search",
     };
 
-    /// <summary>Marks boilerplate in <paramref name="index"/> and recomputes its statistics.</summary>
-    public static void Apply(DomIndex index)
+    /// <summary>
+    /// Marks boilerplate in <paramref name="index"/> and recomputes its statistics. Without <paramref name="useNames"/>
+    /// only tags, roles and hidden markers count: the fallback for pages whose class names mislead.
+    /// </summary>
+    public static void Apply(DomIndex index, bool useNames)
     {
         var protectedLength = 0;
         for (var i = 0; i < index.Count; i++)
@@ -43,6 +46,7 @@ internal static partial class BoilerplateFilter
                 }
             }
 
+            if (Environment.GetEnvironmentVariable("XDEBUG") is not null && index.TextLength[i] > 500) Console.Error.WriteLine($"dropT {index.Tag[i]} {index.Element(i).ClassName} len={index.TextLength[i]}");
             index.Removed[i] = true;
             i = index.End[i] - 1;
         }
@@ -58,8 +62,9 @@ internal static partial class BoilerplateFilter
             }
 
             var element = index.Element(i);
-            if (i > 0 && IsBoilerplate(element) && !HoldsMostOfThePage(index, i, pageLength))
+            if (i > 0 && IsBoilerplate(element, useNames) && !HoldsMostOfThePage(index, i, pageLength))
             {
+                if (Environment.GetEnvironmentVariable("XDEBUG") is not null && index.TextLength[i] > 500) Console.Error.WriteLine($"drop {index.Tag[i]} {element.ClassName} {element.Id} len={index.TextLength[i]}");
                 index.Removed[i] = true;
                 i = index.End[i] - 1;
             }
@@ -91,7 +96,7 @@ internal static partial class BoilerplateFilter
         return weight;
     }
 
-    private static bool IsBoilerplate(IElement element)
+    private static bool IsBoilerplate(IElement element, bool useNames)
     {
         if (element.HasAttribute("hidden") || string.Equals(element.GetAttribute("aria-hidden"), "true", StringComparison.OrdinalIgnoreCase))
         {
@@ -110,7 +115,7 @@ internal static partial class BoilerplateFilter
             return true;
         }
 
-        if (element.LocalName is "body" or "a" or "article" or "main")
+        if (!useNames || element.LocalName is "body" or "a" or "article" or "main")
         {
             return false;
         }
@@ -142,7 +147,7 @@ internal static partial class BoilerplateFilter
     }
 
     // Readability's lists, widened with names common on news sites (share bars, newsletters, consent banners).
-    [GeneratedRegex(@"-ad-|ai2html|banner|breadcrumb|combx|comment|community|cover-wrap|disqus|extra|footer|gdpr|header|legends|menu|related|remark|replies|rss|shoutbox|sidebar|skyscraper|social|sponsor|supertext|ad-break|agegate|pagination|pager|popup|yom-remote|share|sharing|newsletter|subscribe|signup|promo|recommend|outbrain|taboola|cookie|consent|paywall|toolbar|tags|trending|most-?popular|read-?more|more-?stories|byline|author|timestamp|dateline|caption|credit", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    [GeneratedRegex(@"-ad-|ai2html|banner|breadcrumb|combx|comment|community|cover-wrap|disqus|extra|footer|gdpr|header|legends|menu|related|remark|replies|rss|shoutbox|sidebar|skyscraper|social|sponsor|supertext|ad-break|agegate|pagination|pager\b|popup|yom-remote|share|sharing|newsletter|subscribe|signup|promo|recommend|outbrain|taboola|cookie|consent|paywall|toolbar|tags|trending|most-?popular|read-?more|more-?stories|byline|author|timestamp|dateline|caption|credit", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex Unlikely();
 
     [GeneratedRegex(@"and|article|body|column|content|main|mathjax|shadow|story|text|entry|post", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]

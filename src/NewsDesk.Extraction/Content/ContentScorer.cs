@@ -51,6 +51,7 @@ internal static class ContentScorer
             .ThenBy(x => x.Index)
             .ToList();
         var final = ranked.ToDictionary(x => x.Index, x => x.Score);
+        if (Environment.GetEnvironmentVariable("XDEBUG") is not null) { foreach (var r in ranked.Take(8)) Console.Error.WriteLine($"{r.Index} {r.Score:0.0} {index.Tag[r.Index]} {index.Element(r.Index).ClassName} {index.Element(r.Index).Id} len={index.TextLength[r.Index]}"); }
         var top = ranked[0].Index;
         var topScore = ranked[0].Score;
 

@@ -106,6 +106,13 @@ internal sealed class DomIndex
 
     public double LinkDensity(int i) => TextLength[i] == 0 ? 0 : (double)LinkLength[i] / TextLength[i];
 
+    /// <summary>Forgets every pruning decision, for another attempt with different rules.</summary>
+    public void Reset()
+    {
+        Array.Clear(Removed);
+        ComputeStatistics();
+    }
+
     /// <summary>Recomputes liveness and statistics after pruning (one forward and one backward pass).</summary>
     public void ComputeStatistics()
     {
