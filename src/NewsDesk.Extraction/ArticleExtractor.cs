@@ -32,12 +32,22 @@ public sealed class ArticleExtractor
     {
         ArgumentNullException.ThrowIfNull(content);
         ArgumentNullException.ThrowIfNull(url);
-        var bytes = ReadBytes(content);
+        return Extract(Decode(ReadBytes(content), contentType), url);
+    }
+
+    /// <summary>Decodes and parses without extracting: what the benchmark's parse-only mode measures.</summary>
+    public IHtmlDocument ParseBytes(byte[] bytes, string? contentType)
+    {
+        ArgumentNullException.ThrowIfNull(bytes);
+        return Parse(Decode(bytes, contentType));
+    }
+
+    private static string Decode(byte[] bytes, string? contentType)
+    {
         var (encoding, skip) = CharsetDetector.Detect(bytes, contentType);
         // The charset decision is ours (BOM > header > meta) and final: AngleSharp's stream path treats a given
         // encoding as tentative and lets a <meta> override the HTTP header, which browsers do not.
-        var html = encoding.GetString(bytes, skip, bytes.Length - skip);
-        return Extract(html, url);
+        return encoding.GetString(bytes, skip, bytes.Length - skip);
     }
 
     /// <summary>Extracts from already-decoded markup (tests, or callers that hold a string).</summary>

@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using System.Text.RegularExpressions;
 
 using AngleSharp.Dom;
@@ -16,6 +17,11 @@ internal static partial class BoilerplateFilter
         "nav", "aside", "footer", "header", "button", "input", "select", "textarea", "label", "dialog", "menu", "link",
         "meta", "title", "head", "map", "area", "source", "picture", "form",
     };
+
+    // Sites reuse a few hundred class strings on every page: remember the regex verdicts (bounded, shared by threads).
+    private const int CacheLimit = 50_000;
+    private static readonly ConcurrentDictionary<string, bool> _chrome = new(StringComparer.Ordinal);
+    private static readonly ConcurrentDictionary<string, int> _weights = new(StringComparer.Ordinal);
 
     private static readonly HashSet<string> _dropRoles = new(StringComparer.OrdinalIgnoreCase)
     {
@@ -82,6 +88,21 @@ internal static partial class BoilerplateFilter
             return 0;
         }
 
+        if (_weights.TryGetValue(names, out var cached))
+        {
+            return cached;
+        }
+
+        if (_weights.Count > CacheLimit)
+        {
+            _weights.Clear();
+        }
+
+        return _weights[names] = ComputeWeight(names);
+    }
+
+    private static int ComputeWeight(string names)
+    {
         var weight = 0;
         if (Negative().IsMatch(names))
         {
@@ -126,7 +147,17 @@ internal static partial class BoilerplateFilter
             return false;
         }
 
-        return (Unlikely().IsMatch(names) && !MaybeContent().IsMatch(names)) || Chrome().IsMatch(names);
+        if (_chrome.TryGetValue(names, out var cached))
+        {
+            return cached;
+        }
+
+        if (_chrome.Count > CacheLimit)
+        {
+            _chrome.Clear();
+        }
+
+        return _chrome[names] = (Unlikely().IsMatch(names) && !MaybeContent().IsMatch(names)) || Chrome().IsMatch(names);
     }
 
     /// <summary>A class name is not proof: a wrapper holding most of the page's prose is kept whatever it is called.</summary>

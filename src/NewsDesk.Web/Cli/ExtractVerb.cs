@@ -16,11 +16,13 @@ public static class ExtractVerb
             Description = "Pages extracted at once (default: one per core).",
             DefaultValueFactory = _ => Environment.ProcessorCount,
         };
+        var parseOnly = new Option<bool>("--parse-only") { Description = "Only decode and parse the pages (benchmark floor); writes nothing." };
         var command = new Command("extract", "Extract article text and metadata from saved HTML pages into JSON files.")
         {
             input,
             output,
             parallelism,
+            parseOnly,
         };
         command.SetAction(async (result, cancellationToken) =>
         {
@@ -32,14 +34,14 @@ public static class ExtractVerb
             }
 
             var summary = await BatchExtractor.RunAsync(inDir.FullName, result.GetRequiredValue(output).FullName,
-                result.GetValue(parallelism), cancellationToken);
+                result.GetValue(parallelism), result.GetValue(parseOnly), cancellationToken);
             foreach (var (id, error) in summary.Failed)
             {
                 await Console.Error.WriteLineAsync($"{id}: {error}");
             }
 
             await Console.Out.WriteLineAsync(
-                $"Extracted {summary.Extracted} page(s), {summary.Failed.Count} failed, in {summary.Elapsed.TotalSeconds:0.00} s.");
+                $"{(result.GetValue(parseOnly) ? "Parsed" : "Extracted")} {summary.Extracted} page(s), {summary.Failed.Count} failed, in {summary.Elapsed.TotalSeconds:0.00} s.");
             return summary.Failed.Count == 0 ? 0 : 1;
         });
         return command;
