@@ -69,9 +69,9 @@ internal sealed class BlockRenderer
     {
         while (_open.Count > 0 && _index.End[_open[^1]] <= next)
         {
-            var closing = _open[^1];
+            // Exit before popping: a block's flush needs the block itself on the stack to know its kind.
+            Exit(_open[^1]);
             _open.RemoveAt(_open.Count - 1);
-            Exit(closing);
         }
     }
 

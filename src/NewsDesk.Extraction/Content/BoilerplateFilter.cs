@@ -52,7 +52,6 @@ internal static partial class BoilerplateFilter
                 }
             }
 
-            if (Environment.GetEnvironmentVariable("XDEBUG") is not null && index.TextLength[i] > 500) Console.Error.WriteLine($"dropT {index.Tag[i]} {index.Element(i).ClassName} len={index.TextLength[i]}");
             index.Removed[i] = true;
             i = index.End[i] - 1;
         }
@@ -70,7 +69,6 @@ internal static partial class BoilerplateFilter
             var element = index.Element(i);
             if (i > 0 && IsBoilerplate(element, useNames) && !HoldsMostOfThePage(index, i, pageLength))
             {
-                if (Environment.GetEnvironmentVariable("XDEBUG") is not null && index.TextLength[i] > 500) Console.Error.WriteLine($"drop {index.Tag[i]} {element.ClassName} {element.Id} len={index.TextLength[i]}");
                 index.Removed[i] = true;
                 i = index.End[i] - 1;
             }

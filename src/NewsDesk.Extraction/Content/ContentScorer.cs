@@ -8,7 +8,7 @@ internal static class ContentScorer
 {
     private const int MinParagraphLength = 25;
 
-    /// <summary>The roots of the article content, in document order; empty when nothing reads like prose.</summary>
+    /// <summary>The roots of the article content, in document order.</summary>
     public static List<int> FindContent(DomIndex index)
     {
         var scores = new Dictionary<int, double>();
@@ -42,7 +42,8 @@ internal static class ContentScorer
 
         if (scores.Count == 0)
         {
-            return [];
+            // Nothing long enough to score (a stub or a one-line note): whatever survived pruning is the content.
+            return [0];
         }
 
         var ranked = scores
@@ -51,7 +52,6 @@ internal static class ContentScorer
             .ThenBy(x => x.Index)
             .ToList();
         var final = ranked.ToDictionary(x => x.Index, x => x.Score);
-        if (Environment.GetEnvironmentVariable("XDEBUG") is not null) { foreach (var r in ranked.Take(8)) Console.Error.WriteLine($"{r.Index} {r.Score:0.0} {index.Tag[r.Index]} {index.Element(r.Index).ClassName} {index.Element(r.Index).Id} len={index.TextLength[r.Index]}"); }
         var top = ranked[0].Index;
         var topScore = ranked[0].Score;
 

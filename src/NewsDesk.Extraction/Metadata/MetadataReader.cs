@@ -99,7 +99,8 @@ internal static class MetadataReader
 
     private static string? BylineInMarkup(IHtmlDocument document)
     {
-        var element = document.QuerySelector("[itemprop~='author' i] [itemprop~='name' i], [itemprop~='author' i], [rel~='author' i], .byline, .author");
+        var element = document.QuerySelectorAll("[itemprop~='author' i] [itemprop~='name' i], [itemprop~='author' i], [rel~='author' i], .byline, .author")
+            .FirstOrDefault(e => !InComments(e));
         var text = Clean(element?.TextContent);
         if (text is null || text.Length > 100)
         {
@@ -107,6 +108,21 @@ internal static class MetadataReader
         }
 
         return text.StartsWith("by ", StringComparison.OrdinalIgnoreCase) ? text[3..].Trim() : text;
+    }
+
+    /// <summary>Commenters' names use the same "author" classes as the byline.</summary>
+    private static bool InComments(IElement element)
+    {
+        for (var e = element.ParentElement; e is not null; e = e.ParentElement)
+        {
+            var names = string.Concat(e.ClassName, " ", e.Id);
+            if (names.Contains("comment", StringComparison.OrdinalIgnoreCase) || e.LocalName is "aside" or "footer")
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 
     private static string? NonUrl(string? value) =>
