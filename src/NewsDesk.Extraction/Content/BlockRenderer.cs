@@ -18,6 +18,7 @@ internal sealed class BlockRenderer
     private readonly StringBuilder _html = new();
     private readonly List<int> _open = [];
     private readonly Dictionary<int, string> _closeTags = [];
+    private int _inFigure;
 
     private BlockRenderer(DomIndex index, Uri baseUrl)
     {
@@ -51,7 +52,12 @@ internal sealed class BlockRenderer
 
             if (_index.IsText(i))
             {
-                AppendText(((IText)_index.Nodes[i]).Data);
+                // Captions and credits describe a picture, not the story: readers and the benchmark skip them.
+                if (_inFigure == 0)
+                {
+                    AppendText(((IText)_index.Nodes[i]).Data);
+                }
+
                 i++;
                 continue;
             }
@@ -80,13 +86,21 @@ internal sealed class BlockRenderer
         var tag = _index.Tag[i];
         switch (tag)
         {
+            case "figure" or "figcaption":
+                Flush();
+                _inFigure++;
+                return;
             case "br":
                 // Line breaks inside prose become paragraph breaks: Text never has a single "\n" in a block.
                 Flush();
                 return;
             case "img":
-                Flush();
-                AddImage(_index.Element(i));
+                // An image in the middle of a sentence (an icon, an emoji) must not split the paragraph.
+                if (_text.Length == 0)
+                {
+                    AddImage(_index.Element(i));
+                }
+
                 return;
             case "a":
                 var href = Absolute(_index.Element(i).GetAttribute("href"));
@@ -111,6 +125,12 @@ internal sealed class BlockRenderer
 
     private void Exit(int i)
     {
+        if (_index.Tag[i] is "figure" or "figcaption")
+        {
+            _inFigure--;
+            return;
+        }
+
         if (_closeTags.Remove(i, out var close))
         {
             _html.Append(close);

@@ -37,6 +37,7 @@ internal static class ContentCleaner
         // Keep the statistics of ancestors honest without a full recomputation: subtract the removed subtree.
         var text = index.TextLength[i];
         var links = index.LinkLength[i];
+        var linkCount = index.Links[i];
         var paragraphs = index.Paragraphs[i];
         var images = index.Images[i];
         var items = index.ListItems[i];
@@ -44,6 +45,7 @@ internal static class ContentCleaner
         {
             index.TextLength[a] -= text;
             index.LinkLength[a] -= links;
+            index.Links[a] -= linkCount;
             index.Paragraphs[a] -= paragraphs;
             index.Images[a] -= images;
             index.ListItems[a] -= items;
@@ -61,10 +63,16 @@ internal static class ContentCleaner
         var text = index.TextLength[i];
         var density = index.LinkDensity(i);
 
-        if (tag is "p" or "span")
+        if (tag == "p")
         {
             // A paragraph that is only a link ("Read more: ...", "Click here to subscribe") is navigation.
             return text > 0 && density > 0.8 && index.Images[i] == 0;
+        }
+
+        if (tag == "span")
+        {
+            // A cluster of links inside prose is a hover card or inline promo; one linked name is part of the sentence.
+            return density > 0.8 && index.Links[i] >= 2;
         }
 
         var weight = BoilerplateFilter.ClassWeight(index.Element(i));

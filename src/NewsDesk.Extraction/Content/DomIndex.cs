@@ -48,6 +48,7 @@ internal sealed class DomIndex
         LinkLength = new int[Count];
         OwnTextLength = new int[Count];
         Commas = new int[Count];
+        Links = new int[Count];
         Paragraphs = new int[Count];
         Images = new int[Count];
         ListItems = new int[Count];
@@ -91,6 +92,7 @@ internal sealed class DomIndex
     /// <summary>Text directly in the element or in its inline children: what a reader sees as this block's own text.</summary>
     public int[] OwnTextLength { get; }
     public int[] Commas { get; }
+    public int[] Links { get; }
     public int[] Paragraphs { get; }
     public int[] Images { get; }
     public int[] ListItems { get; }
@@ -125,6 +127,7 @@ internal sealed class DomIndex
         Array.Clear(LinkLength);
         Array.Clear(OwnTextLength);
         Array.Clear(Commas);
+        Array.Clear(Links);
         Array.Clear(Paragraphs);
         Array.Clear(Images);
         Array.Clear(ListItems);
@@ -152,6 +155,7 @@ internal sealed class DomIndex
                 {
                     case "a":
                         LinkLength[i] = TextLength[i];
+                        Links[i]++;
                         break;
                     case "p":
                         Paragraphs[i]++;
@@ -183,6 +187,7 @@ internal sealed class DomIndex
             TextLength[p] += TextLength[i];
             LinkLength[p] += LinkLength[i];
             Commas[p] += Commas[i];
+            Links[p] += Links[i];
             Paragraphs[p] += Paragraphs[i];
             Images[p] += Images[i];
             ListItems[p] += ListItems[i];
