@@ -179,11 +179,11 @@ internal static partial class BoilerplateFilter
     [GeneratedRegex(@"-ad-|ai2html|banner|breadcrumb|combx|comment|community|cover-wrap|disqus|extra|footer|gdpr|header|legends|menu|related|remark|replies|rss|shoutbox|sidebar|skyscraper|social|sponsor|supertext|ad-break|agegate|pagination|pager\b|popup|yom-remote|share|sharing|newsletter|subscribe|signup|promo|recommend|outbrain|taboola|cookie|consent|paywall|toolbar|tags|trending|most-?popular|read-?more|more-?stories|byline|author|timestamp|dateline|caption|credit", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex Unlikely();
 
-    [GeneratedRegex(@"and|article|body|column|content|main|mathjax|shadow|story|text|entry|post", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    [GeneratedRegex(@"and|article|body|column|content|main|mathjax|shadow|story|text|entry|post|\bembed|tweet", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex MaybeContent();
 
     // Unambiguous chrome: removed even when the name also says "article" or "content" ("article-share-bar").
-    [GeneratedRegex(@"\b[\w-]*(share-?bar|social-?(share|links|media|icons)|newsletter|cookie|consent|outbrain|taboola|related-?(articles|stories|content|links|posts|news)|comments?-?(section|list|area|wrapper|container)?|sponsored|advert\w*|ad-?(slot|unit|container|wrapper|box|banner)|dfp|gpt-ad)\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    [GeneratedRegex(@"\b[\w-]*(share-?bar|social-?(share|links|icons|media(?!-?embed))|newsletter|cookie|consent|outbrain|taboola|related-?(articles|stories|content|links|posts|news)|comments?-?(section|list|area|wrapper|container)?|sponsored|advert\w*|ad-?(slot|unit|container|wrapper|box|banner)|dfp|gpt-ad|caption|credits?)\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex Chrome();
 
     [GeneratedRegex(@"display\s*:\s*none|visibility\s*:\s*hidden", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
