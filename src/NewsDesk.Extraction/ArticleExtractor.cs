@@ -61,6 +61,7 @@ public sealed class ArticleExtractor
 
         var index = new DomIndex(document.Body ?? (AngleSharp.Dom.INode)document.DocumentElement);
         var blocks = ContentExtractor.Extract(index, url, metadata.Title);
+        blocks = ScriptRenderedFallback(blocks, metadata.ArticleBody);
         var text = string.Join("\n\n", blocks.Where(b => b.Kind != BlockKind.Image).Select(b => b.Text));
         var leadImage = metadata.LeadImageUrl ?? FirstImage(blocks);
         return new ExtractedArticle
@@ -92,6 +93,24 @@ public sealed class ArticleExtractor
         }
 
         return new HtmlParser(_parserOptions).ParseDocument(html);
+    }
+
+    /// <summary>
+    /// Pages that render the story with script leave little in the markup but often declare the full text in
+    /// JSON-LD; use that when it is clearly more than what the DOM gave.
+    /// </summary>
+    private static List<TextBlock> ScriptRenderedFallback(List<TextBlock> blocks, string? articleBody)
+    {
+        var domLength = blocks.Sum(b => b.Text.Length);
+        if (articleBody is null || domLength >= 500 || articleBody.Length < 2 * Math.Max(domLength, 100))
+        {
+            return blocks;
+        }
+
+        return [.. articleBody.Split('\n')
+            .Select(line => string.Join(' ', line.Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries)))
+            .Where(line => line.Length > 0)
+            .Select(line => new TextBlock(BlockKind.Paragraph, 0, line, System.Net.WebUtility.HtmlEncode(line)))];
     }
 
     private byte[] ReadBytes(Stream content)

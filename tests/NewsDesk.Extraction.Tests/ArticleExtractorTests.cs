@@ -163,4 +163,18 @@ public class ArticleExtractorTests
 
         Assert.Equal("Deep but legal text, as some page builders produce.", article.Text);
     }
+
+    [Fact]
+    public void Extract_uses_json_ld_article_body_when_the_page_renders_its_text_with_script()
+    {
+        var body = "First paragraph of a story that the page only renders with JavaScript, long enough to matter here.\n"
+            + "Second paragraph, which readers see after the app boots, and which the markup itself never carries.\n"
+            + "Third paragraph, closing the story with a quote from an official who declined to be named.";
+        var html = "<html><head><script type=\"application/ld+json\">{\"@type\":\"NewsArticle\",\"headline\":\"Story\",\"articleBody\":"
+            + System.Text.Json.JsonSerializer.Serialize(body) + "}</script></head><body><div id=\"app\">Loading…</div></body></html>";
+
+        var article = new ArticleExtractor().Extract(html, TestData.PageUrl);
+
+        Assert.Equal(body.Replace("\n", "\n\n", StringComparison.Ordinal), article.Text);
+    }
 }

@@ -14,6 +14,9 @@ internal sealed class DomIndex
         "label", "mark", "nobr", "q", "s", "samp", "small", "span", "strike", "strong", "sub", "sup", "time", "tt", "u", "var",
     };
 
+    private readonly int[] _ownLength;
+    private readonly int[] _ownCommas;
+
     public DomIndex(INode root)
     {
         var nodes = new List<INode>();
@@ -56,9 +59,22 @@ internal sealed class DomIndex
         Embeds = new int[Count];
         HeadingLength = new int[Count];
 
+        // Text never changes between pruning passes: measure each text node once.
+        _ownLength = new int[Count];
+        _ownCommas = new int[Count];
         for (var i = 0; i < Count; i++)
         {
-            Tag[i] = nodes[i] is IElement element ? element.LocalName : "#text";
+            if (nodes[i] is IElement element)
+            {
+                Tag[i] = element.LocalName;
+            }
+            else
+            {
+                Tag[i] = "#text";
+                var data = ((IText)nodes[i]).Data;
+                _ownLength[i] = CollapsedLength(data);
+                _ownCommas[i] = CountCommas(data);
+            }
         }
 
         for (var i = Count - 1; i >= 0; i--)
@@ -145,9 +161,8 @@ internal sealed class DomIndex
             var tag = Tag[i];
             if (tag == "#text")
             {
-                var data = ((IText)Nodes[i]).Data;
-                TextLength[i] = CollapsedLength(data);
-                Commas[i] = CountCommas(data);
+                TextLength[i] = _ownLength[i];
+                Commas[i] = _ownCommas[i];
             }
             else
             {

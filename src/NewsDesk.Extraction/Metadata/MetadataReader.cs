@@ -45,12 +45,9 @@ internal static class MetadataReader
             CanonicalUrl = canonical,
             LeadImageUrl = image,
             Description = description,
+            ArticleBody = jsonLd.ArticleBody,
         };
     }
-
-    /// <summary>The article text a JSON-LD block carries, if any; used to check the scored body.</summary>
-    public static string? JsonLdBody(IHtmlDocument document) =>
-        JsonLdArticle.Read(document.QuerySelectorAll("script[type='application/ld+json' i]").Select(s => s.TextContent)).ArticleBody;
 
     private static Dictionary<string, string> ReadMetaTags(IHtmlDocument document)
     {

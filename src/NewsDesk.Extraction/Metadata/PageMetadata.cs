@@ -11,4 +11,7 @@ internal sealed record PageMetadata
     public string? CanonicalUrl { get; init; }
     public string? LeadImageUrl { get; init; }
     public string? Description { get; init; }
+
+    /// <summary>The JSON-LD articleBody, kept as a fallback for pages that render their text with script.</summary>
+    public string? ArticleBody { get; init; }
 }
