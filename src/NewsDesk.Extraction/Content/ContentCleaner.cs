@@ -1,0 +1,147 @@
+namespace NewsDesk.Extraction.Content;
+
+/// <summary>
+/// Removes leftovers inside the chosen content: link lists, image galleries, widgets and the headline
+/// (Readability's conditional cleaning), judged deepest-first so a bad child does not condemn its parent.
+/// </summary>
+internal static class ContentCleaner
+{
+    public static void Clean(DomIndex index, IReadOnlyList<int> roots)
+    {
+        foreach (var root in roots)
+        {
+            for (var i = index.End[root] - 1; i >= root; i--)
+            {
+                if (index.Dead[i] || index.IsText(i))
+                {
+                    continue;
+                }
+
+                var tag = index.Tag[i];
+                if (tag == "h1" || (IsConditional(tag) && i != root && ShouldRemove(index, i)))
+                {
+                    index.Removed[i] = true;
+                    MarkDead(index, i);
+                }
+            }
+        }
+
+        index.ComputeStatistics();
+    }
+
+    private static bool IsConditional(string tag) =>
+        tag is "div" or "section" or "table" or "ul" or "ol" or "dl" or "form" or "fieldset" or "figure" or "span" or "p";
+
+    private static void MarkDead(DomIndex index, int i)
+    {
+        // Keep the statistics of ancestors honest without a full recomputation: subtract the removed subtree.
+        var text = index.TextLength[i];
+        var links = index.LinkLength[i];
+        var linkCount = index.Links[i];
+        var paragraphs = index.Paragraphs[i];
+        var images = index.Images[i];
+        var items = index.ListItems[i];
+        for (var a = index.Parent[i]; a >= 0; a = index.Parent[a])
+        {
+            index.TextLength[a] -= text;
+            index.LinkLength[a] -= links;
+            index.Links[a] -= linkCount;
+            index.Paragraphs[a] -= paragraphs;
+            index.Images[a] -= images;
+            index.ListItems[a] -= items;
+        }
+
+        for (var d = i; d < index.End[i]; d++)
+        {
+            index.Dead[d] = true;
+        }
+    }
+
+    private static bool ShouldRemove(DomIndex index, int i)
+    {
+        var tag = index.Tag[i];
+        var text = index.TextLength[i];
+        var density = index.LinkDensity(i);
+
+        if (tag == "p")
+        {
+            // A paragraph that is only a link ("Read more: ...", "Click here to subscribe") is navigation.
+            return text > 0 && density > 0.8 && index.Images[i] == 0;
+        }
+
+        if (tag == "span")
+        {
+            // A cluster of links inside prose is a hover card or inline promo; one linked name is part of the sentence.
+            return density > 0.8 && index.Links[i] >= 2;
+        }
+
+        var weight = BoilerplateFilter.ClassWeight(index.Element(i));
+        if (weight < 0)
+        {
+            return true;
+        }
+
+        if (index.Commas[i] >= 10)
+        {
+            return false;
+        }
+
+        var isList = tag is "ul" or "ol" or "dl";
+        var paragraphs = index.Paragraphs[i];
+        var images = index.Images[i];
+        var items = index.ListItems[i] - 100;
+        var headingDensity = text == 0 ? 0 : (double)index.HeadingLength[i] / text;
+        var inFigure = tag == "figure" || HasAncestor(index, i, "figure");
+
+        if (images > 1 && paragraphs < images / 2.0 && !inFigure)
+        {
+            return true;
+        }
+
+        if (!isList && items > paragraphs)
+        {
+            return true;
+        }
+
+        if (index.Inputs[i] > paragraphs / 3)
+        {
+            return true;
+        }
+
+        if (!isList && headingDensity < 0.9 && text < 25 && (images == 0 || images > 2) && !inFigure)
+        {
+            return true;
+        }
+
+        if (isList && density > 0.5)
+        {
+            return true;
+        }
+
+        if (!isList && weight < 25 && density > 0.2 && paragraphs < 2)
+        {
+            return true;
+        }
+
+        if (!isList && density > 0.5)
+        {
+            return true;
+        }
+
+        var embeds = index.Embeds[i];
+        return (embeds == 1 && text < 75) || embeds > 1;
+    }
+
+    private static bool HasAncestor(DomIndex index, int i, string tag)
+    {
+        for (var a = index.Parent[i]; a >= 0; a = index.Parent[a])
+        {
+            if (index.Tag[a] == tag)
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+}

@@ -1,0 +1,204 @@
+namespace NewsDesk.Extraction.Content;
+
+/// <summary>
+/// Finds the main content: every paragraph-like block scores its ancestors (Readability's method), the best
+/// container wins, and siblings that look like more of the same article join it.
+/// </summary>
+internal static class ContentScorer
+{
+    private const int MinParagraphLength = 25;
+
+    /// <summary>The roots of the article content, in document order.</summary>
+    public static List<int> FindContent(DomIndex index)
+    {
+        var scores = new Dictionary<int, double>();
+        for (var i = 0; i < index.Count; i++)
+        {
+            if (index.Dead[i] || index.IsText(i) || !IsScorable(index.Tag[i]) || index.OwnTextLength[i] < MinParagraphLength)
+            {
+                continue;
+            }
+
+            var own = index.OwnTextLength[i];
+            var score = 1.0 + OwnCommas(index, i) + Math.Min(own / 100, 3);
+            var ancestor = index.Parent[i];
+            for (var level = 0; ancestor > 0 && level < 5; level++, ancestor = index.Parent[ancestor])
+            {
+                if (!scores.ContainsKey(ancestor))
+                {
+                    scores[ancestor] = InitialScore(index, ancestor);
+                }
+
+                var divider = level switch { 0 => 1, 1 => 2, _ => level * 3 };
+                scores[ancestor] += score / divider;
+            }
+
+            // A paragraph element scores itself too, so it can be chosen when the page is a flat list of <p>.
+            if (!scores.ContainsKey(i))
+            {
+                scores[i] = InitialScore(index, i);
+            }
+        }
+
+        if (scores.Count == 0)
+        {
+            // Nothing long enough to score (a stub or a one-line note): whatever survived pruning is the content.
+            return [0];
+        }
+
+        var ranked = scores
+            .Select(kv => (Index: kv.Key, Score: kv.Value * (1 - index.LinkDensity(kv.Key))))
+            .OrderByDescending(x => x.Score)
+            .ThenBy(x => x.Index)
+            .ToList();
+        var final = ranked.ToDictionary(x => x.Index, x => x.Score);
+        var top = ranked[0].Index;
+        var topScore = ranked[0].Score;
+
+        top = PromoteToCommonAncestor(index, ranked, top, topScore);
+        final.TryAdd(top, topScore);
+        top = ClimbWhileParentScoresHigher(index, final, top);
+
+        return GatherSiblings(index, final, top);
+    }
+
+    private static bool IsScorable(string tag) => tag is "p" or "pre" or "td" or "div" or "section" or "article" or "main"
+        or "blockquote" or "li" or "dd" or "center" or "font" or "span" or "h2" or "h3" or "h4" or "h5" or "h6";
+
+    private static double InitialScore(DomIndex index, int i)
+    {
+        var tagScore = index.Tag[i] switch
+        {
+            "div" or "article" or "main" or "section" => 5,
+            "pre" or "td" or "blockquote" => 3,
+            "address" or "ol" or "ul" or "dl" or "dd" or "dt" or "li" or "form" => -3,
+            "h1" or "h2" or "h3" or "h4" or "h5" or "h6" or "th" => -5,
+            _ => 0,
+        };
+        return tagScore + BoilerplateFilter.ClassWeight(index.Element(i));
+    }
+
+    /// <summary>Commas in the block's own text, not in nested blocks (those score for themselves).</summary>
+    private static int OwnCommas(DomIndex index, int i)
+    {
+        var commas = 0;
+        for (var c = i + 1; c < index.End[i]; c = index.End[c])
+        {
+            if (!index.Dead[c] && (index.IsText(c) || DomIndex.IsInline(index.Tag[c])))
+            {
+                commas += index.Commas[c];
+            }
+        }
+
+        return commas;
+    }
+
+    /// <summary>When several strong candidates share an ancestor, the article is that ancestor (split bodies).</summary>
+    private static int PromoteToCommonAncestor(DomIndex index, List<(int Index, double Score)> ranked, int top, double topScore)
+    {
+        var alternatives = ranked.Skip(1).Take(4).Where(x => x.Score >= topScore * 0.75).Select(x => x.Index).ToList();
+        if (alternatives.Count < 3)
+        {
+            return top;
+        }
+
+        for (var ancestor = index.Parent[top]; ancestor > 0; ancestor = index.Parent[ancestor])
+        {
+            var contained = alternatives.Count(a => a > ancestor && a < index.End[ancestor]);
+            if (contained >= 3)
+            {
+                return ancestor;
+            }
+        }
+
+        return top;
+    }
+
+    private static int ClimbWhileParentScoresHigher(DomIndex index, Dictionary<int, double> scores, int top)
+    {
+        var lastScore = scores[top];
+        var threshold = lastScore / 3;
+        for (var parent = index.Parent[top]; parent > 0 && index.Tag[parent] != "body"; parent = index.Parent[parent])
+        {
+            if (!scores.TryGetValue(parent, out var parentScore))
+            {
+                // A wrapper with nothing else in it is the same content.
+                if (index.TextLength[parent] == index.TextLength[top])
+                {
+                    scores[parent] = scores[top];
+                    top = parent;
+                    continue;
+                }
+
+                break;
+            }
+
+            if (parentScore < threshold)
+            {
+                break;
+            }
+
+            if (parentScore > lastScore)
+            {
+                top = parent;
+                break;
+            }
+
+            lastScore = parentScore;
+        }
+
+        return top;
+    }
+
+    private static List<int> GatherSiblings(DomIndex index, Dictionary<int, double> scores, int top)
+    {
+        var parent = index.Parent[top];
+        if (parent < 0)
+        {
+            return [top];
+        }
+
+        var topScore = scores[top];
+        var threshold = Math.Max(10, topScore * 0.2);
+        var topClass = index.Element(top).GetAttribute("class");
+        var result = new List<int>();
+        for (var c = parent + 1; c < index.End[parent]; c = index.End[c])
+        {
+            if (index.Dead[c] || index.IsText(c))
+            {
+                continue;
+            }
+
+            if (c == top)
+            {
+                result.Add(c);
+                continue;
+            }
+
+            var bonus = topClass is not null && topClass.Length > 0 && topClass == index.Element(c).GetAttribute("class") ? topScore * 0.2 : 0;
+            if (scores.TryGetValue(c, out var score) && score + bonus >= threshold)
+            {
+                result.Add(c);
+                continue;
+            }
+
+            if (index.Tag[c] == "p")
+            {
+                var length = index.TextLength[c];
+                var density = index.LinkDensity(c);
+                if ((length > 80 && density < 0.25) || (length > 0 && density == 0 && EndsLikeSentence(index, c)))
+                {
+                    result.Add(c);
+                }
+            }
+        }
+
+        return result;
+    }
+
+    private static bool EndsLikeSentence(DomIndex index, int i)
+    {
+        var text = index.Nodes[i].TextContent.TrimEnd();
+        return text.EndsWith('.') || text.Contains(". ", StringComparison.Ordinal);
+    }
+}

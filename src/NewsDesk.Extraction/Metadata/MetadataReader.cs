@@ -1,0 +1,147 @@
+using AngleSharp.Dom;
+using AngleSharp.Html.Dom;
+
+namespace NewsDesk.Extraction.Metadata;
+
+/// <summary>Reads title, byline, date, site, language, canonical URL and image from JSON-LD, meta tags and markup.</summary>
+internal static class MetadataReader
+{
+    public static PageMetadata Read(IHtmlDocument document, Uri url)
+    {
+        var meta = ReadMetaTags(document);
+        var jsonLd = JsonLdArticle.Read(document.QuerySelectorAll("script[type='application/ld+json' i]").Select(s => s.TextContent));
+
+        var title = Clean(jsonLd.Headline) ?? Meta(meta, "og:title") ?? Meta(meta, "twitter:title")
+            ?? SingleHeading(document) ?? Clean(document.Title);
+
+        var byline = Clean(jsonLd.Author) ?? NonUrl(Meta(meta, "author")) ?? NonUrl(Meta(meta, "article:author"))
+            ?? NonUrl(Meta(meta, "parsely-author")) ?? NonUrl(Meta(meta, "sailthru.author")) ?? Meta(meta, "dc.creator") ?? BylineInMarkup(document);
+
+        var published = PageDate.TryParse(jsonLd.DatePublished)
+            ?? FirstDate(meta, "article:published_time", "og:article:published_time", "datepublished", "pubdate",
+                "publishdate", "publish-date", "parsely-pub-date", "sailthru.date", "dc.date.issued", "dc.date", "date")
+            ?? TimeElement(document);
+
+        var siteName = Meta(meta, "og:site_name") ?? Clean(jsonLd.Publisher) ?? Meta(meta, "application-name") ?? url.Host;
+
+        var language = Clean(document.DocumentElement.GetAttribute("lang")) ?? Clean(document.DocumentElement.GetAttribute("xml:lang"))
+            ?? Meta(meta, "content-language") ?? Meta(meta, "language") ?? Meta(meta, "og:locale")?.Replace('_', '-') ?? Clean(jsonLd.Language);
+
+        var canonical = Absolute(url, document.QuerySelector("link[rel~='canonical' i]")?.GetAttribute("href"))
+            ?? Absolute(url, Meta(meta, "og:url")) ?? Absolute(url, jsonLd.Url);
+
+        var image = Absolute(url, Meta(meta, "og:image")) ?? Absolute(url, Meta(meta, "og:image:url"))
+            ?? Absolute(url, Meta(meta, "twitter:image")) ?? Absolute(url, jsonLd.Image);
+
+        var description = Meta(meta, "og:description") ?? Meta(meta, "description") ?? Meta(meta, "twitter:description") ?? Clean(jsonLd.Description);
+
+        return new PageMetadata
+        {
+            Title = title,
+            Byline = byline,
+            Published = published,
+            SiteName = siteName,
+            Language = language,
+            CanonicalUrl = canonical,
+            LeadImageUrl = image,
+            Description = description,
+            ArticleBody = jsonLd.ArticleBody,
+        };
+    }
+
+    private static Dictionary<string, string> ReadMetaTags(IHtmlDocument document)
+    {
+        var result = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase);
+        foreach (var element in document.QuerySelectorAll("meta"))
+        {
+            var key = element.GetAttribute("property") ?? element.GetAttribute("name") ?? element.GetAttribute("itemprop")
+                ?? element.GetAttribute("http-equiv");
+            var value = Clean(element.GetAttribute("content"));
+            if (key is not null && value is not null)
+            {
+                result.TryAdd(key.Trim(), value);
+            }
+        }
+
+        return result;
+    }
+
+    private static string? Meta(Dictionary<string, string> meta, string key) => meta.TryGetValue(key, out var value) ? value : null;
+
+    private static PageDate? FirstDate(Dictionary<string, string> meta, params string[] keys)
+    {
+        foreach (var key in keys)
+        {
+            var date = PageDate.TryParse(Meta(meta, key));
+            if (date is not null)
+            {
+                return date;
+            }
+        }
+
+        return null;
+    }
+
+    private static PageDate? TimeElement(IHtmlDocument document)
+    {
+        var time = document.QuerySelector("time[pubdate][datetime], article time[datetime], time[datetime]");
+        return PageDate.TryParse(time?.GetAttribute("datetime"));
+    }
+
+    private static string? SingleHeading(IHtmlDocument document)
+    {
+        var headings = document.QuerySelectorAll("h1");
+        return headings.Length == 1 ? Clean(headings[0].TextContent) : null;
+    }
+
+    private static string? BylineInMarkup(IHtmlDocument document)
+    {
+        var element = document.QuerySelectorAll("[itemprop~='author' i] [itemprop~='name' i], [itemprop~='author' i], [rel~='author' i], .byline, .author")
+            .FirstOrDefault(e => !InComments(e));
+        var text = Clean(element?.TextContent);
+        if (text is null || text.Length > 100)
+        {
+            return null;
+        }
+
+        return text.StartsWith("by ", StringComparison.OrdinalIgnoreCase) ? text[3..].Trim() : text;
+    }
+
+    /// <summary>Commenters' names use the same "author" classes as the byline.</summary>
+    private static bool InComments(IElement element)
+    {
+        for (var e = element.ParentElement; e is not null; e = e.ParentElement)
+        {
+            var names = string.Concat(e.ClassName, " ", e.Id);
+            if (names.Contains("comment", StringComparison.OrdinalIgnoreCase) || e.LocalName is "aside" or "footer")
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    private static string? NonUrl(string? value) =>
+        value is null || value.StartsWith("http", StringComparison.OrdinalIgnoreCase) ? null : value;
+
+    private static string? Absolute(Uri baseUrl, string? href)
+    {
+        if (string.IsNullOrWhiteSpace(href) || !Uri.TryCreate(baseUrl, href.Trim(), out var absolute))
+        {
+            return null;
+        }
+
+        return absolute.Scheme is "http" or "https" ? absolute.AbsoluteUri : null;
+    }
+
+    internal static string? Clean(string? value)
+    {
+        if (string.IsNullOrWhiteSpace(value))
+        {
+            return null;
+        }
+
+        return string.Join(' ', value.Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries));
+    }
+}
