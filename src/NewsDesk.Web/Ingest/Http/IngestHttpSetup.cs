@@ -1,4 +1,5 @@
 using System.Net;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Http.Resilience;
 using Microsoft.Extensions.Options;
 using NewsDesk.Web.Ingest.Politeness;
@@ -13,7 +14,7 @@ public static class IngestHttpSetup
     public static IServiceCollection AddIngestFetching(this IServiceCollection services)
     {
         services.AddOptions<IngestOptions>().BindConfiguration(IngestOptions.SectionName);
-        services.AddSingleton(TimeProvider.System);
+        services.TryAddSingleton(TimeProvider.System);
         services.AddSingleton<NetworkGuard>();
         services.AddSingleton<HostThrottle>();
         services.AddSingleton<RobotsCache>();
