@@ -90,7 +90,7 @@ public static class SourcesVerb
             {
                 var s = row.Source;
                 await output.WriteLineAsync(string.Join('\t',
-                    s.Id.ToString(CultureInfo.InvariantCulture), FetchSchedule.StateOf(s), s.Kind.ToString().ToLowerInvariant(),
+                    s.Id.ToString(CultureInfo.InvariantCulture), SourceState.Of(s), s.Kind.ToString().ToLowerInvariant(),
                     row.Articles.ToString(CultureInfo.InvariantCulture), Time(s.LastFetchedAt), Time(s.NextFetchAt), s.Name, s.Url,
                     s.LastError?.ReplaceLineEndings(" ") ?? ""));
             }

@@ -35,14 +35,4 @@ public static class FetchSchedule
 
         return now + interval;
     }
-
-    /// <summary>The state the sources list shows.</summary>
-    public static string StateOf(Source source)
-    {
-        ArgumentNullException.ThrowIfNull(source);
-        return !source.Enabled ? "disabled"
-            : source.LastFetchedAt is null ? "never fetched"
-            : source.ConsecutiveErrors > 0 ? "failing"
-            : "ok";
-    }
 }
