@@ -37,12 +37,18 @@ public static class FeedParser
             : root == _atom + "feed"
                 ? new Atom10FeedFormatter { DateTimeParser = TryParseDate }
                 : throw new FeedFormatException($"not a feed: the document's root element is <{root.LocalName}>");
+        if (formatter is Rss20FeedFormatter)
+        {
+            // RSS 0.91/0.92 are subsets of 2.0 that the formatter refuses by version number alone.
+            document.Root.SetAttributeValue("version", "2.0");
+        }
+
         try
         {
             using var reader = document.CreateReader();
             formatter.ReadFrom(reader);
         }
-        catch (Exception ex) when (ex is System.Xml.XmlException or FormatException or ArgumentException or InvalidOperationException)
+        catch (Exception ex) when (ex is System.Xml.XmlException or FormatException or ArgumentException or InvalidOperationException or NotSupportedException)
         {
             throw new FeedFormatException($"unreadable feed: {ex.Message}", ex);
         }

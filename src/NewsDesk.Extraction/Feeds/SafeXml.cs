@@ -22,6 +22,7 @@ public static class SafeXml
         MaxCharactersFromEntities = MaxCharactersFromEntities,
         IgnoreComments = true,
         IgnoreProcessingInstructions = true,
+        IgnoreWhitespace = true,
         CloseInput = false,
     };
 
