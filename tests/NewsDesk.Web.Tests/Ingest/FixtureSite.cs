@@ -131,13 +131,13 @@ public sealed class FixtureSite : IAsyncLifetime
             "application/xml"));
         app.MapGet("/sitemaps/news.xml", (HttpContext c) => Results.Text(NewsSitemap(Slugs(c)), "application/xml"));
 
-        app.MapGet("/articles/{slug}.html", (string slug) => Html(Pages.Article(slug, Url($"/articles/{slug}.html"))));
-        app.MapGet("/amp/{slug}.html", (string slug) => Html(Pages.Article(slug, Url($"/articles/{slug}.html"))));
-        app.MapGet("/wire/{outlet}/{slug}.html", (string outlet, string slug) => Html(Pages.WireCopy(outlet, slug)));
-        app.MapGet("/private/{slug}.html", (string slug) => Html(Pages.Article(slug, null)));
+        app.MapGet("/articles/{slug}.html", (string slug) => Html(FixturePages.Article(slug, Url($"/articles/{slug}.html"))));
+        app.MapGet("/amp/{slug}.html", (string slug) => Html(FixturePages.Article(slug, Url($"/articles/{slug}.html"))));
+        app.MapGet("/wire/{outlet}/{slug}.html", (string outlet, string slug) => Html(FixturePages.WireCopy(outlet, slug)));
+        app.MapGet("/private/{slug}.html", (string slug) => Html(FixturePages.Article(slug, null)));
         app.MapGet("/empty.html", () => Html("<html><head><title>Nothing here</title></head><body><div>menu</div></body></html>"));
-        app.MapGet("/home.html", () => Html(Pages.Home(Url("/feeds/rss.xml?items=home-a"), "/feeds/atom.xml?items=home-b")));
-        app.MapGet("/arabic.html", () => Results.Bytes(Pages.Arabic(), "text/html; charset=windows-1256"));
+        app.MapGet("/home.html", () => Html(FixturePages.Home(Url("/feeds/rss.xml?items=home-a"), "/feeds/atom.xml?items=home-b")));
+        app.MapGet("/arabic.html", () => Results.Bytes(FixturePages.Arabic(), "text/html; charset=windows-1256"));
         app.MapGet("/image.png", () => Results.Bytes([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a], "image/png"));
         app.MapGet("/feeds/image.xml", (HttpContext c) => Results.Text(RssOf([("/image.png", "image"), .. Slugs(c).Select(s => ($"/articles/{s}.html", s))]), "application/rss+xml"));
         app.MapGet("/feeds/mixed.xml", (HttpContext c) => Results.Text(RssOf([("/empty.html", "empty"), ("/private/hidden.html", "hidden"), .. Slugs(c).Select(s => ($"/articles/{s}.html", s))]), "application/rss+xml"));

@@ -140,7 +140,7 @@ public class PoliteFetcherTests(FixtureSite site, IngestFactory factory) : IClas
     {
         var result = await Fetcher.FetchAsync(new Uri(site.Url("/arabic.html")), CancellationToken.None);
 
-        Assert.Equal(Pages.Arabic(), result.Body.ToArray());
+        Assert.Equal(FixturePages.Arabic(), result.Body.ToArray());
         Assert.Equal("text/html; charset=windows-1256", result.ContentType);
     }
 

@@ -3,24 +3,26 @@ using System.Text;
 namespace NewsDesk.Web.Tests.Ingest;
 
 /// <summary>The fixture site's pages: article text is made from the slug, so every slug is a different story.</summary>
-public static class Pages
+public static class FixturePages
 {
     private static readonly string[] _words =
     [
         "militia", "drone", "base", "convoy", "ministry", "statement", "officials", "border", "province", "rocket",
         "attack", "forces", "village", "council", "spokesman", "ceasefire", "talks", "capital", "refugees", "aid",
         "election", "protest", "governor", "harbour", "pipeline", "market", "court", "verdict", "embassy", "minister",
+        "airstrike", "commander", "brigade", "casualties", "hospital", "witnesses", "agency", "reported", "claimed", "denied",
+        "negotiators", "sanctions", "tanker", "strait", "parliament", "coalition", "checkpoint", "curfew", "evacuation", "envoy",
     ];
 
-    /// <summary>Three paragraphs of deterministic pseudo-news, different for every seed.</summary>
+    /// <summary>Four paragraphs of deterministic pseudo-news, different for every seed.</summary>
     public static string[] Story(string seed)
     {
         var state = (uint)seed.Aggregate(17, (h, c) => unchecked((h * 31) + c));
-        var paragraphs = new string[3];
+        var paragraphs = new string[4];
         for (var p = 0; p < paragraphs.Length; p++)
         {
             var text = new StringBuilder();
-            for (var w = 0; w < 40; w++)
+            for (var w = 0; w < 60; w++)
             {
                 state = unchecked((state * 1664525) + 1013904223);
                 text.Append(_words[(int)(state >> 8) % _words.Length]).Append(w % 9 == 8 ? ". " : " ");
