@@ -1,4 +1,5 @@
 using NewsDesk.Web.Data;
+using NewsDesk.Web.Ingest;
 using NewsDesk.Web.Operations;
 using NewsDesk.Web.Search;
 using Serilog;
@@ -28,6 +29,7 @@ public static class NewsDeskApp
         builder.AddNewsDeskLogging();
         builder.AddNewsDeskData();
         builder.AddNewsDeskSearch();
+        builder.AddIngest();
         builder.Services.AddRazorPages();
         builder.AddNewsDeskKeys();
 

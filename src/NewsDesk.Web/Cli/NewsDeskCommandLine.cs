@@ -18,6 +18,8 @@ public static class NewsDeskCommandLine
         root.Subcommands.Add(MigrateVerb.Create());
         root.Subcommands.Add(ImportSeedsVerb.Create());
         root.Subcommands.Add(ExtractVerb.Create());
+        root.Subcommands.Add(SourcesVerb.Create());
+        root.Subcommands.Add(ScrapeVerb.Create());
         foreach (var verb in root.Subcommands)
         {
             verb.TreatUnmatchedTokensAsErrors = false;

@@ -1,0 +1,46 @@
+namespace NewsDesk.Web.Ingest.Http;
+
+/// <summary>A response read within the limits: the final address after redirects and the body's raw bytes.</summary>
+public sealed record FetchResult(
+    Uri RequestedUrl,
+    Uri FinalUrl,
+    int StatusCode,
+    string? ContentType,
+    ReadOnlyMemory<byte> Body,
+    string? ETag,
+    string? LastModified)
+{
+    /// <summary>304: the validators matched, so nothing changed since the last fetch.</summary>
+    public bool NotModified => StatusCode == 304;
+
+    /// <summary>The media type without parameters ("text/html"), lower case.</summary>
+    public string? MediaType => ContentType?.Split(';', 2)[0].Trim().ToLowerInvariant();
+
+    /// <summary>The bytes as a read-only stream: charsets are the parser's business, never decoded here.</summary>
+    public Stream OpenBody() => new MemoryStream(Body.ToArray(), writable: false);
+}
+
+/// <summary>Why a fetch was given up.</summary>
+public enum FetchFailureKind
+{
+    Network,
+    HttpStatus,
+    Blocked,
+    Robots,
+    TooLarge,
+    Timeout,
+    ContentType,
+    Redirects,
+    Scheme,
+}
+
+/// <summary>A fetch that did not produce a usable response, with a message fit for the fetch log.</summary>
+public sealed class FetchFailureException(FetchFailureKind kind, string message, int? httpStatus = null, TimeSpan? retryAfter = null, Exception? inner = null)
+    : Exception(message, inner)
+{
+    public FetchFailureKind Kind { get; } = kind;
+    public int? HttpStatus { get; } = httpStatus;
+
+    /// <summary>How long the server asked us to wait (429/503 Retry-After).</summary>
+    public TimeSpan? RetryAfter { get; } = retryAfter;
+}

@@ -1,0 +1,227 @@
+using System.Buffers;
+using System.Net;
+using System.Net.Http.Headers;
+using Microsoft.Extensions.Options;
+using NewsDesk.Web.Ingest.Politeness;
+
+namespace NewsDesk.Web.Ingest.Http;
+
+/// <summary>
+/// Every download the scraper makes: robots.txt honoured, per-host limits, redirects followed by hand (each hop
+/// re-checked), one deadline over headers and body, the decompressed body counted against a cap, and only
+/// HTML/XML/feed content accepted. The body comes back as bytes; decoding is the parser's job.
+/// </summary>
+public sealed class PoliteFetcher(
+    IHttpClientFactory clients,
+    HostThrottle throttle,
+    RobotsCache robots,
+    IOptions<IngestOptions> options,
+    ILogger<PoliteFetcher> logger)
+{
+    public const string ClientName = "NewsDesk.Ingest";
+    private const long MaxRobotsBytes = 512 * 1024;
+
+    private static readonly HashSet<string> _acceptedMediaTypes = new(StringComparer.OrdinalIgnoreCase)
+    {
+        "text/html", "application/xhtml+xml", "application/xml", "text/xml", "application/rss+xml", "application/atom+xml",
+        "application/rdf+xml", "application/x-rss+xml", "application/feed+xml",
+    };
+
+    /// <summary>Fetches a URL, conditionally when validators from the last fetch are given.</summary>
+    /// <exception cref="FetchFailureException">Anything that is not a usable 200 or 304.</exception>
+    public async Task<FetchResult> FetchAsync(Uri url, CancellationToken cancellationToken, string? etag = null, string? lastModified = null)
+    {
+        ArgumentNullException.ThrowIfNull(url);
+        using var deadline = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        deadline.CancelAfter(options.Value.RequestTimeout);
+        return await WithinDeadlineAsync(
+            () => FollowAsync(url, etag, lastModified, forRobots: false, deadline.Token), cancellationToken);
+    }
+
+    private async Task<FetchResult> WithinDeadlineAsync(Func<Task<FetchResult>> fetch, CancellationToken callerToken)
+    {
+        try
+        {
+            return await fetch();
+        }
+        catch (OperationCanceledException) when (!callerToken.IsCancellationRequested)
+        {
+            throw new FetchFailureException(FetchFailureKind.Timeout,
+                $"no complete response within {options.Value.RequestTimeout.TotalSeconds:0.#} s (the deadline covers headers and body)");
+        }
+        catch (HttpRequestException ex) when (Blocked(ex) is { } blocked)
+        {
+            throw new FetchFailureException(FetchFailureKind.Blocked, blocked.Message, inner: ex);
+        }
+        catch (HttpRequestException ex)
+        {
+            throw new FetchFailureException(FetchFailureKind.Network, $"network error: {ex.Message}", inner: ex);
+        }
+    }
+
+    private async Task<FetchResult> FollowAsync(Uri url, string? etag, string? lastModified, bool forRobots, CancellationToken cancellationToken)
+    {
+        var settings = options.Value;
+        var client = clients.CreateClient(ClientName);
+        var current = url;
+        var visited = new HashSet<string>(StringComparer.Ordinal);
+        for (var hop = 0; ; hop++)
+        {
+            if (current.Scheme != Uri.UriSchemeHttp && current.Scheme != Uri.UriSchemeHttps)
+            {
+                throw new FetchFailureException(FetchFailureKind.Scheme, $"only http and https URLs are fetched, not {current.Scheme}: ({current})");
+            }
+
+            if (!visited.Add(current.AbsoluteUri))
+            {
+                throw new FetchFailureException(FetchFailureKind.Redirects, $"redirect loop: {current} was already visited");
+            }
+
+            if (!forRobots)
+            {
+                await CheckRobotsAsync(current, cancellationToken);
+            }
+
+            await using (await throttle.EnterAsync(current, cancellationToken))
+            {
+                using var request = new HttpRequestMessage(HttpMethod.Get, current);
+                if (etag is not null && EntityTagHeaderValue.TryParse(etag, out var tag))
+                {
+                    request.Headers.IfNoneMatch.Add(tag);
+                }
+
+                if (lastModified is not null && DateTimeOffset.TryParse(lastModified, out var since))
+                {
+                    request.Headers.IfModifiedSince = since;
+                }
+
+                using var response = await client.SendAsync(request, HttpCompletionOption.ResponseHeadersRead, cancellationToken);
+                var status = (int)response.StatusCode;
+                if (status is 301 or 302 or 303 or 307 or 308 && response.Headers.Location is { } location)
+                {
+                    if (hop >= settings.MaxRedirects)
+                    {
+                        throw new FetchFailureException(FetchFailureKind.Redirects, $"more than {settings.MaxRedirects} redirects from {url}", status);
+                    }
+
+                    current = new Uri(current, location);
+                    logger.LogDebug("Redirect {Status} from {Url} to {Location}", status, request.RequestUri, current);
+                    continue;
+                }
+
+                if (response.StatusCode == HttpStatusCode.NotModified)
+                {
+                    return new FetchResult(url, current, status, null, ReadOnlyMemory<byte>.Empty, etag, lastModified);
+                }
+
+                if (!response.IsSuccessStatusCode)
+                {
+                    throw new FetchFailureException(FetchFailureKind.HttpStatus, $"HTTP {status} {response.ReasonPhrase} from {current}",
+                        status, RetryAfter(response));
+                }
+
+                var contentType = response.Content.Headers.ContentType;
+                if (!forRobots && contentType?.MediaType is { } mediaType && !_acceptedMediaTypes.Contains(mediaType))
+                {
+                    throw new FetchFailureException(FetchFailureKind.ContentType,
+                        $"content type {mediaType} is not HTML, XML or a feed ({current})", status);
+                }
+
+                var body = await ReadBoundedAsync(response, forRobots ? MaxRobotsBytes : settings.MaxBodyBytes, current, cancellationToken);
+                return new FetchResult(url, current, status, contentType?.ToString(), body,
+                    response.Headers.ETag?.ToString(), response.Content.Headers.LastModified?.ToString("R"));
+            }
+        }
+    }
+
+    /// <summary>Counts bytes as they are decompressed, so a small gzip bomb stops at the cap, not in memory.</summary>
+    private static async Task<ReadOnlyMemory<byte>> ReadBoundedAsync(HttpResponseMessage response, long maxBytes, Uri url, CancellationToken cancellationToken)
+    {
+        if (response.Content.Headers.ContentLength > maxBytes)
+        {
+            throw TooLarge(maxBytes, url);
+        }
+
+        await using var stream = await response.Content.ReadAsStreamAsync(cancellationToken);
+        using var body = new MemoryStream();
+        var buffer = ArrayPool<byte>.Shared.Rent(81920);
+        try
+        {
+            int read;
+            while ((read = await stream.ReadAsync(buffer, cancellationToken)) > 0)
+            {
+                if (body.Length + read > maxBytes)
+                {
+                    throw TooLarge(maxBytes, url);
+                }
+
+                body.Write(buffer, 0, read);
+            }
+        }
+        finally
+        {
+            ArrayPool<byte>.Shared.Return(buffer);
+        }
+
+        return body.ToArray();
+    }
+
+    private static FetchFailureException TooLarge(long maxBytes, Uri url) =>
+        new(FetchFailureKind.TooLarge, $"body larger than the {maxBytes / (1024.0 * 1024):0.##} MiB limit (decompressed) at {url}");
+
+    private async Task CheckRobotsAsync(Uri url, CancellationToken cancellationToken)
+    {
+        var origin = url.GetLeftPart(UriPartial.Authority);
+        var rules = await robots.GetAsync(origin, () => LoadRobotsAsync(new Uri(origin + "/robots.txt")), cancellationToken);
+        if (!rules.IsAllowed(url))
+        {
+            logger.LogInformation("Skipped {Url}: {Reason}", url, rules.Unreachable ?? "disallowed by robots.txt");
+            throw new FetchFailureException(FetchFailureKind.Robots, rules.Unreachable is { } reason
+                ? $"robots.txt of {url.Authority} could not be read ({reason}), so nothing there is fetched"
+                : $"disallowed by robots.txt: {url}");
+        }
+    }
+
+    // RFC 9309: 4xx means no rules; a server error or an unreachable host means "disallow all" until it answers.
+    private async Task<(RobotsRules, TimeSpan)> LoadRobotsAsync(Uri robotsUrl)
+    {
+        var settings = options.Value;
+        using var deadline = new CancellationTokenSource(settings.RequestTimeout);
+        var retryUnreachableAfter = TimeSpan.FromMinutes(5) < settings.RobotsCacheDuration ? TimeSpan.FromMinutes(5) : settings.RobotsCacheDuration;
+        try
+        {
+            var result = await WithinDeadlineAsync(() => FollowAsync(robotsUrl, null, null, forRobots: true, deadline.Token), CancellationToken.None);
+            var text = System.Text.Encoding.UTF8.GetString(result.Body.Span);
+            return (RobotsRules.Parse(text, settings.RobotsToken), settings.RobotsCacheDuration);
+        }
+        catch (FetchFailureException ex) when (ex.HttpStatus is >= 400 and < 500)
+        {
+            return (RobotsRules.AllowAll, settings.RobotsCacheDuration);
+        }
+        catch (FetchFailureException ex) when (ex.Kind != FetchFailureKind.Blocked)
+        {
+            logger.LogWarning("robots.txt at {Url} unreachable: {Reason}", robotsUrl, ex.Message);
+            return (RobotsRules.DisallowAll(ex.Message), retryUnreachableAfter);
+        }
+    }
+
+    private static TimeSpan? RetryAfter(HttpResponseMessage response) => response.Headers.RetryAfter switch
+    {
+        { Delta: { } delta } => delta,
+        { Date: { } date } => date - DateTimeOffset.UtcNow,
+        _ => null,
+    };
+
+    internal static BlockedAddressException? Blocked(Exception? ex)
+    {
+        for (; ex is not null; ex = ex.InnerException)
+        {
+            if (ex is BlockedAddressException blocked)
+            {
+                return blocked;
+            }
+        }
+
+        return null;
+    }
+}

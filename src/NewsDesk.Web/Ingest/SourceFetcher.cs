@@ -1,0 +1,269 @@
+using System.Text;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
+using NewsDesk.Extraction;
+using NewsDesk.Extraction.Feeds;
+using NewsDesk.Web.Data;
+using NewsDesk.Web.Domain;
+using NewsDesk.Web.Ingest.Http;
+
+namespace NewsDesk.Web.Ingest;
+
+/// <summary>What one source fetch did, for the verb's summary line.</summary>
+public sealed record SourceFetchSummary(int SourceId, string Name, bool Succeeded, int? HttpStatus, int ItemsSeen, int NewArticles, string? Error)
+{
+    public override string ToString() =>
+        $"#{SourceId} {Name}: {(Succeeded ? "ok" : "failed")}{(HttpStatus is { } s ? $", HTTP {s}" : "")}, " +
+        $"{ItemsSeen} item(s) seen, {NewArticles} new{(Error is null ? "" : $" - {Error}")}";
+}
+
+/// <summary>
+/// The fetch pipeline for one source, shared by the worker, "fetch now" and <c>scrape --once</c>: download the
+/// feed, sitemap or page (conditionally), fetch the items not stored yet, extract, store, and record the attempt
+/// in the fetch log and the source's schedule. Item failures are logged and skipped; they never stop the fetch.
+/// </summary>
+public sealed class SourceFetcher(
+    NewsDeskDbContext db,
+    PoliteFetcher fetcher,
+    ArticleExtractor extractor,
+    ArticleStore store,
+    IOptions<IngestOptions> options,
+    TimeProvider clock,
+    ILogger<SourceFetcher> logger)
+{
+    private const int MaxLoggedErrorLength = 2000;
+
+    public async Task<SourceFetchSummary> FetchAsync(int sourceId, CancellationToken cancellationToken)
+    {
+        var source = await db.Sources.FindAsync([sourceId], cancellationToken)
+            ?? throw new InvalidOperationException($"Source {sourceId} does not exist.");
+        var log = new SourceFetch { SourceId = source.Id, StartedAt = Now() };
+        source.FetchRequestedAt = null;
+        db.SourceFetches.Add(log);
+        await db.SaveChangesAsync(cancellationToken);
+
+        var run = new Run();
+        TimeSpan? retryAfter = null;
+        string? sourceError = null;
+        try
+        {
+            await FetchByKindAsync(source, run, cancellationToken);
+        }
+        catch (FetchFailureException ex)
+        {
+            sourceError = ex.Message;
+            run.HttpStatus ??= ex.HttpStatus;
+            retryAfter = ex.RetryAfter;
+        }
+        catch (FeedFormatException ex)
+        {
+            sourceError = $"not a readable {source.Kind.ToString().ToLowerInvariant()}: {ex.Message}";
+        }
+        catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+        {
+            sourceError = "cancelled (NewsDesk was stopping)";
+        }
+        catch (Exception ex)
+        {
+            logger.LogError(ex, "Fetching source {SourceId} failed unexpectedly", source.Id);
+            sourceError = $"unexpected error: {ex.Message}";
+        }
+
+        var now = Now();
+        log.FinishedAt = now;
+        log.HttpStatus = run.HttpStatus;
+        log.ItemsSeen = run.ItemsSeen;
+        log.NewArticles = run.NewArticles;
+        log.Error = Cut(Describe(sourceError, run.ItemErrors));
+        source.LastFetchedAt = now;
+        source.LastHttpStatus = run.HttpStatus;
+        source.LastError = Cut(sourceError);
+        if (sourceError is null)
+        {
+            source.LastSuccessAt = now;
+            source.ConsecutiveErrors = 0;
+        }
+        else
+        {
+            source.ConsecutiveErrors++;
+            logger.LogWarning("Source {SourceId} {Url} failed ({Errors} in a row): {Error}", source.Id, source.Url, source.ConsecutiveErrors, sourceError);
+        }
+
+        source.NextFetchAt = FetchSchedule.Next(source, now, options.Value, retryAfter);
+        // The record of the attempt is saved even when the app is stopping.
+        await db.SaveChangesAsync(CancellationToken.None);
+        return new SourceFetchSummary(source.Id, source.Name, sourceError is null, run.HttpStatus, run.ItemsSeen, run.NewArticles, log.Error);
+    }
+
+    private async Task FetchByKindAsync(Source source, Run run, CancellationToken cancellationToken)
+    {
+        var sourceUrl = new Uri(source.Url);
+        var response = await fetcher.FetchAsync(sourceUrl, cancellationToken, source.ETag, source.LastModified);
+        run.HttpStatus = response.StatusCode;
+        if (response.NotModified)
+        {
+            return;
+        }
+
+        source.ETag = response.ETag;
+        source.LastModified = response.LastModified;
+        var settings = options.Value;
+        IReadOnlyList<FeedItem> items;
+        switch (source.Kind)
+        {
+            case SourceKind.Page:
+                run.ItemsSeen = 1;
+                await StoreAsync(source, response, null, run, cancellationToken);
+                return;
+            case SourceKind.Feed:
+                using (var body = response.OpenBody())
+                {
+                    items = FeedParser.Parse(body, response.FinalUrl, settings.MaxItemsPerFetch).Items;
+                }
+
+                break;
+            default:
+                items = await SitemapItemsAsync(response, run, cancellationToken);
+                break;
+        }
+
+        run.ItemsSeen = items.Count;
+        await FetchItemsAsync(source, items, run, cancellationToken);
+    }
+
+    private async Task<IReadOnlyList<FeedItem>> SitemapItemsAsync(FetchResult response, Run run, CancellationToken cancellationToken)
+    {
+        var settings = options.Value;
+        ParsedSitemap sitemap;
+        using (var body = response.OpenBody())
+        {
+            sitemap = SitemapParser.Parse(body, response.FinalUrl, settings.MaxItemsPerFetch);
+        }
+
+        if (!sitemap.IsIndex)
+        {
+            return sitemap.Entries;
+        }
+
+        // An index lists sitemaps (newest first after parsing); only urlsets are read from it, never nested indexes.
+        var entries = new List<FeedItem>();
+        foreach (var child in sitemap.Entries.Take(settings.MaxChildSitemaps))
+        {
+            try
+            {
+                var childResponse = await fetcher.FetchAsync(child.Url, cancellationToken);
+                using var childBody = childResponse.OpenBody();
+                var childSitemap = SitemapParser.Parse(childBody, childResponse.FinalUrl, settings.MaxItemsPerFetch);
+                if (!childSitemap.IsIndex)
+                {
+                    entries.AddRange(childSitemap.Entries);
+                }
+            }
+            catch (Exception ex) when (ex is FetchFailureException or FeedFormatException)
+            {
+                run.ItemErrors.Add($"{child.Url}: {ex.Message}");
+            }
+        }
+
+        return [.. entries.OrderByDescending(e => e.Published ?? DateTimeOffset.MinValue).Take(settings.MaxItemsPerFetch)];
+    }
+
+    private async Task FetchItemsAsync(Source source, IReadOnlyList<FeedItem> items, Run run, CancellationToken cancellationToken)
+    {
+        var byUrl = new Dictionary<string, FeedItem>(StringComparer.Ordinal);
+        foreach (var item in items)
+        {
+            byUrl.TryAdd(CanonicalUrl.Normalize(item.Url), item);
+        }
+
+        var candidates = byUrl.Keys.ToList();
+        var known = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var chunk in candidates.Chunk(500))
+        {
+            known.UnionWith(await db.Articles.Where(a => chunk.Contains(a.Url)).Select(a => a.Url).ToListAsync(cancellationToken));
+        }
+
+        var downloads = 0;
+        foreach (var (url, item) in byUrl)
+        {
+            if (known.Contains(url))
+            {
+                continue;
+            }
+
+            if (downloads++ >= options.Value.MaxNewArticlesPerFetch)
+            {
+                run.ItemErrors.Add($"{byUrl.Count - known.Count - options.Value.MaxNewArticlesPerFetch} item(s) left for the next fetch");
+                break;
+            }
+
+            try
+            {
+                var page = await fetcher.FetchAsync(item.Url, cancellationToken);
+                await StoreAsync(source, page, item, run, cancellationToken);
+            }
+            catch (FetchFailureException ex)
+            {
+                run.ItemErrors.Add($"{item.Url}: {ex.Message}");
+            }
+        }
+    }
+
+    private async Task StoreAsync(Source source, FetchResult page, FeedItem? item, Run run, CancellationToken cancellationToken)
+    {
+        ExtractedArticle extracted;
+        try
+        {
+            using var body = page.OpenBody();
+            extracted = extractor.Extract(body, page.ContentType, page.FinalUrl);
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException)
+        {
+            // The extractor refuses absurd pages (nesting thousands deep) by throwing; that page is skipped.
+            logger.LogWarning("Extraction failed for {Url}: {Reason}", page.FinalUrl, ex.Message);
+            run.ItemErrors.Add($"{page.FinalUrl}: extraction failed: {ex.Message}");
+            return;
+        }
+
+        if (string.IsNullOrWhiteSpace(extracted.Text))
+        {
+            run.ItemErrors.Add($"{page.FinalUrl}: no article text found; skipped");
+            return;
+        }
+
+        var (outcome, _) = await store.SaveAsync(extracted, page.FinalUrl, source.Id, item?.Published, item?.Title, cancellationToken);
+        if (outcome == StoreOutcome.Added)
+        {
+            run.NewArticles++;
+        }
+    }
+
+    private static string? Describe(string? sourceError, List<string> itemErrors)
+    {
+        if (itemErrors.Count == 0)
+        {
+            return sourceError;
+        }
+
+        var text = new StringBuilder();
+        if (sourceError is not null)
+        {
+            text.Append(sourceError).Append(". ");
+        }
+
+        text.Append(itemErrors.Count).Append(" item(s) skipped: ").AppendJoin("; ", itemErrors);
+        return text.ToString();
+    }
+
+    private static string? Cut(string? text) => text is null || text.Length <= MaxLoggedErrorLength ? text : text[..(MaxLoggedErrorLength - 1)] + "…";
+
+    private DateTime Now() => clock.GetUtcNow().UtcDateTime;
+
+    private sealed class Run
+    {
+        public int? HttpStatus { get; set; }
+        public int ItemsSeen { get; set; }
+        public int NewArticles { get; set; }
+        public List<string> ItemErrors { get; } = [];
+    }
+}

@@ -1,0 +1,80 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using NewsDesk.Extraction;
+using NewsDesk.Web.Domain;
+using NewsDesk.Web.Ingest;
+
+namespace NewsDesk.Web.Tests.Ingest;
+
+public class ArticleStoreTests(IngestFactory factory) : IClassFixture<IngestFactory>
+{
+    private async Task<(StoreOutcome Outcome, Article? Article)> SaveAsync(ExtractedArticle extracted, string fetchedUrl, DateTimeOffset? listed = null)
+    {
+        await using var scope = factory.Services.CreateAsyncScope();
+        return await scope.ServiceProvider.GetRequiredService<ArticleStore>()
+            .SaveAsync(extracted, new Uri(fetchedUrl), null, listed, "Listed title", CancellationToken.None);
+    }
+
+    private static ExtractedArticle Page(string text, string? canonical = null) => new()
+    {
+        Title = "A title",
+        Text = text,
+        Html = "<p>x</p>",
+        CanonicalUrl = canonical,
+    };
+
+    [Fact]
+    public async Task A_same_site_rel_canonical_is_the_stored_address_and_the_AMP_copy_is_not_stored_again()
+    {
+        var first = await SaveAsync(Page("Canonical story text.", "https://www.news.example/story?utm_campaign=x"), "https://www.news.example/story");
+        var amp = await SaveAsync(Page("Canonical story text.", "https://news.example/story"), "https://news.example/amp/story");
+
+        Assert.Equal(StoreOutcome.Added, first.Outcome);
+        Assert.Equal("https://www.news.example/story", first.Article!.Url);
+        Assert.Equal(StoreOutcome.Added, amp.Outcome);
+        Assert.Equal("https://news.example/story", amp.Article!.Url);
+        var again = await SaveAsync(Page("Canonical story text.", "https://news.example/story"), "https://news.example/amp/story?fbclid=1");
+        Assert.Equal(StoreOutcome.AlreadyStored, again.Outcome);
+    }
+
+    [Fact]
+    public async Task A_rel_canonical_pointing_to_another_site_is_ignored()
+    {
+        var saved = await SaveAsync(Page("Hijack attempt text.", "https://rival.example/their-story"), "https://news.example/our-story#top");
+
+        Assert.Equal("https://news.example/our-story", saved.Article!.Url);
+    }
+
+    [Fact]
+    public async Task A_stated_zone_is_kept_as_UTC_plus_offset_and_a_date_without_time_has_day_precision()
+    {
+        var zoned = await SaveAsync(Page("Zoned text.") with
+        {
+            Published = new DateTimeOffset(2024, 7, 27, 14, 5, 0, TimeSpan.FromHours(3)),
+            PublishedHasZone = true,
+            PublishedHasTime = true,
+        }, "https://news.example/zoned");
+        var dayOnly = await SaveAsync(Page("Day only text.") with
+        {
+            Published = new DateTimeOffset(2024, 7, 27, 0, 0, 0, TimeSpan.Zero),
+            PublishedHasZone = false,
+            PublishedHasTime = false,
+        }, "https://news.example/day-only");
+
+        Assert.Equal(new DateTime(2024, 7, 27, 11, 5, 0), zoned.Article!.PublishedAt);
+        Assert.Equal(180, zoned.Article.PublishedUtcOffsetMinutes);
+        Assert.Equal(DatePrecision.Minute, zoned.Article.PublishedPrecision);
+        Assert.Null(dayOnly.Article!.PublishedUtcOffsetMinutes);
+        Assert.Equal(DatePrecision.Day, dayOnly.Article.PublishedPrecision);
+    }
+
+    [Fact]
+    public async Task An_exact_copy_at_another_address_points_to_the_original()
+    {
+        var original = await SaveAsync(Page("Exactly the same words."), "https://one.example/a");
+        var copy = await SaveAsync(Page("Exactly  the same\nwords."), "https://two.example/b");
+
+        Assert.Equal(original.Article!.Id, copy.Article!.DuplicateOfId);
+        Assert.Equal(2, await factory.ExecuteDbContextAsync(db => db.Articles.CountAsync(a => a.ContentHash == original.Article.ContentHash)));
+    }
+}

@@ -1,0 +1,57 @@
+using Microsoft.Extensions.DependencyInjection;
+using NewsDesk.Web.Ingest;
+using NewsDesk.Web.Tests.Infrastructure;
+
+namespace NewsDesk.Web.Tests.Ingest;
+
+public class ScrapeRunnerTests(FixtureSite site) : IClassFixture<FixtureSite>
+{
+    [Fact]
+    public async Task One_failing_source_does_not_stop_the_others()
+    {
+        await using var factory = new IngestFactory();
+        var broken = await factory.AddSourceAsync(site.Url("/feeds/broken.xml"));
+        var hostile = await factory.AddSourceAsync(site.Url("/hostile/lol.xml"));
+        var good = await factory.AddSourceAsync(site.Url("/feeds/rss.xml?items=independent"));
+
+        var results = await factory.Services.GetRequiredService<ScrapeRunner>()
+            .RunAsync([(broken, "broken"), (hostile, "hostile"), (good, "good")], CancellationToken.None);
+
+        Assert.Equal([false, false, true], results.Select(r => r.Succeeded));
+        Assert.Single(await factory.ArticlesOfAsync(good));
+    }
+
+    [Fact]
+    public async Task Sources_on_one_host_are_fetched_one_request_at_a_time()
+    {
+        await using var factory = new IngestFactory()
+            .WithSetting("Ingest:PerHostConcurrency", "1")
+            .WithSetting("Ingest:MaxConcurrentSources", "4");
+        var sources = new List<(int, string)>();
+        for (var i = 0; i < 4; i++)
+        {
+            sources.Add((await factory.AddSourceAsync(site.Url($"/feeds/slow.xml?items=one-at-a-time-{i}")), $"slow {i}"));
+        }
+
+        site.ResetConcurrency();
+        var results = await factory.Services.GetRequiredService<ScrapeRunner>().RunAsync(sources, CancellationToken.None);
+
+        Assert.All(results, r => Assert.True(r.Succeeded, r.Error));
+        Assert.Equal(1, site.MaxInFlight);
+    }
+
+    [Fact]
+    public async Task Requests_to_one_host_start_at_least_the_per_host_delay_apart()
+    {
+        await using var factory = new IngestFactory().WithSetting("Ingest:PerHostDelay", "00:00:00.400");
+        var id = await factory.AddSourceAsync(site.Url("/feeds/rss.xml?items=paced-1,paced-2,paced-3"));
+        var since = DateTimeOffset.UtcNow;
+
+        await factory.FetchSourceAsync(id);
+
+        var starts = site.Requests.Where(r => r.At >= since && r.PathAndQuery.Contains("paced", StringComparison.Ordinal)).Select(r => r.At).Order().ToList();
+        Assert.Equal(4, starts.Count);
+        // A lower bound only (the server's clock sees the arrival; a slow machine only widens the gaps).
+        Assert.All(starts.Zip(starts.Skip(1)), pair => Assert.True(pair.Second - pair.First >= TimeSpan.FromMilliseconds(350), $"{pair.Second - pair.First}"));
+    }
+}

@@ -1,0 +1,169 @@
+using NewsDesk.Web.Domain;
+
+namespace NewsDesk.Web.Tests.Ingest;
+
+public class SourceFetcherTests(FixtureSite site, IngestFactory factory) : IClassFixture<FixtureSite>, IClassFixture<IngestFactory>
+{
+    [Fact]
+    public async Task A_feed_fetch_stores_each_item_with_its_text_and_the_feed_date()
+    {
+        var id = await factory.AddSourceAsync(site.Url("/feeds/rss.xml?items=alpha,beta"));
+
+        var summary = await factory.FetchSourceAsync(id);
+
+        Assert.True(summary.Succeeded, summary.Error);
+        var articles = await factory.ArticlesOfAsync(id);
+        Assert.Equal([site.Url("/articles/alpha.html"), site.Url("/articles/beta.html")], articles.Select(a => a.Url));
+        Assert.Equal(string.Join("\n\n", FixturePages.Story("alpha")), articles[0].Text);
+        Assert.Equal("Article alpha", articles[0].Title);
+        Assert.Equal(new DateTime(2024, 6, 1, 6, 30, 0, DateTimeKind.Utc), articles[0].PublishedAt);
+        Assert.Equal(180, articles[0].PublishedUtcOffsetMinutes);
+        Assert.Equal(DatePrecision.Minute, articles[0].PublishedPrecision);
+        Assert.Equal(ContentHash.Of(articles[0].Text), articles[0].ContentHash);
+        Assert.NotNull(articles[0].SimHash);
+        var log = Assert.Single(await factory.FetchLogAsync(id));
+        Assert.Equal((200, 2, 2, (string?)null), (log.HttpStatus, log.ItemsSeen, log.NewArticles, log.Error));
+        Assert.NotNull(log.FinishedAt);
+        var source = (await factory.FindAsync<Source>(id))!;
+        Assert.Equal("ok", SourceState.Of(source));
+        Assert.True(source.NextFetchAt > source.LastFetchedAt);
+    }
+
+    [Theory]
+    [InlineData("/feeds/atom.xml?items=atom-one", SourceKind.Feed)]
+    [InlineData("/feeds/rdf.xml?items=rdf-one", SourceKind.Feed)]
+    [InlineData("/feeds/doctype.xml", SourceKind.Feed)]
+    [InlineData("/sitemaps/index.xml?items=news-one", SourceKind.Sitemap)]
+    [InlineData("/sitemaps/news.xml?items=news-two", SourceKind.Sitemap)]
+    [InlineData("/articles/page-one.html", SourceKind.Page)]
+    public async Task Each_kind_of_source_yields_its_article(string path, SourceKind kind)
+    {
+        var id = await factory.AddSourceAsync(site.Url(path), kind);
+
+        var summary = await factory.FetchSourceAsync(id);
+
+        Assert.True(summary.Succeeded, summary.Error);
+        var article = Assert.Single(await factory.ArticlesOfAsync(id));
+        Assert.StartsWith("Article ", article.Title, StringComparison.Ordinal);
+        Assert.Equal(4, article.Text.Split("\n\n").Length);
+    }
+
+    [Fact]
+    public async Task A_second_fetch_sends_the_ETag_and_a_304_adds_nothing()
+    {
+        var id = await factory.AddSourceAsync(site.Url("/feeds/rss.xml?items=again"));
+        await factory.FetchSourceAsync(id);
+        var etag = (await factory.FindAsync<Source>(id))!.ETag;
+
+        var second = await factory.FetchSourceAsync(id);
+
+        Assert.NotNull(etag);
+        Assert.Equal(304, second.HttpStatus);
+        Assert.Equal(0, second.NewArticles);
+        Assert.Contains(site.Requests, r => r.PathAndQuery == "/feeds/rss.xml?items=again" && r.IfNoneMatch == etag);
+        Assert.Single(await factory.ArticlesOfAsync(id));
+    }
+
+    [Fact]
+    public async Task Tracking_parameters_and_fragments_do_not_make_a_second_copy()
+    {
+        var tracked = await factory.AddSourceAsync(site.Url("/feeds/rss.xml?items=tracked&tracking=1"));
+        var plain = await factory.AddSourceAsync(site.Url("/articles/tracked.html"), SourceKind.Page);
+
+        await factory.FetchSourceAsync(tracked);
+        var plainSummary = await factory.FetchSourceAsync(plain);
+
+        var article = Assert.Single(await factory.ArticlesOfAsync(tracked));
+        Assert.Equal(site.Url("/articles/tracked.html"), article.Url);
+        Assert.True(plainSummary.Succeeded);
+        Assert.Equal(0, plainSummary.NewArticles);
+        Assert.Empty(await factory.ArticlesOfAsync(plain));
+    }
+
+    [Fact]
+    public async Task A_wire_story_republished_elsewhere_is_linked_to_the_first_copy()
+    {
+        var first = await factory.AddSourceAsync(site.Url("/feeds/wire.xml?outlet=alpha-news&items=wire-story,own-story"));
+        var second = await factory.AddSourceAsync(site.Url("/feeds/wire.xml?outlet=beta-times&items=wire-story"));
+
+        await factory.FetchSourceAsync(first);
+        await factory.FetchSourceAsync(second);
+
+        var originals = await factory.ArticlesOfAsync(first);
+        var copy = Assert.Single(await factory.ArticlesOfAsync(second));
+        Assert.NotEqual(originals[0].ContentHash, copy.ContentHash);
+        Assert.Equal(originals[0].Id, copy.DuplicateOfId);
+        Assert.Null(originals[0].DuplicateOfId);
+        Assert.Null(originals[1].DuplicateOfId);
+    }
+
+    [Theory]
+    [InlineData("/hostile/xxe.xml")]
+    [InlineData("/hostile/lol.xml")]
+    public async Task A_hostile_feed_fails_with_a_logged_error_and_the_source_shows_failing(string path)
+    {
+        var id = await factory.AddSourceAsync(site.Url(path));
+
+        var summary = await factory.FetchSourceAsync(id);
+
+        Assert.False(summary.Succeeded);
+        var log = Assert.Single(await factory.FetchLogAsync(id));
+        Assert.Contains("not a readable feed", log.Error, StringComparison.Ordinal);
+        Assert.Contains("undeclared entity", log.Error, StringComparison.Ordinal);
+        Assert.Equal("failing", SourceState.Of((await factory.FindAsync<Source>(id))!));
+    }
+
+    [Fact]
+    public async Task Items_that_cannot_be_stored_are_logged_and_the_rest_are_stored()
+    {
+        var id = await factory.AddSourceAsync(site.Url("/feeds/mixed.xml?items=survivor"));
+
+        var summary = await factory.FetchSourceAsync(id);
+
+        Assert.True(summary.Succeeded);
+        Assert.Equal(site.Url("/articles/survivor.html"), Assert.Single(await factory.ArticlesOfAsync(id)).Url);
+        var log = Assert.Single(await factory.FetchLogAsync(id));
+        Assert.Equal(3, log.ItemsSeen);
+        Assert.Contains("empty.html: no article text found", log.Error, StringComparison.Ordinal);
+        Assert.Contains("disallowed by robots.txt", log.Error, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task A_source_that_keeps_failing_backs_off_and_stays_listed_as_failing()
+    {
+        var id = await factory.AddSourceAsync(site.Url("/feeds/broken.xml"));
+
+        await factory.FetchSourceAsync(id);
+        var once = (await factory.FindAsync<Source>(id))!;
+        await factory.FetchSourceAsync(id);
+        var twice = (await factory.FindAsync<Source>(id))!;
+
+        Assert.Equal(2, twice.ConsecutiveErrors);
+        Assert.Equal(500, twice.LastHttpStatus);
+        Assert.Contains("HTTP 500", twice.LastError, StringComparison.Ordinal);
+        Assert.True(twice.NextFetchAt - twice.LastFetchedAt > once.NextFetchAt - once.LastFetchedAt);
+        Assert.True(twice.Enabled);
+        Assert.Equal("failing", SourceState.Of(twice));
+    }
+
+    [Fact]
+    public async Task A_long_Retry_After_postpones_the_next_fetch_at_least_that_long()
+    {
+        var id = await factory.AddSourceAsync(site.Url("/feeds/long-wait.xml"));
+
+        await factory.FetchSourceAsync(id);
+
+        var source = (await factory.FindAsync<Source>(id))!;
+        Assert.True(source.NextFetchAt >= source.LastFetchedAt!.Value.AddHours(1));
+    }
+
+    [Fact]
+    public async Task A_page_in_windows_1256_keeps_its_Arabic_text()
+    {
+        var id = await factory.AddSourceAsync(site.Url("/arabic.html"), SourceKind.Page);
+
+        await factory.FetchSourceAsync(id);
+
+        Assert.Equal(FixturePages.ArabicSentence, Assert.Single(await factory.ArticlesOfAsync(id)).Text);
+    }
+}
