@@ -1,3 +1,4 @@
+using NewsDesk.Web.Api;
 using NewsDesk.Web.Data;
 using NewsDesk.Web.Operations;
 using Serilog;
@@ -24,9 +25,11 @@ public static class NewsDeskApp
         builder.AddNewsDeskData();
         builder.Services.AddRazorPages();
         builder.AddNewsDeskKeys();
+        builder.AddNewsDeskApi();
 
         var app = builder.Build();
         app.UseNewsDeskPipeline();
+        app.MapNewsDeskApi();
         return app;
     }
 
