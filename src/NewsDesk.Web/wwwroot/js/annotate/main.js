@@ -143,6 +143,8 @@ async function start(body) {
 
   // Keyboard-only tagging: a word cursor over the text, driven by the shortcuts listed on the page.
   body.addEventListener('focus', () => {
+    // Only keyboard focus starts the word cursor; a mouse press is about to make its own selection.
+    if (!body.matches(':focus-visible')) return;
     if (!cursor && !tagPanel.isOpen && !card.isOpen && index.paragraphs.length) {
       const first = nextWord(index.paragraphs[0].text, 0);
       if (first) {
