@@ -17,10 +17,15 @@ public static class RecordSearch
         }
 
         var prefix = Prefix(query!);
+        var exact = Escape(query!.Trim());
         return actors
             .Where(a => EF.Functions.Like(a.Name, pattern, EscapeCharacter) || a.Aliases.Any(al => EF.Functions.Like(al.Name, pattern, EscapeCharacter)))
-            // Names that start with the query first: typing "Hez" should offer Hezbollah before Kataib Hezbollah.
-            .OrderBy(a => EF.Functions.Like(a.Name, prefix, EscapeCharacter) ? 0 : a.Aliases.Any(al => EF.Functions.Like(al.Name, prefix, EscapeCharacter)) ? 1 : 2)
+            // Exact names and aliases first ("KH"), then names that start with the query: "Hez" offers Hezbollah
+            // before Kataib Hezbollah.
+            .OrderBy(a => EF.Functions.Like(a.Name, exact, EscapeCharacter) ? 0
+                : a.Aliases.Any(al => EF.Functions.Like(al.Name, exact, EscapeCharacter)) ? 1
+                : EF.Functions.Like(a.Name, prefix, EscapeCharacter) ? 2
+                : a.Aliases.Any(al => EF.Functions.Like(al.Name, prefix, EscapeCharacter)) ? 3 : 4)
             .ThenBy(a => a.Name);
     }
 

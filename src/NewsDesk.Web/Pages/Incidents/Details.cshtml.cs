@@ -27,10 +27,10 @@ public class DetailsModel(NewsDeskDbContext db) : PageModel
         }
 
         Incident = incident;
-        Articles = await db.Mentions.AsNoTracking().Where(m => m.IncidentId == id)
-            .GroupBy(m => new { m.ArticleId, m.Article!.Title, m.Article.SiteName, m.Article.PublishedAt })
-            .Select(g => new ArticleRow(g.Key.ArticleId, g.Key.Title, g.Key.SiteName, g.Key.PublishedAt, g.Count()))
-            .OrderBy(a => a.PublishedAt).ToListAsync(cancellationToken);
+        Articles = await db.Articles.AsNoTracking().Where(a => a.Mentions.Any(m => m.IncidentId == id))
+            .OrderBy(a => a.PublishedAt).ThenBy(a => a.Id)
+            .Select(a => new ArticleRow(a.Id, a.Title, a.SiteName, a.PublishedAt, a.Mentions.Count(m => m.IncidentId == id)))
+            .ToListAsync(cancellationToken);
         Mentions = await db.Mentions.AsNoTracking().Where(m => m.IncidentId == id).SelectKwic().Take(200).ToListAsync(cancellationToken);
         var claims = await db.Claims.AsNoTracking().Where(c => c.IncidentId == id)
             .Select(c => new ClaimRow(c.Id, c.Text, c.Kind, c.Claimant != null ? c.Claimant.Name : null, c.RelayedBy != null ? c.RelayedBy.Name : null,
