@@ -1,3 +1,4 @@
+using NewsDesk.Web.Api;
 using NewsDesk.Web.Data;
 using NewsDesk.Web.Ingest;
 using NewsDesk.Web.Operations;
@@ -32,9 +33,11 @@ public static class NewsDeskApp
         builder.AddIngest();
         builder.Services.AddRazorPages();
         builder.AddNewsDeskKeys();
+        builder.AddNewsDeskApi();
 
         var app = builder.Build();
         app.UseNewsDeskPipeline();
+        app.MapNewsDeskApi();
         return app;
     }
 

@@ -11,8 +11,10 @@ public static class ImportSeedsVerb
         var command = new Command("import-seeds", "Import seeds/ into the database; what is already there is skipped.");
         command.SetAction((result, cancellationToken) => VerbHost.RunAsync(result, async (services, output, ct) =>
         {
-            var added = await services.GetRequiredService<DatabaseInitializer>().ImportSeedsAsync(ct);
+            var initializer = services.GetRequiredService<DatabaseInitializer>();
+            var added = await initializer.ImportSeedsAsync(ct);
             await output.WriteLineAsync($"Imported {added} seed article(s).");
+            await output.WriteLineAsync($"Imported {await initializer.ImportKnowledgeSeedsAsync(ct)}.");
             return 0;
         }, cancellationToken));
         return command;

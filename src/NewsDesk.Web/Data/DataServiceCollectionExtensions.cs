@@ -1,4 +1,5 @@
 using Microsoft.EntityFrameworkCore;
+using NewsDesk.Web.Data.Records;
 using NewsDesk.Web.Data.Seeding;
 using NewsDesk.Web.Data.Sqlite;
 
@@ -22,6 +23,8 @@ public static class DataServiceCollectionExtensions
             .AddInterceptors(services.GetRequiredService<SqlitePragmaInterceptor>()));
 
         builder.Services.AddScoped<ArticleSeeder>();
+        builder.Services.AddScoped<KnowledgeSeeder>();
+        builder.Services.AddScoped<RecordMerger>();
         builder.Services.AddScoped<DatabaseInitializer>();
         builder.Services.AddHostedService<DatabaseStartupService>();
         builder.Services.AddHealthChecks().AddDbContextCheck<NewsDeskDbContext>("database");

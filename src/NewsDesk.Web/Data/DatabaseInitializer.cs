@@ -10,6 +10,7 @@ public sealed class DatabaseInitializer(
     NewsDeskDbContext db,
     StoreLocation store,
     ArticleSeeder articleSeeder,
+    KnowledgeSeeder knowledgeSeeder,
     ILogger<DatabaseInitializer> logger)
 {
     public async Task MigrateAsync(CancellationToken cancellationToken)
@@ -29,15 +30,20 @@ public sealed class DatabaseInitializer(
     /// <summary>Imports seed articles whose URL is not stored yet; returns how many were added.</summary>
     public Task<int> ImportSeedsAsync(CancellationToken cancellationToken) => articleSeeder.ImportAsync(cancellationToken);
 
-    /// <summary>Seeds go only into an empty store: a newsroom that deleted the samples does not get them back.</summary>
+    /// <summary>Imports starter actors and the demo annotation that are not in the database yet.</summary>
+    public Task<KnowledgeSeedReport> ImportKnowledgeSeedsAsync(CancellationToken cancellationToken) => knowledgeSeeder.ImportAsync(cancellationToken);
+
+    /// <summary>Seeds go only into empty tables: a newsroom that deleted the samples does not get them back.</summary>
     public async Task<int> SeedEmptyStoreAsync(CancellationToken cancellationToken)
     {
-        if (await db.Articles.AnyAsync(cancellationToken))
+        var added = await db.Articles.AnyAsync(cancellationToken) ? 0 : await ImportSeedsAsync(cancellationToken);
+        // Checked apart from the articles so an install from before the knowledge base gets its starter actors.
+        if (!await db.Actors.AnyAsync(cancellationToken) && !await db.Incidents.AnyAsync(cancellationToken) && !await db.Claims.AnyAsync(cancellationToken))
         {
-            return 0;
+            await ImportKnowledgeSeedsAsync(cancellationToken);
         }
 
-        return await ImportSeedsAsync(cancellationToken);
+        return added;
     }
 }
 

@@ -2,19 +2,28 @@ using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
 using NewsDesk.Web.Data;
+using NewsDesk.Web.Data.Records;
 using NewsDesk.Web.Domain;
 
 namespace NewsDesk.Web.Pages.Articles;
 
-/// <summary>One article: its metadata and its plain text as paragraphs.</summary>
+/// <summary>One article: its metadata, its text as paragraphs that keep their offsets, and its mentions by record.</summary>
 public class DetailsModel(NewsDeskDbContext db) : PageModel
 {
     public Article Article { get; private set; } = null!;
 
     public PublishedDate Published => new(Article.PublishedAt, Article.PublishedUtcOffsetMinutes, Article.PublishedPrecision);
 
-    /// <summary>The stored text split on its own line breaks, the same split the annotation view uses.</summary>
-    public IReadOnlyList<string> Paragraphs { get; private set; } = [];
+    /// <summary>
+    /// The stored text split on its own line breaks. Each paragraph carries its start offset so the page's script
+    /// maps a DOM position back to a text offset (paragraph start + text-node lengths before it).
+    /// </summary>
+    public IReadOnlyList<Paragraph> Paragraphs { get; private set; } = [];
+
+    /// <summary>The article's mentions grouped by the record they point to, in reading order of first mention.</summary>
+    public IReadOnlyList<MentionGroup> Groups { get; private set; } = [];
+
+    public int MentionCount => Groups.Sum(g => g.Mentions.Count);
 
     public async Task<IActionResult> OnGetAsync(int id, CancellationToken cancellationToken)
     {
@@ -25,10 +34,24 @@ public class DetailsModel(NewsDeskDbContext db) : PageModel
         }
 
         Article = article;
-        Paragraphs = article.Text.Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
+        Paragraphs = [.. ArticleParagraphs.Of(article.Text).Select(r => new Paragraph(r.Start, article.Text.Substring(r.Start, r.Length)))];
+        var mentions = await db.Mentions.AsNoTracking().Where(m => m.ArticleId == id).SelectView().ToListAsync(cancellationToken);
+        Groups = [.. mentions
+            .GroupBy(m => (m.EntityType, m.EntityId))
+            .Select(g => new MentionGroup(g.Key.EntityType, g.Key.EntityId, g.First().EntityName, [.. g]))
+            .OrderBy(g => g.Type).ThenBy(g => g.Mentions[0].Start)];
         return Page();
     }
 
     /// <summary>Only web addresses become links; seed names (urn:) and anything else are shown as text.</summary>
     public bool UrlIsLink => Uri.TryCreate(Article.Url, UriKind.Absolute, out var uri) && (uri.Scheme == Uri.UriSchemeHttp || uri.Scheme == Uri.UriSchemeHttps);
+
+    public sealed record Paragraph(int Start, string Text);
+
+    public sealed record MentionGroup(RecordType Type, int EntityId, string Name, IReadOnlyList<MentionView> Mentions)
+    {
+        public string TypeName => Type.ToString().ToLowerInvariant();
+
+        public string RecordUrl => $"/{TypeName}s/{EntityId}";
+    }
 }

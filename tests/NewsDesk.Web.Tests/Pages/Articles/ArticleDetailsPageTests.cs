@@ -51,4 +51,35 @@ public class ArticleDetailsPageTests(NewsDeskFactory factory) : IClassFixture<Ne
         Assert.Empty(page.QuerySelectorAll(".article-body img"));
         Assert.Equal("<img src=x onerror=alert(1)>", page.QuerySelector(".article-body p")!.TextContent);
     }
+
+    [Fact]
+    public async Task Each_paragraph_carries_its_offset_into_the_stored_text()
+    {
+        var article = await factory.ArticleAsync();
+
+        var page = await factory.CreateClient().GetDocumentAsync($"/articles/{article.Id}");
+
+        var paragraphs = page.QuerySelectorAll(".article-body p").ToList();
+        Assert.All(paragraphs, p =>
+        {
+            var start = int.Parse(p.GetAttribute("data-start")!, System.Globalization.CultureInfo.InvariantCulture);
+            Assert.Equal(article.Text.Substring(start, p.TextContent.Length), p.TextContent);
+        });
+    }
+
+    [Fact]
+    public async Task The_side_panel_groups_the_seeded_mentions_by_record_and_the_page_sends_a_token()
+    {
+        var article = await factory.ArticleAsync();
+
+        var page = await factory.CreateClient().GetDocumentAsync($"/articles/{article.Id}");
+
+        var groups = page.QuerySelectorAll(".mention-group").ToList();
+        Assert.Contains(groups, g => g.GetAttribute("data-type") == "actor" && g.QuerySelector("h3 a")!.TextContent == "Kataib Hezbollah");
+        Assert.Contains(groups, g => g.GetAttribute("data-type") == "incident");
+        Assert.Contains(groups, g => g.GetAttribute("data-type") == "claim");
+        Assert.False(string.IsNullOrEmpty(page.QuerySelector("meta[name=request-verification-token]")!.GetAttribute("content")));
+        Assert.Contains("Keyboard shortcuts", page.QuerySelector("#annotate-shortcuts")!.TextContent, StringComparison.Ordinal);
+        Assert.Empty(page.QuerySelectorAll("script:not([src])"));
+    }
 }

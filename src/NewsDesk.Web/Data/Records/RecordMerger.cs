@@ -1,0 +1,144 @@
+using Microsoft.EntityFrameworkCore;
+using NewsDesk.Web.Domain;
+
+namespace NewsDesk.Web.Data.Records;
+
+/// <summary>
+/// Merges two records that turn out to be the same thing: the survivor takes the other's mentions and links,
+/// the other's names become the survivor's aliases, and the other is deleted, all in one transaction.
+/// </summary>
+public sealed class RecordMerger(NewsDeskDbContext db, ILogger<RecordMerger> logger)
+{
+    public async Task<MergeResult> MergeActorsAsync(int survivorId, int mergedId, CancellationToken cancellationToken)
+    {
+        if (survivorId == mergedId)
+        {
+            return MergeResult.Refused("An actor cannot be merged into itself.");
+        }
+
+        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        var survivor = await db.Actors.Include(a => a.Aliases).Include(a => a.Affiliations).FirstOrDefaultAsync(a => a.Id == survivorId, cancellationToken);
+        var merged = await db.Actors.Include(a => a.Aliases).Include(a => a.Affiliations).FirstOrDefaultAsync(a => a.Id == mergedId, cancellationToken);
+        if (survivor is null || merged is null)
+        {
+            return MergeResult.Refused($"Actor {(survivor is null ? survivorId : mergedId)} does not exist.");
+        }
+
+        var names = new HashSet<string>(survivor.Aliases.Select(a => a.Name).Append(survivor.Name), StringComparer.OrdinalIgnoreCase);
+        foreach (var name in merged.Aliases.Select(a => a.Name).Prepend(merged.Name))
+        {
+            if (names.Add(name))
+            {
+                survivor.Aliases.Add(new ActorAlias { Name = name });
+            }
+        }
+
+        survivor.Country ??= merged.Country;
+        survivor.Description ??= merged.Description;
+        survivor.ExternalId ??= merged.ExternalId;
+        // The survivor changed (new aliases, maybe new fields): its Version must move on so open edit forms notice.
+        db.Entry(survivor).Property(a => a.Version).IsModified = true;
+
+        var mentions = await db.Mentions.Where(m => m.ActorId == mergedId)
+            .ExecuteUpdateAsync(s => s.SetProperty(m => m.ActorId, survivorId), cancellationToken);
+        await db.Claims.Where(c => c.ClaimantId == mergedId).ExecuteUpdateAsync(s => s.SetProperty(c => c.ClaimantId, survivorId), cancellationToken);
+        await db.Claims.Where(c => c.RelayedById == mergedId).ExecuteUpdateAsync(s => s.SetProperty(c => c.RelayedById, survivorId), cancellationToken);
+
+        // Links keyed by actor cannot simply be re-pointed: the survivor may already have the same link.
+        var roles = await db.IncidentActors.Where(ia => ia.ActorId == mergedId || ia.ActorId == survivorId).ToListAsync(cancellationToken);
+        foreach (var role in roles.Where(r => r.ActorId == mergedId))
+        {
+            db.IncidentActors.Remove(role);
+            if (!roles.Any(r => r.ActorId == survivorId && r.IncidentId == role.IncidentId && r.Role == role.Role))
+            {
+                db.IncidentActors.Add(new IncidentActor { IncidentId = role.IncidentId, ActorId = survivorId, Role = role.Role });
+            }
+        }
+
+        foreach (var link in merged.Affiliations.Where(l => l.AffiliateId != survivorId))
+        {
+            if (!survivor.Affiliations.Any(l => l.AffiliateId == link.AffiliateId))
+            {
+                survivor.Affiliations.Add(new ActorAffiliation { AffiliateId = link.AffiliateId, Relation = link.Relation });
+            }
+        }
+
+        var incoming = await db.ActorAffiliations.Where(l => l.AffiliateId == mergedId || l.AffiliateId == survivorId).ToListAsync(cancellationToken);
+        foreach (var link in incoming.Where(l => l.AffiliateId == mergedId))
+        {
+            db.ActorAffiliations.Remove(link);
+            if (link.ActorId != survivorId && !incoming.Any(l => l.ActorId == link.ActorId && l.AffiliateId == survivorId))
+            {
+                db.ActorAffiliations.Add(new ActorAffiliation { ActorId = link.ActorId, AffiliateId = survivorId, Relation = link.Relation });
+            }
+        }
+
+        db.Actors.Remove(merged);
+        await db.SaveChangesAsync(cancellationToken);
+        await transaction.CommitAsync(cancellationToken);
+        logger.LogInformation("Merged actor {MergedId} ({MergedName}) into {SurvivorId} ({SurvivorName}); {Mentions} mention(s) moved",
+            mergedId, merged.Name, survivorId, survivor.Name, mentions);
+        return MergeResult.Done(mentions);
+    }
+
+    public async Task<MergeResult> MergeIncidentsAsync(int survivorId, int mergedId, CancellationToken cancellationToken)
+    {
+        if (survivorId == mergedId)
+        {
+            return MergeResult.Refused("An incident cannot be merged into itself.");
+        }
+
+        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        var survivor = await db.Incidents.Include(i => i.Actors).FirstOrDefaultAsync(i => i.Id == survivorId, cancellationToken);
+        var merged = await db.Incidents.Include(i => i.Actors).FirstOrDefaultAsync(i => i.Id == mergedId, cancellationToken);
+        if (survivor is null || merged is null)
+        {
+            return MergeResult.Refused($"Incident {(survivor is null ? survivorId : mergedId)} does not exist.");
+        }
+
+        // Incidents have no alias table: the merged title is kept in the notes, where search and readers find it.
+        var alsoKnownAs = $"Also reported as: {merged.Title}";
+        survivor.Notes = string.IsNullOrWhiteSpace(survivor.Notes) ? alsoKnownAs : $"{survivor.Notes}\n{alsoKnownAs}";
+        if (!string.IsNullOrWhiteSpace(merged.Notes))
+        {
+            survivor.Notes += $"\n{merged.Notes}";
+        }
+
+        survivor.Date ??= merged.Date;
+        survivor.Location ??= merged.Location;
+        survivor.Admin1 ??= merged.Admin1;
+        survivor.Country ??= merged.Country;
+        survivor.Latitude ??= merged.Latitude;
+        survivor.Longitude ??= merged.Longitude;
+        survivor.GeoPrecision ??= merged.GeoPrecision;
+        survivor.Type ??= merged.Type;
+        survivor.SubType ??= merged.SubType;
+        survivor.Fatalities ??= merged.Fatalities;
+
+        var mentions = await db.Mentions.Where(m => m.IncidentId == mergedId)
+            .ExecuteUpdateAsync(s => s.SetProperty(m => m.IncidentId, survivorId), cancellationToken);
+        await db.Claims.Where(c => c.IncidentId == mergedId).ExecuteUpdateAsync(s => s.SetProperty(c => c.IncidentId, survivorId), cancellationToken);
+        foreach (var role in merged.Actors.ToList())
+        {
+            if (!survivor.Actors.Any(r => r.ActorId == role.ActorId && r.Role == role.Role))
+            {
+                survivor.Actors.Add(new IncidentActor { ActorId = role.ActorId, Role = role.Role });
+            }
+        }
+
+        db.Incidents.Remove(merged);
+        await db.SaveChangesAsync(cancellationToken);
+        await transaction.CommitAsync(cancellationToken);
+        logger.LogInformation("Merged incident {MergedId} ({MergedTitle}) into {SurvivorId} ({SurvivorTitle}); {Mentions} mention(s) moved",
+            mergedId, merged.Title, survivorId, survivor.Title, mentions);
+        return MergeResult.Done(mentions);
+    }
+}
+
+/// <summary>What a merge did, or why it was refused.</summary>
+public sealed record MergeResult(bool Succeeded, string? Error, int MentionsMoved)
+{
+    public static MergeResult Done(int mentionsMoved) => new(true, null, mentionsMoved);
+
+    public static MergeResult Refused(string error) => new(false, error, 0);
+}

@@ -1,0 +1,178 @@
+using System.Globalization;
+using System.ComponentModel.DataAnnotations;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.AspNetCore.Mvc.Rendering;
+using Microsoft.EntityFrameworkCore;
+using NewsDesk.Web.Data;
+using NewsDesk.Web.Domain;
+
+namespace NewsDesk.Web.Pages.Actors;
+
+/// <summary>Edits an actor. The form carries the Version it was loaded at; saving over a newer version is refused.</summary>
+public class EditModel(NewsDeskDbContext db) : PageModel
+{
+    [BindProperty]
+    public ActorForm Form { get; set; } = new();
+
+    public int Id { get; private set; }
+    public string? Conflict { get; private set; }
+    public IReadOnlyList<SelectListItem> ActorOptions { get; private set; } = [];
+
+    public async Task<IActionResult> OnGetAsync(int id, CancellationToken cancellationToken)
+    {
+        var actor = await db.Actors.AsNoTracking().Include(a => a.Aliases).Include(a => a.Affiliations).FirstOrDefaultAsync(a => a.Id == id, cancellationToken);
+        if (actor is null)
+        {
+            return NotFound();
+        }
+
+        Id = id;
+        Form = ActorForm.From(actor);
+        ActorOptions = await ActorForm.OptionsAsync(db, id, cancellationToken);
+        return Page();
+    }
+
+    public async Task<IActionResult> OnPostAsync(int id, CancellationToken cancellationToken)
+    {
+        Id = id;
+        var actor = await db.Actors.Include(a => a.Aliases).Include(a => a.Affiliations).FirstOrDefaultAsync(a => a.Id == id, cancellationToken);
+        if (actor is null)
+        {
+            return NotFound();
+        }
+
+        ActorOptions = await ActorForm.OptionsAsync(db, id, cancellationToken);
+        if (!ModelState.IsValid)
+        {
+            return Page();
+        }
+
+        if (actor.Version != Form.Version)
+        {
+            return ConflictPage(actor.Version);
+        }
+
+        // The version the editor saw is the one the UPDATE must still find, or EF throws.
+        db.Entry(actor).Property(a => a.Version).OriginalValue = Form.Version;
+        db.Entry(actor).Property(a => a.Version).IsModified = true;
+        Form.ApplyTo(actor, id);
+        try
+        {
+            await db.SaveChangesAsync(cancellationToken);
+        }
+        catch (DbUpdateConcurrencyException)
+        {
+            db.ChangeTracker.Clear();
+            var current = await db.Actors.AsNoTracking().Where(a => a.Id == id).Select(a => (int?)a.Version).FirstOrDefaultAsync(cancellationToken);
+            return ConflictPage(current);
+        }
+
+        return RedirectToPage("Details", new { id });
+    }
+
+    private PageResult ConflictPage(int? currentVersion)
+    {
+        Conflict = currentVersion is null
+            ? "This actor was deleted (or merged into another) while you were editing. Nothing was saved."
+            : $"Someone else saved this actor while you were editing (you started from version {Form.Version}; it is now at version {currentVersion}). "
+              + "Nothing was overwritten. Open the actor again to see their changes, then re-apply yours.";
+        ModelState.AddModelError(string.Empty, Conflict);
+        return Page();
+    }
+}
+
+/// <summary>The actor form shared by Create and Edit. Aliases one per line; affiliations as rows.</summary>
+public sealed class ActorForm
+{
+    [Required, StringLength(300)]
+    public string Name { get; set; } = "";
+
+    public ActorKind Kind { get; set; } = ActorKind.Other;
+
+    [StringLength(100)]
+    public string? Country { get; set; }
+
+    [StringLength(4000)]
+    public string? Description { get; set; }
+
+    [StringLength(100), Display(Name = "External id (e.g. Wikidata QID)")]
+    public string? ExternalId { get; set; }
+
+    [Display(Name = "Aliases and transliterations (one per line)")]
+    public string? Aliases { get; set; }
+
+    public List<AffiliationRow> Affiliations { get; set; } = [];
+
+    public int Version { get; set; }
+
+    public sealed class AffiliationRow
+    {
+        public int? ActorId { get; set; }
+
+        [StringLength(200)]
+        public string? Relation { get; set; }
+    }
+
+    public static ActorForm From(Actor actor)
+    {
+        var form = new ActorForm
+        {
+            Name = actor.Name,
+            Kind = actor.Kind,
+            Country = actor.Country,
+            Description = actor.Description,
+            ExternalId = actor.ExternalId,
+            Aliases = string.Join('\n', actor.Aliases.OrderBy(a => a.Name).Select(a => a.Name)),
+            Affiliations = [.. actor.Affiliations.Select(l => new AffiliationRow { ActorId = l.AffiliateId, Relation = l.Relation })],
+            Version = actor.Version,
+        };
+        return form.WithBlankRows();
+    }
+
+    /// <summary>Room for new affiliations without any script: three empty rows.</summary>
+    public ActorForm WithBlankRows()
+    {
+        Affiliations.AddRange(Enumerable.Range(0, 3).Select(_ => new AffiliationRow()));
+        return this;
+    }
+
+    public void ApplyTo(Actor actor, int actorId)
+    {
+        actor.Name = Name.Trim();
+        actor.Kind = Kind;
+        actor.Country = Blank(Country);
+        actor.Description = Blank(Description);
+        actor.ExternalId = Blank(ExternalId);
+
+        var aliases = (Aliases ?? "").Split('\n', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries)
+            .Where(a => !string.Equals(a, actor.Name, StringComparison.OrdinalIgnoreCase))
+            .Distinct(StringComparer.OrdinalIgnoreCase).ToList();
+        actor.Aliases.RemoveAll(a => !aliases.Contains(a.Name, StringComparer.OrdinalIgnoreCase));
+        foreach (var alias in aliases.Where(a => !actor.Aliases.Any(existing => string.Equals(existing.Name, a, StringComparison.OrdinalIgnoreCase))))
+        {
+            actor.Aliases.Add(new ActorAlias { Name = alias });
+        }
+
+        var links = Affiliations.Where(l => l.ActorId is { } other && other != actorId).DistinctBy(l => l.ActorId).ToList();
+        actor.Affiliations.RemoveAll(l => !links.Any(k => k.ActorId == l.AffiliateId));
+        foreach (var link in links)
+        {
+            var existing = actor.Affiliations.FirstOrDefault(l => l.AffiliateId == link.ActorId);
+            if (existing is null)
+            {
+                actor.Affiliations.Add(new ActorAffiliation { AffiliateId = link.ActorId!.Value, Relation = Blank(link.Relation) });
+            }
+            else
+            {
+                existing.Relation = Blank(link.Relation);
+            }
+        }
+    }
+
+    public static async Task<IReadOnlyList<SelectListItem>> OptionsAsync(NewsDeskDbContext db, int? exceptId, CancellationToken cancellationToken) =>
+        (await db.Actors.AsNoTracking().Where(a => a.Id != exceptId).OrderBy(a => a.Name).Select(a => new { a.Id, a.Name }).ToListAsync(cancellationToken))
+            .Select(a => new SelectListItem(a.Name, a.Id.ToString(CultureInfo.InvariantCulture))).ToList();
+
+    private static string? Blank(string? value) => string.IsNullOrWhiteSpace(value) ? null : value.Trim();
+}

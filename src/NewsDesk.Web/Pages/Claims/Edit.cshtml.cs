@@ -1,0 +1,142 @@
+using System.ComponentModel.DataAnnotations;
+using System.Globalization;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.AspNetCore.Mvc.Rendering;
+using Microsoft.EntityFrameworkCore;
+using NewsDesk.Web.Data;
+using NewsDesk.Web.Domain;
+
+namespace NewsDesk.Web.Pages.Claims;
+
+/// <summary>Edits a claim. The form carries the Version it was loaded at; saving over a newer version is refused.</summary>
+public class EditModel(NewsDeskDbContext db) : PageModel
+{
+    [BindProperty]
+    public ClaimForm Form { get; set; } = new();
+
+    public int Id { get; private set; }
+    public string? Conflict { get; private set; }
+    public ClaimForm.Options Choices { get; private set; } = ClaimForm.Options.Empty;
+
+    public async Task<IActionResult> OnGetAsync(int id, CancellationToken cancellationToken)
+    {
+        var claim = await db.Claims.AsNoTracking().FirstOrDefaultAsync(c => c.Id == id, cancellationToken);
+        if (claim is null)
+        {
+            return NotFound();
+        }
+
+        Id = id;
+        Form = ClaimForm.From(claim);
+        Choices = await ClaimForm.LoadOptionsAsync(db, cancellationToken);
+        return Page();
+    }
+
+    public async Task<IActionResult> OnPostAsync(int id, CancellationToken cancellationToken)
+    {
+        Id = id;
+        var claim = await db.Claims.FirstOrDefaultAsync(c => c.Id == id, cancellationToken);
+        if (claim is null)
+        {
+            return NotFound();
+        }
+
+        Choices = await ClaimForm.LoadOptionsAsync(db, cancellationToken);
+        if (!ModelState.IsValid)
+        {
+            return Page();
+        }
+
+        if (claim.Version != Form.Version)
+        {
+            return ConflictPage(claim.Version);
+        }
+
+        db.Entry(claim).Property(c => c.Version).OriginalValue = Form.Version;
+        db.Entry(claim).Property(c => c.Version).IsModified = true;
+        Form.ApplyTo(claim);
+        try
+        {
+            await db.SaveChangesAsync(cancellationToken);
+        }
+        catch (DbUpdateConcurrencyException)
+        {
+            db.ChangeTracker.Clear();
+            return ConflictPage(await db.Claims.Where(c => c.Id == id).Select(c => (int?)c.Version).FirstOrDefaultAsync(cancellationToken));
+        }
+
+        return RedirectToPage("Details", new { id });
+    }
+
+    private PageResult ConflictPage(int? currentVersion)
+    {
+        Conflict = currentVersion is null
+            ? "This claim was deleted while you were editing. Nothing was saved."
+            : $"Someone else saved this claim while you were editing (you started from version {Form.Version}; it is now at version {currentVersion}). "
+              + "Nothing was overwritten. Open the claim again to see their changes, then re-apply yours.";
+        ModelState.AddModelError(string.Empty, Conflict);
+        return Page();
+    }
+}
+
+/// <summary>The claim form shared by Create and Edit.</summary>
+public sealed class ClaimForm
+{
+    [Required, StringLength(4000), Display(Name = "What is claimed (your paraphrase)")]
+    public string Text { get; set; } = "";
+
+    [Display(Name = "Claimant (who asserts it)")]
+    public int? ClaimantId { get; set; }
+
+    [Display(Name = "Relayed by (who reports the assertion)")]
+    public int? RelayedById { get; set; }
+
+    public ClaimKind Kind { get; set; } = ClaimKind.Other;
+
+    [Display(Name = "About incident")]
+    public int? IncidentId { get; set; }
+
+    [DataType(DataType.Date)]
+    public DateOnly? Date { get; set; }
+
+    public ClaimAssessment Assessment { get; set; } = ClaimAssessment.Unverified;
+
+    [StringLength(4000), Display(Name = "Assessment note")]
+    public string? AssessmentNote { get; set; }
+
+    public int Version { get; set; }
+
+    public static ClaimForm From(Claim c) => new()
+    {
+        Text = c.Text, ClaimantId = c.ClaimantId, RelayedById = c.RelayedById, Kind = c.Kind, IncidentId = c.IncidentId,
+        Date = c.ClaimDate, Assessment = c.Assessment, AssessmentNote = c.AssessmentNote, Version = c.Version,
+    };
+
+    public void ApplyTo(Claim c)
+    {
+        c.Text = Text.Trim();
+        c.ClaimantId = ClaimantId;
+        c.RelayedById = RelayedById;
+        c.Kind = Kind;
+        c.IncidentId = IncidentId;
+        c.ClaimDate = Date;
+        c.Assessment = Assessment;
+        c.AssessmentNote = string.IsNullOrWhiteSpace(AssessmentNote) ? null : AssessmentNote.Trim();
+    }
+
+    /// <summary>The pickers' choices: actors and incidents.</summary>
+    public sealed record Options(IReadOnlyList<SelectListItem> Actors, IReadOnlyList<SelectListItem> Incidents)
+    {
+        public static readonly Options Empty = new([], []);
+    }
+
+    public static async Task<Options> LoadOptionsAsync(NewsDeskDbContext db, CancellationToken cancellationToken)
+    {
+        var actors = await db.Actors.AsNoTracking().OrderBy(a => a.Name).Select(a => new { a.Id, a.Name }).ToListAsync(cancellationToken);
+        var incidents = await db.Incidents.AsNoTracking().OrderByDescending(i => i.Date).Select(i => new { i.Id, i.Title }).ToListAsync(cancellationToken);
+        return new Options(
+            [.. actors.Select(a => new SelectListItem(a.Name, a.Id.ToString(CultureInfo.InvariantCulture)))],
+            [.. incidents.Select(i => new SelectListItem(i.Title, i.Id.ToString(CultureInfo.InvariantCulture)))]);
+    }
+}

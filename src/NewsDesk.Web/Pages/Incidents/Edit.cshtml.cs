@@ -1,0 +1,170 @@
+using System.ComponentModel.DataAnnotations;
+using System.Globalization;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.AspNetCore.Mvc.Rendering;
+using Microsoft.EntityFrameworkCore;
+using NewsDesk.Web.Data;
+using NewsDesk.Web.Domain;
+
+namespace NewsDesk.Web.Pages.Incidents;
+
+/// <summary>Edits an incident. The form carries the Version it was loaded at; saving over a newer version is refused.</summary>
+public class EditModel(NewsDeskDbContext db) : PageModel
+{
+    [BindProperty]
+    public IncidentForm Form { get; set; } = new();
+
+    public int Id { get; private set; }
+    public string? Conflict { get; private set; }
+    public IReadOnlyList<SelectListItem> ActorOptions { get; private set; } = [];
+
+    public async Task<IActionResult> OnGetAsync(int id, CancellationToken cancellationToken)
+    {
+        var incident = await db.Incidents.AsNoTracking().Include(i => i.Actors).FirstOrDefaultAsync(i => i.Id == id, cancellationToken);
+        if (incident is null)
+        {
+            return NotFound();
+        }
+
+        Id = id;
+        Form = IncidentForm.From(incident);
+        ActorOptions = await IncidentForm.ActorOptionsAsync(db, cancellationToken);
+        return Page();
+    }
+
+    public async Task<IActionResult> OnPostAsync(int id, CancellationToken cancellationToken)
+    {
+        Id = id;
+        var incident = await db.Incidents.Include(i => i.Actors).FirstOrDefaultAsync(i => i.Id == id, cancellationToken);
+        if (incident is null)
+        {
+            return NotFound();
+        }
+
+        ActorOptions = await IncidentForm.ActorOptionsAsync(db, cancellationToken);
+        if (!ModelState.IsValid)
+        {
+            return Page();
+        }
+
+        if (incident.Version != Form.Version)
+        {
+            return ConflictPage(incident.Version);
+        }
+
+        db.Entry(incident).Property(i => i.Version).OriginalValue = Form.Version;
+        db.Entry(incident).Property(i => i.Version).IsModified = true;
+        Form.ApplyTo(incident);
+        try
+        {
+            await db.SaveChangesAsync(cancellationToken);
+        }
+        catch (DbUpdateConcurrencyException)
+        {
+            db.ChangeTracker.Clear();
+            return ConflictPage(await db.Incidents.Where(i => i.Id == id).Select(i => (int?)i.Version).FirstOrDefaultAsync(cancellationToken));
+        }
+
+        return RedirectToPage("Details", new { id });
+    }
+
+    private PageResult ConflictPage(int? currentVersion)
+    {
+        Conflict = currentVersion is null
+            ? "This incident was deleted (or merged into another) while you were editing. Nothing was saved."
+            : $"Someone else saved this incident while you were editing (you started from version {Form.Version}; it is now at version {currentVersion}). "
+              + "Nothing was overwritten. Open the incident again to see their changes, then re-apply yours.";
+        ModelState.AddModelError(string.Empty, Conflict);
+        return Page();
+    }
+}
+
+/// <summary>The incident form shared by Create and Edit.</summary>
+public sealed class IncidentForm
+{
+    [Required, StringLength(500)]
+    public string Title { get; set; } = "";
+
+    [DataType(DataType.Date)]
+    public DateOnly? Date { get; set; }
+
+    [Display(Name = "Date precision")]
+    public DatePrecision DatePrecision { get; set; } = DatePrecision.Day;
+
+    [StringLength(300), Display(Name = "Place")]
+    public string? Location { get; set; }
+
+    [StringLength(300), Display(Name = "Admin region")]
+    public string? Admin1 { get; set; }
+
+    [StringLength(100)]
+    public string? Country { get; set; }
+
+    [Range(-90, 90)]
+    public double? Latitude { get; set; }
+
+    [Range(-180, 180)]
+    public double? Longitude { get; set; }
+
+    [Range(1, 3), Display(Name = "Geo precision (1 place, 2 near, 3 region)")]
+    public int? GeoPrecision { get; set; }
+
+    [Display(Name = "Event type")]
+    public IncidentType? Type { get; set; }
+
+    [StringLength(100), Display(Name = "Sub-event type")]
+    public string? SubType { get; set; }
+
+    [Range(0, int.MaxValue), Display(Name = "Fatalities (empty = unknown)")]
+    public int? Fatalities { get; set; }
+
+    public IncidentStatus Status { get; set; } = IncidentStatus.Reported;
+
+    [StringLength(8000)]
+    public string? Notes { get; set; }
+
+    public List<int> PerpetratorIds { get; set; } = [];
+    public List<int> TargetIds { get; set; } = [];
+    public int Version { get; set; }
+
+    public static IncidentForm From(Incident i) => new()
+    {
+        Title = i.Title, Date = i.Date, DatePrecision = i.DatePrecision, Location = i.Location, Admin1 = i.Admin1, Country = i.Country,
+        Latitude = i.Latitude, Longitude = i.Longitude, GeoPrecision = i.GeoPrecision, Type = i.Type, SubType = i.SubType,
+        Fatalities = i.Fatalities, Status = i.Status, Notes = i.Notes, Version = i.Version,
+        PerpetratorIds = [.. i.Actors.Where(r => r.Role == IncidentRole.Perpetrator).Select(r => r.ActorId)],
+        TargetIds = [.. i.Actors.Where(r => r.Role == IncidentRole.Target).Select(r => r.ActorId)],
+    };
+
+    public void ApplyTo(Incident i)
+    {
+        i.Title = Title.Trim();
+        i.Date = Date;
+        i.DatePrecision = DatePrecision;
+        i.Location = Blank(Location);
+        i.Admin1 = Blank(Admin1);
+        i.Country = Blank(Country);
+        i.Latitude = Latitude;
+        i.Longitude = Longitude;
+        i.GeoPrecision = GeoPrecision;
+        i.Type = Type;
+        i.SubType = Blank(SubType);
+        i.Fatalities = Fatalities;
+        i.Status = Status;
+        i.Notes = Blank(Notes);
+        var wanted = PerpetratorIds.Distinct().Select(a => (ActorId: a, Role: IncidentRole.Perpetrator))
+            .Concat(TargetIds.Distinct().Select(a => (ActorId: a, Role: IncidentRole.Target))).ToList();
+        i.Actors.RemoveAll(r => !wanted.Contains((r.ActorId, r.Role)));
+        foreach (var (actorId, role) in wanted.Where(w => !i.Actors.Any(r => r.ActorId == w.ActorId && r.Role == w.Role)))
+        {
+            i.Actors.Add(new IncidentActor { ActorId = actorId, Role = role });
+        }
+    }
+
+    public static async Task<IReadOnlyList<SelectListItem>> ActorOptionsAsync(NewsDeskDbContext db, CancellationToken cancellationToken) =>
+        (await db.Actors.AsNoTracking().OrderBy(a => a.Name).Select(a => new { a.Id, a.Name }).ToListAsync(cancellationToken))
+            .Select(a => new SelectListItem(a.Name, a.Id.ToString(CultureInfo.InvariantCulture))).ToList();
+
+    private static string? Blank(string? value) => string.IsNullOrWhiteSpace(value) ? null : value.Trim();
+}

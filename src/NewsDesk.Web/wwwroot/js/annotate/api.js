@@ -1,0 +1,33 @@
+// The same JSON API people script against. Every request carries the antiforgery token the page rendered.
+
+const token = document.querySelector('meta[name="request-verification-token"]')?.content ?? '';
+
+export class ApiError extends Error {
+  constructor(message, status) {
+    super(message);
+    this.status = status;
+  }
+}
+
+export async function call(method, url, body) {
+  const headers = { Accept: 'application/json', RequestVerificationToken: token };
+  if (body !== undefined) headers['Content-Type'] = 'application/json';
+  const response = await fetch(url, {
+    method,
+    headers,
+    credentials: 'same-origin',
+    body: body === undefined ? undefined : JSON.stringify(body),
+  });
+  if (response.status === 204) return null;
+  const data = await response.json().catch(() => null);
+  if (!response.ok) throw new ApiError(problemMessage(data, response.status), response.status);
+  return data;
+}
+
+/** The human part of an RFC 7807 problem: field errors, else detail, else title. */
+function problemMessage(problem, status) {
+  if (problem?.errors) return Object.values(problem.errors).flat().join(' ');
+  return problem?.detail ?? problem?.title ?? `The server answered ${status}.`;
+}
+
+export const searchRecords = (type, query) => call('GET', `/api/${type}s?limit=8&q=${encodeURIComponent(query)}`);

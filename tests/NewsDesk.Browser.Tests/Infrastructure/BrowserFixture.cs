@@ -1,0 +1,94 @@
+using System.Net;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Hosting.Server;
+using Microsoft.AspNetCore.Hosting.Server.Features;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Playwright;
+using NewsDesk.Web.Tests.Infrastructure;
+
+namespace NewsDesk.Browser.Tests.Infrastructure;
+
+/// <summary>
+/// The real app on Kestrel at 127.0.0.1 (a fresh SQLite file) and one headless Debian Chromium, shared by the
+/// tests of a class. Nothing is downloaded: Playwright's driver ships in its package and drives /usr/bin/chromium.
+/// </summary>
+public class BrowserFixture : IAsyncLifetime
+{
+    private IPlaywright? _playwright;
+
+    public BrowserFixture()
+    {
+        App = new StaticAssetsNewsDeskFactory();
+        App.UseKestrel(options => options.Listen(IPAddress.Loopback, 0));
+    }
+
+    public NewsDeskFactory App { get; }
+    public IBrowser Browser { get; private set; } = null!;
+    public string BaseUrl { get; private set; } = "";
+
+    /// <summary>Overrides app settings before start (e.g. a seeds folder); called from a derived constructor.</summary>
+    protected void Configure(string key, string value) => App.WithSetting(key, value);
+
+    public async Task InitializeAsync()
+    {
+        App.StartServer();
+        var addresses = App.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses;
+        BaseUrl = addresses.Single().Replace("[::]", "127.0.0.1", StringComparison.Ordinal).TrimEnd('/');
+        _playwright = await Playwright.CreateAsync();
+        Browser = await _playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
+        {
+            ExecutablePath = Environment.GetEnvironmentVariable("NEWSDESK_CHROMIUM") ?? "/usr/bin/chromium",
+            Headless = true,
+            Args = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run"],
+        });
+    }
+
+    /// <summary>A fresh page (own cookies) on the app; the caller disposes its context.</summary>
+    public async Task<IPage> NewPageAsync()
+    {
+        var context = await Browser.NewContextAsync(new BrowserNewContextOptions { BaseURL = BaseUrl, ViewportSize = new ViewportSize { Width = 1280, Height = 900 } });
+        context.SetDefaultTimeout(15_000);
+        return await context.NewPageAsync();
+    }
+
+    public async Task DisposeAsync()
+    {
+        if (Browser is not null)
+        {
+            await Browser.DisposeAsync();
+        }
+
+        _playwright?.Dispose();
+        await App.DisposeAsync();
+    }
+}
+
+/// <summary>
+/// The test factory plus the build's static web assets manifest: outside Development the app expects published
+/// (pre-compressed) assets, which a test run does not have, so the browser would get 404s for scripts.
+/// </summary>
+public sealed class StaticAssetsNewsDeskFactory : NewsDeskFactory
+{
+    protected override void ConfigureWebHost(IWebHostBuilder builder)
+    {
+        base.ConfigureWebHost(builder);
+        builder.UseStaticWebAssets();
+    }
+}
+
+/// <summary>The app with only the seed articles: no starter actors or demo mentions, as a new newsroom would tag from scratch.</summary>
+public sealed class BlankKnowledgeBaseFixture : BrowserFixture
+{
+    public BlankKnowledgeBaseFixture()
+    {
+        var seeds = TestDirectory.Create("newsdesk-seeds");
+        var articles = Path.Combine(seeds, "articles");
+        Directory.CreateDirectory(articles);
+        foreach (var file in Directory.EnumerateFiles(Path.Combine(AppContext.BaseDirectory, "seeds", "articles")))
+        {
+            File.Copy(file, Path.Combine(articles, Path.GetFileName(file)));
+        }
+
+        Configure("NewsDesk:SeedsDirectory", seeds);
+    }
+}

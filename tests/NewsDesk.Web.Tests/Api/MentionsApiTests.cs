@@ -1,0 +1,79 @@
+using System.Net;
+using System.Net.Http.Json;
+using System.Text.Json;
+using NewsDesk.Web.Domain;
+using NewsDesk.Web.Tests.Infrastructure;
+
+namespace NewsDesk.Web.Tests.Api;
+
+public class MentionsApiTests(NewsDeskFactory factory) : IClassFixture<NewsDeskFactory>
+{
+    private readonly HttpClient _client = factory.CreateClient();
+
+    private async Task<int> TagAsync(Article article, string phrase, int actorId)
+    {
+        var (start, end) = article.SpanOf(phrase);
+        var response = await _client.PostAsJsonAsync($"/api/articles/{article.Id}/mentions", new { start, end, quote = phrase, entityType = "actor", entityId = actorId });
+        response.EnsureSuccessStatusCode();
+        return (await response.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("id").GetInt32();
+    }
+
+    [Fact]
+    public async Task Repointing_a_mention_moves_it_to_another_record_and_keeps_its_span()
+    {
+        var article = await factory.AddArticleAsync("Ansar Allah fired at Eilat.");
+        var wrong = await factory.AddActorAsync("Hamas");
+        var right = await factory.AddActorAsync("Houthis", "Ansar Allah");
+        var id = await TagAsync(article, "Ansar Allah", wrong.Id);
+
+        var response = await _client.PatchAsJsonAsync($"/api/mentions/{id}", new { entityType = "actor", entityId = right.Id });
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        var mention = await factory.FindAsync<Mention>(id);
+        Assert.Equal((right.Id, 0, 11), (mention!.ActorId!.Value, mention.Start, mention.End));
+    }
+
+    [Fact]
+    public async Task Repointing_to_a_new_incident_clears_the_actor_link()
+    {
+        var article = await factory.AddArticleAsync("Ansar Allah fired at Eilat.");
+        var actor = await factory.AddActorAsync("Houthis");
+        var id = await TagAsync(article, "Ansar Allah", actor.Id);
+
+        var response = await _client.PutAsJsonAsync($"/api/mentions/{id}", new { entityType = "incident", newEntity = new { name = "Eilat drone attack" } });
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        var mention = await factory.FindAsync<Mention>(id);
+        Assert.Null(mention!.ActorId);
+        Assert.NotNull(mention.IncidentId);
+    }
+
+    [Fact]
+    public async Task Repointing_to_an_unknown_record_gets_404_and_changes_nothing()
+    {
+        var article = await factory.AddArticleAsync("Ansar Allah fired at Eilat.");
+        var actor = await factory.AddActorAsync("Houthis");
+        var id = await TagAsync(article, "Ansar Allah", actor.Id);
+
+        var response = await _client.PatchAsJsonAsync($"/api/mentions/{id}", new { entityType = "claim", entityId = 987654 });
+
+        Assert.Equal(HttpStatusCode.NotFound, response.StatusCode);
+        Assert.Equal(actor.Id, (await factory.FindAsync<Mention>(id))!.ActorId);
+    }
+
+    [Fact]
+    public async Task Deleting_a_mention_answers_204_then_404()
+    {
+        var article = await factory.AddArticleAsync("Ansar Allah fired at Eilat.");
+        var actor = await factory.AddActorAsync("Houthis");
+        var id = await TagAsync(article, "Ansar Allah", actor.Id);
+
+        var first = await _client.DeleteAsync($"/api/mentions/{id}");
+        var second = await _client.DeleteAsync($"/api/mentions/{id}");
+
+        Assert.Equal(HttpStatusCode.NoContent, first.StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, second.StatusCode);
+        Assert.Null(await factory.FindAsync<Mention>(id));
+        Assert.NotNull(await factory.FindAsync<Actor>(actor.Id));
+    }
+}

@@ -1,0 +1,102 @@
+using System.Net;
+using Microsoft.EntityFrameworkCore;
+using NewsDesk.Web.Domain;
+using NewsDesk.Web.Tests.Infrastructure;
+
+namespace NewsDesk.Web.Tests.Pages.Actors;
+
+public class ActorPagesTests(NewsDeskFactory factory) : IClassFixture<NewsDeskFactory>
+{
+    private readonly HttpClient _client = factory.CreateClient(new() { AllowAutoRedirect = false });
+
+    private Task<Actor> SeededAsync(string name) => factory.ExecuteDbContextAsync(db => db.Actors.AsNoTracking().SingleAsync(a => a.Name == name));
+
+    [Fact]
+    public async Task The_list_finds_an_actor_by_alias()
+    {
+        var page = await _client.GetDocumentAsync("/actors?q=Ansar%20Allah");
+
+        var names = page.QuerySelectorAll(".record-list tbody td:first-child a").Select(a => a.TextContent).ToList();
+        Assert.Equal(["Houthis"], names);
+    }
+
+    [Fact]
+    public async Task The_detail_page_shows_aliases_mentions_in_context_incidents_and_claims()
+    {
+        var irna = await SeededAsync("IRNA");
+        var kh = await SeededAsync("Kataib Hezbollah");
+
+        var khPage = await _client.GetDocumentAsync($"/actors/{kh.Id}");
+        var irnaPage = await _client.GetDocumentAsync($"/actors/{irna.Id}");
+
+        Assert.Contains("Kata'ib Hizballah", khPage.QuerySelectorAll(".alias").Select(a => a.TextContent));
+        var line = khPage.QuerySelector(".kwic-line")!;
+        Assert.Equal("Kataib Hezbollah", line.QuerySelector("mark")!.TextContent);
+        Assert.Contains("in January, the Iranian-backed", line.TextContent, StringComparison.Ordinal);
+        Assert.Contains("Tower 22", khPage.QuerySelector(".actor-incidents")!.TextContent, StringComparison.Ordinal);
+        Assert.Contains("IRNA: resistance groups targeted", irnaPage.QuerySelector(".actor-claims")!.TextContent, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Editing_saves_and_moves_the_version_on()
+    {
+        var actor = await factory.AddActorAsync("Edit me");
+
+        var response = await _client.SubmitFormAsync($"/actors/{actor.Id}/edit", new Dictionary<string, string>
+        {
+            ["Form.Name"] = "Edited",
+            ["Form.Aliases"] = "First alias\nSecond alias",
+            ["Form.Kind"] = nameof(ActorKind.Person),
+        });
+
+        Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
+        var saved = await factory.ExecuteDbContextAsync(db => db.Actors.Include(a => a.Aliases).SingleAsync(a => a.Id == actor.Id));
+        Assert.Equal(("Edited", ActorKind.Person, 2), (saved.Name, saved.Kind, saved.Version));
+        Assert.Equal(2, saved.Aliases.Count);
+    }
+
+    [Fact]
+    public async Task Saving_a_form_loaded_before_someone_elses_save_shows_a_conflict_and_overwrites_nothing()
+    {
+        var actor = await factory.AddActorAsync("Contested");
+        var staleForm = await _client.GetDocumentAsync($"/actors/{actor.Id}/edit");
+        await _client.SubmitFormAsync($"/actors/{actor.Id}/edit", new Dictionary<string, string> { ["Form.Name"] = "First editor's name" });
+
+        var response = await _client.SubmitFormAsync(staleForm, $"/actors/{actor.Id}/edit", new Dictionary<string, string> { ["Form.Name"] = "Second editor's name" });
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        var page = await response.ReadDocumentAsync();
+        Assert.Contains("Someone else saved this actor while you were editing", page.QuerySelector(".conflict")!.TextContent, StringComparison.Ordinal);
+        Assert.Equal("First editor's name", (await factory.FindAsync<Actor>(actor.Id))!.Name);
+    }
+
+    [Fact]
+    public async Task A_name_with_markup_is_shown_as_text_on_the_actor_page_and_in_the_article_side_panel()
+    {
+        const string hostile = "<script>alert(1)</script><b>Bold</b>";
+        var article = await factory.AddArticleAsync("Bold claims were made.");
+        var actor = await factory.AddActorAsync(hostile);
+        await factory.InsertAsync(new Mention { ArticleId = article.Id, Start = 0, End = 4, Quote = "Bold", ActorId = actor.Id });
+
+        var actorPage = await _client.GetDocumentAsync($"/actors/{actor.Id}");
+        var articlePage = await _client.GetDocumentAsync($"/articles/{article.Id}");
+
+        Assert.Equal(hostile, actorPage.QuerySelector(".record-name")!.TextContent);
+        Assert.Empty(actorPage.QuerySelectorAll("main script, main b"));
+        Assert.Equal(hostile, articlePage.QuerySelector(".mention-group h3 a")!.TextContent);
+        Assert.Empty(articlePage.QuerySelectorAll("main script, main b"));
+    }
+
+    [Fact]
+    public async Task The_merge_form_merges_the_chosen_actor_into_this_one()
+    {
+        var survivor = await factory.AddActorAsync("Islamic Resistance in Iraq (merge page)");
+        var duplicate = await factory.AddActorAsync("Iraqi resistance (merge page)");
+
+        var response = await _client.SubmitFormAsync($"/actors/{survivor.Id}/merge", new Dictionary<string, string> { ["MergedId"] = duplicate.Id.ToString(System.Globalization.CultureInfo.InvariantCulture) });
+
+        Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
+        Assert.Null(await factory.FindAsync<Actor>(duplicate.Id));
+        Assert.True(await factory.ExecuteDbContextAsync(db => db.ActorAliases.AnyAsync(a => a.ActorId == survivor.Id && a.Name == "Iraqi resistance (merge page)")));
+    }
+}

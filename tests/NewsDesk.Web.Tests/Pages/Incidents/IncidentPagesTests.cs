@@ -1,0 +1,60 @@
+using System.Net;
+using Microsoft.EntityFrameworkCore;
+using NewsDesk.Web.Domain;
+using NewsDesk.Web.Tests.Infrastructure;
+
+namespace NewsDesk.Web.Tests.Pages.Incidents;
+
+public class IncidentPagesTests(NewsDeskFactory factory) : IClassFixture<NewsDeskFactory>
+{
+    private readonly HttpClient _client = factory.CreateClient(new() { AllowAutoRedirect = false });
+
+    [Fact]
+    public async Task An_incident_page_lists_its_reporting_articles_and_puts_responsibility_next_to_denial()
+    {
+        var incident = new Incident { Title = "Side by side test", Country = "Syria" };
+        await factory.InsertAsync(incident);
+        await factory.InsertAsync(
+            new Claim { Text = "Group A: we did it", Kind = ClaimKind.Responsibility, IncidentId = incident.Id },
+            new Claim { Text = "Group A did not do it, says its ally", Kind = ClaimKind.Denial, IncidentId = incident.Id });
+        var article = await factory.AddArticleAsync("Group A struck the base.", "Report on the strike");
+        await factory.InsertAsync(new Mention { ArticleId = article.Id, Start = 8, End = 23, Quote = "struck the base", IncidentId = incident.Id });
+
+        var page = await _client.GetDocumentAsync($"/incidents/{incident.Id}");
+
+        var columns = page.QuerySelectorAll(".claims-side-by-side .claim-column").ToList();
+        Assert.Equal(["responsibility", "denial"], columns.Select(c => c.GetAttribute("data-kind")!).Take(2).ToArray());
+        Assert.Contains("Group A: we did it", columns[0].TextContent, StringComparison.Ordinal);
+        Assert.Contains("did not do it", columns[1].TextContent, StringComparison.Ordinal);
+        Assert.Equal("Report on the strike", page.QuerySelector(".incident-articles li a")!.TextContent);
+    }
+
+    [Fact]
+    public async Task Editing_with_a_stale_version_is_refused()
+    {
+        var incident = new Incident { Title = "Stale incident" };
+        await factory.InsertAsync(incident);
+        var stale = await _client.GetDocumentAsync($"/incidents/{incident.Id}/edit");
+        var first = await _client.SubmitFormAsync($"/incidents/{incident.Id}/edit", new Dictionary<string, string> { ["Form.Fatalities"] = "3" });
+
+        var second = await _client.SubmitFormAsync(stale, $"/incidents/{incident.Id}/edit", new Dictionary<string, string> { ["Form.Fatalities"] = "30" });
+
+        Assert.Equal(HttpStatusCode.Redirect, first.StatusCode);
+        Assert.Contains("Someone else saved this incident", (await second.ReadDocumentAsync()).QuerySelector(".conflict")!.TextContent, StringComparison.Ordinal);
+        Assert.Equal(3, (await factory.FindAsync<Incident>(incident.Id))!.Fatalities);
+    }
+
+    [Fact]
+    public async Task The_merge_form_merges_two_incidents()
+    {
+        var survivor = new Incident { Title = "Asad base attack" };
+        var duplicate = new Incident { Title = "Ain al-Asad rocket attack" };
+        await factory.InsertAsync(survivor, duplicate);
+
+        var response = await _client.SubmitFormAsync($"/incidents/{survivor.Id}/merge", new Dictionary<string, string> { ["MergedId"] = duplicate.Id.ToString(System.Globalization.CultureInfo.InvariantCulture) });
+
+        Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
+        Assert.Null(await factory.FindAsync<Incident>(duplicate.Id));
+        Assert.Contains("Ain al-Asad rocket attack", (await factory.FindAsync<Incident>(survivor.Id))!.Notes, StringComparison.Ordinal);
+    }
+}
