@@ -1,4 +1,5 @@
 using NewsDesk.Web.Data;
+using NewsDesk.Web.Export;
 using NewsDesk.Web.Operations;
 using Serilog;
 
@@ -22,6 +23,7 @@ public static class NewsDeskApp
 
         builder.AddNewsDeskLogging();
         builder.AddNewsDeskData();
+        builder.AddExport();
         builder.Services.AddRazorPages();
         builder.AddNewsDeskKeys();
 
