@@ -17,6 +17,7 @@ public static class NewsDeskCommandLine
         };
         root.Subcommands.Add(MigrateVerb.Create());
         root.Subcommands.Add(ImportSeedsVerb.Create());
+        root.Subcommands.Add(ExportVerb.Create());
         foreach (var verb in root.Subcommands)
         {
             verb.TreatUnmatchedTokensAsErrors = false;

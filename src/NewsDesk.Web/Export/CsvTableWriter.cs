@@ -24,11 +24,8 @@ public sealed class CsvTableWriter : IAsyncDisposable
     /// <summary>Rows written so far, not counting the header.</summary>
     public int Rows { get; private set; }
 
-    public async Task WriteHeaderAsync(IReadOnlyList<string> columns, CancellationToken cancellationToken)
-    {
-        _csv.WriteHeader([.. columns]);
-        await _csv.EndRecordAsync(cancellationToken);
-    }
+    /// <summary>The header record (CsvHelper ends it itself).</summary>
+    public void WriteHeader(IReadOnlyList<string> columns) => _csv.WriteHeader([.. columns]);
 
     /// <summary>A text cell, neutralised and length-checked by <see cref="CsvCells.Text"/>.</summary>
     public void Text(string? value) => _csv.WriteField(CsvCells.Text(value));

@@ -19,6 +19,10 @@ public sealed class ExportService(NewsDeskDbContext db, TimeProvider clock, ILog
     public static IExportTableWriter? FindTable(string fileName) =>
         Tables.FirstOrDefault(t => string.Equals(t.FileName, fileName, StringComparison.OrdinalIgnoreCase));
 
+    /// <summary>The id of the collection with exactly this name, or null.</summary>
+    public Task<int?> FindCollectionIdAsync(string name, CancellationToken cancellationToken) =>
+        db.Collections.Where(c => c.Name == name).Select(c => (int?)c.Id).FirstOrDefaultAsync(cancellationToken);
+
     public async Task<ExportCounts> CountAsync(ExportSelection selection, CancellationToken cancellationToken)
     {
         var scope = new ExportScope(db, selection);
@@ -36,7 +40,7 @@ public sealed class ExportService(NewsDeskDbContext db, TimeProvider clock, ILog
     {
         var scope = new ExportScope(db, selection);
         await using var csv = new CsvTableWriter(output, format.ByteOrderMark);
-        await csv.WriteHeaderAsync(table.Columns(format), cancellationToken);
+        csv.WriteHeader(table.Columns(format));
         await table.WriteRowsAsync(scope, format, csv, cancellationToken);
         logger.LogInformation("Exported {Rows} row(s) to {File}", csv.Rows, table.FileName);
         return csv.Rows;
