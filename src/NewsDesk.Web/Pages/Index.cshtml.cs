@@ -16,6 +16,9 @@ public class IndexModel(NewsDeskDbContext db) : PageModel
     public int PageNumber { get; set; } = 1;
 
     public IReadOnlyList<ArticleRow> Articles { get; private set; } = [];
+
+    /// <summary>The collections the bulk form can add the ticked articles to.</summary>
+    public IReadOnlyList<(int Id, string Name)> Collections { get; private set; } = [];
     public int TotalCount { get; private set; }
     public int PageCount => Math.Max(1, (TotalCount + PageSize - 1) / PageSize);
 
@@ -31,6 +34,8 @@ public class IndexModel(NewsDeskDbContext db) : PageModel
                 new PublishedDate(a.PublishedAt, a.PublishedUtcOffsetMinutes, a.PublishedPrecision),
                 a.Text.Substring(0, SnippetLength)))
             .ToListAsync(cancellationToken);
+        Collections = (await db.Collections.AsNoTracking().OrderBy(c => c.Name).Select(c => new { c.Id, c.Name }).ToListAsync(cancellationToken))
+            .Select(c => (c.Id, c.Name)).ToList();
     }
 
     public sealed record ArticleRow(int Id, string Title, string? SiteName, PublishedDate Published, string Snippet);
