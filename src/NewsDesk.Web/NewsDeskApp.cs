@@ -1,6 +1,7 @@
 using NewsDesk.Web.Api;
 using NewsDesk.Web.Data;
 using NewsDesk.Web.Ingest;
+using NewsDesk.Web.Export;
 using NewsDesk.Web.Operations;
 using NewsDesk.Web.Search;
 using Serilog;
@@ -31,6 +32,7 @@ public static class NewsDeskApp
         builder.AddNewsDeskData();
         builder.AddNewsDeskSearch();
         builder.AddIngest();
+        builder.AddExport();
         builder.Services.AddRazorPages();
         builder.AddNewsDeskKeys();
         builder.AddNewsDeskApi();

@@ -20,6 +20,7 @@ public static class NewsDeskCommandLine
         root.Subcommands.Add(ExtractVerb.Create());
         root.Subcommands.Add(SourcesVerb.Create());
         root.Subcommands.Add(ScrapeVerb.Create());
+        root.Subcommands.Add(ExportVerb.Create());
         foreach (var verb in root.Subcommands)
         {
             verb.TreatUnmatchedTokensAsErrors = false;

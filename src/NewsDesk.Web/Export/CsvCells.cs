@@ -1,0 +1,85 @@
+using System.Buffers;
+using System.Globalization;
+using NewsDesk.Web.Domain;
+
+namespace NewsDesk.Web.Export;
+
+/// <summary>
+/// How values become cells: text is neutralised against formula injection and cut at Excel's cell limit;
+/// dates are ISO 8601. Numbers never pass through <see cref="Text"/>, so "-3" stays a number.
+/// </summary>
+public static class CsvCells
+{
+    /// <summary>Excel's limit on the characters in one cell.</summary>
+    public const int MaxCellLength = 32_767;
+
+    /// <summary>Ends a text cut to fit <see cref="MaxCellLength"/>, so the cut is visible.</summary>
+    public const string TruncationMarker = "…[truncated]";
+
+    /// <summary>Put before a text that a spreadsheet would otherwise evaluate as a formula.</summary>
+    public const char FormulaGuard = '\'';
+
+    // OWASP's CSV-injection list plus the full-width forms, which Excel also treats as formula starts.
+    private static readonly SearchValues<char> _formulaStarts = SearchValues.Create("=+-@\t\r＝＋－＠");
+
+    /// <summary>A text cell: prefixed with a single quote when it starts like a formula, truncated when too long.</summary>
+    public static string Text(string? value)
+    {
+        if (string.IsNullOrEmpty(value))
+        {
+            return "";
+        }
+
+        if (_formulaStarts.Contains(value[0]))
+        {
+            value = FormulaGuard + value;
+        }
+
+        if (value.Length > MaxCellLength)
+        {
+            var keep = MaxCellLength - TruncationMarker.Length;
+            if (char.IsHighSurrogate(value[keep - 1]))
+            {
+                keep--;
+            }
+
+            value = string.Concat(value.AsSpan(0, keep), TruncationMarker);
+        }
+
+        return value;
+    }
+
+    /// <summary>Several values in one cell, joined with "; ", then treated as one text cell.</summary>
+    public static string Joined(IEnumerable<string?> values) =>
+        Text(string.Join("; ", values.Where(v => !string.IsNullOrEmpty(v))));
+
+    /// <summary>A UTC timestamp: <c>2024-07-27T23:56:00Z</c>.</summary>
+    public static string Timestamp(DateTime? value) =>
+        value?.ToString("yyyy-MM-dd'T'HH:mm:ss'Z'", CultureInfo.InvariantCulture) ?? "";
+
+    public static string Date(DateOnly? value) => value?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture) ?? "";
+
+    /// <summary>
+    /// A publication date only as precise as it is known (<c>2024</c>, <c>2024-07</c>, <c>2024-07-27</c>,
+    /// <c>2024-07-27T23:56:00</c>); a time carries <c>Z</c> only when its zone was stated (it is then UTC).
+    /// </summary>
+    public static string Published(DateTime? at, int? utcOffsetMinutes, DatePrecision precision)
+    {
+        if (at is not { } value)
+        {
+            return "";
+        }
+
+        var format = precision switch
+        {
+            DatePrecision.Year => "yyyy",
+            DatePrecision.Month => "yyyy-MM",
+            DatePrecision.Day or DatePrecision.Approximate => "yyyy-MM-dd",
+            _ => utcOffsetMinutes is null ? "yyyy-MM-dd'T'HH:mm:ss" : "yyyy-MM-dd'T'HH:mm:ss'Z'",
+        };
+        return value.ToString(format, CultureInfo.InvariantCulture);
+    }
+
+    /// <summary>An id in a text list ("3; 7"); ids are never negative, so no guard is needed.</summary>
+    public static string Number(int value) => value.ToString(CultureInfo.InvariantCulture);
+}

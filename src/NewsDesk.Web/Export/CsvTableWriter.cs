@@ -1,0 +1,48 @@
+using CsvHelper;
+
+namespace NewsDesk.Web.Export;
+
+/// <summary>
+/// One CSV file being written with CsvHelper: RFC 4180 (CRLF, fields quoted when needed) in UTF-8, with a
+/// byte-order mark unless asked not to. Rows go to the stream as they are ended, never collected.
+/// </summary>
+public sealed class CsvTableWriter : IAsyncDisposable
+{
+    private readonly CsvWriter _csv;
+
+    public CsvTableWriter(Stream output, bool byteOrderMark)
+    {
+        // Injection stays off here: CsvCells.Text neutralises text itself, because CsvHelper's injection
+        // characters must be ASCII and the full-width forms (＝ ＋ － ＠) must be caught too.
+        _csv = CsvWriter.Create(output, CsvWriterOptions.Default with
+        {
+            NewLine = "\r\n",
+            WriteByteOrderMark = byteOrderMark,
+        }, leaveOpen: true);
+    }
+
+    /// <summary>Rows written so far, not counting the header.</summary>
+    public int Rows { get; private set; }
+
+    /// <summary>The header record (CsvHelper ends it itself).</summary>
+    public void WriteHeader(IReadOnlyList<string> columns) => _csv.WriteHeader([.. columns]);
+
+    /// <summary>A text cell, neutralised and length-checked by <see cref="CsvCells.Text"/>.</summary>
+    public void Text(string? value) => _csv.WriteField(CsvCells.Text(value));
+
+    /// <summary>A cell already made safe by <see cref="CsvCells"/> (dates, joined lists, enum names).</summary>
+    public void Cell(string value) => _csv.WriteField(value);
+
+    /// <summary>A number, written as a number: never prefixed, whatever its sign.</summary>
+    public void Number(int? value) => _csv.WriteField(value);
+
+    public void Number(double? value) => _csv.WriteField(value);
+
+    public async Task EndRowAsync(CancellationToken cancellationToken)
+    {
+        await _csv.EndRecordAsync(cancellationToken);
+        Rows++;
+    }
+
+    public async ValueTask DisposeAsync() => await _csv.DisposeAsync();
+}

@@ -1,0 +1,105 @@
+using System.ComponentModel.DataAnnotations;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.EntityFrameworkCore;
+using NewsDesk.Web.Data;
+using NewsDesk.Web.Domain;
+
+namespace NewsDesk.Web.Pages.Collections;
+
+/// <summary>One collection: its articles and how many are annotated; rename, delete, remove articles.</summary>
+public class DetailsModel(NewsDeskDbContext db) : PageModel
+{
+    public Collection Collection { get; private set; } = null!;
+    public IReadOnlyList<ArticleRow> Articles { get; private set; } = [];
+    public int AnnotatedCount => Articles.Count(a => a.MentionCount > 0);
+
+    [BindProperty]
+    public RenameForm Rename { get; set; } = new();
+
+    [TempData]
+    public string? Status { get; set; }
+
+    public async Task<IActionResult> OnGetAsync(int id, CancellationToken cancellationToken)
+    {
+        if (!await LoadAsync(id, cancellationToken))
+        {
+            return NotFound();
+        }
+
+        Rename.Name = Collection.Name;
+        return Page();
+    }
+
+    public async Task<IActionResult> OnPostRenameAsync(int id, CancellationToken cancellationToken)
+    {
+        var collection = await db.Collections.FirstOrDefaultAsync(c => c.Id == id, cancellationToken);
+        if (collection is null)
+        {
+            return NotFound();
+        }
+
+        var name = CollectionNames.Normalise(Rename.Name);
+        if (ModelState.IsValid && await CollectionNames.IsTakenAsync(db, name, exceptId: id, cancellationToken))
+        {
+            ModelState.AddModelError("Rename.Name", CollectionNames.TakenMessage(name));
+        }
+
+        if (!ModelState.IsValid)
+        {
+            await LoadAsync(id, cancellationToken);
+            return Page();
+        }
+
+        var oldName = collection.Name;
+        collection.Name = name;
+        collection.Version++;
+        await db.SaveChangesAsync(cancellationToken);
+        Status = $"Renamed “{oldName}” to “{name}”.";
+        return RedirectToPage(new { id });
+    }
+
+    /// <summary>Deletes the collection and its memberships; the articles themselves stay.</summary>
+    public async Task<IActionResult> OnPostDeleteAsync(int id, CancellationToken cancellationToken)
+    {
+        var collection = await db.Collections.FirstOrDefaultAsync(c => c.Id == id, cancellationToken);
+        if (collection is null)
+        {
+            return NotFound();
+        }
+
+        db.Collections.Remove(collection);
+        await db.SaveChangesAsync(cancellationToken);
+        TempData[nameof(IndexModel.Status)] = $"Collection “{collection.Name}” deleted; its articles are still in NewsDesk.";
+        return RedirectToPage("/Collections/Index");
+    }
+
+    private async Task<bool> LoadAsync(int id, CancellationToken cancellationToken)
+    {
+        var collection = await db.Collections.AsNoTracking().FirstOrDefaultAsync(c => c.Id == id, cancellationToken);
+        if (collection is null)
+        {
+            return false;
+        }
+
+        Collection = collection;
+        Articles = await db.CollectionArticles.AsNoTracking()
+            .Where(ca => ca.CollectionId == id)
+            .OrderByDescending(ca => ca.Article!.PublishedAt ?? ca.Article.FetchedAt).ThenByDescending(ca => ca.ArticleId)
+            .Select(ca => new ArticleRow(
+                ca.ArticleId, ca.Article!.Title, ca.Article.SiteName,
+                new PublishedDate(ca.Article.PublishedAt, ca.Article.PublishedUtcOffsetMinutes, ca.Article.PublishedPrecision),
+                ca.Article.Mentions.Count))
+            .ToListAsync(cancellationToken);
+        return true;
+    }
+
+    public sealed record ArticleRow(int Id, string Title, string? SiteName, PublishedDate Published, int MentionCount);
+
+    public sealed class RenameForm
+    {
+        [Required(ErrorMessage = "Give the collection a name.")]
+        [StringLength(CollectionNames.MaxLength, ErrorMessage = "A name has at most {1} characters.")]
+        public string Name { get; set; } = "";
+    }
+}

@@ -1,0 +1,129 @@
+using System.IO.Compression;
+using System.Net;
+using NewsDesk.Web.Export;
+using NewsDesk.Web.Tests.Export;
+using NewsDesk.Web.Tests.Infrastructure;
+
+namespace NewsDesk.Web.Tests.Pages.Export;
+
+public class ExportPageTests(NewsDeskFactory factory) : IClassFixture<NewsDeskFactory>
+{
+    [Fact]
+    public async Task Export_page_shows_each_file_s_row_count_for_the_chosen_collection()
+    {
+        var s = await ExportScenario.CreateAsync(factory);
+
+        var page = await factory.CreateClient().GetDocumentAsync($"/export?collection={s.Collection.Id}");
+
+        var counts = page.QuerySelectorAll(".export-counts tr[data-file]")
+            .ToDictionary(tr => tr.GetAttribute("data-file")!, tr => tr.QuerySelector(".row-count")!.TextContent);
+        Assert.Equal(new Dictionary<string, string>
+        {
+            ["articles.csv"] = "3", ["mentions.csv"] = "9", ["actors.csv"] = "2", ["incidents.csv"] = "2", ["claims.csv"] = "2",
+        }, counts);
+        Assert.Equal(s.Collection.Id.ToString(System.Globalization.CultureInfo.InvariantCulture),
+            page.QuerySelector("#collection option[selected]")!.GetAttribute("value"));
+    }
+
+    [Fact]
+    public async Task The_ZIP_holds_the_five_files_the_service_writes()
+    {
+        var s = await ExportScenario.CreateAsync(factory);
+        var client = factory.CreateClient();
+        var page = await client.GetDocumentAsync($"/export?collection={s.Collection.Id}&type=Actor&type=Claim");
+
+        var response = await client.GetAsync(page.QuerySelector("a.download-zip")!.GetAttribute("href"));
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Equal("application/zip", response.Content.Headers.ContentType!.MediaType);
+        Assert.StartsWith("attachment", response.Content.Headers.ContentDisposition!.ToString(), StringComparison.Ordinal);
+        var entries = await ReadZipAsync(await response.Content.ReadAsStreamAsync());
+        var expected = await factory.ExportAsync(new ExportSelection { CollectionId = s.Collection.Id, RecordTypes = [Web.Domain.RecordType.Actor, Web.Domain.RecordType.Claim] });
+        Assert.Equal(ExportService.Tables.Select(t => t.FileName), entries.Keys);
+        foreach (var (name, bytes) in expected)
+        {
+            Assert.Equal(bytes, entries[name]);
+        }
+    }
+
+    [Fact]
+    public async Task An_unknown_file_name_is_not_found()
+    {
+        var response = await factory.CreateClient().GetAsync("/export?handler=File&name=secrets.csv");
+
+        Assert.Equal(HttpStatusCode.NotFound, response.StatusCode);
+    }
+
+    [Fact]
+    public async Task The_page_and_the_export_verb_write_identical_files()
+    {
+        var s = await ExportScenario.CreateAsync(factory);
+        var folder = Path.Combine(TestDirectory.Create("newsdesk-export"), "out");
+        var zip = Path.Combine(TestDirectory.Create("newsdesk-export"), "set.zip");
+        var client = factory.CreateClient();
+
+        var toFolder = await AppProcess.RunAsync(["export", "--out", folder, "--collection", s.Collection.Name, "--from", "2024-07-01", AppProcess.Database(factory.DatabasePath)]);
+        var toZip = await AppProcess.RunAsync(["export", "--zip", zip, "--collection", s.Collection.Name, "--from", "2024-07-01", AppProcess.Database(factory.DatabasePath)]);
+        var pageZip = await ReadZipAsync(await client.GetStreamAsync($"/export?handler=Zip&collection={s.Collection.Id}&from=2024-07-01"));
+
+        Assert.True(toFolder.ExitCode == 0, toFolder.Error);
+        Assert.True(toZip.ExitCode == 0, toZip.Error);
+        Assert.Contains("mentions.csv\t9 row(s)", toFolder.Output, StringComparison.Ordinal);
+        await using var zipFile = File.OpenRead(zip);
+        var verbZip = await ReadZipAsync(zipFile);
+        foreach (var table in ExportService.Tables)
+        {
+            var fromPage = await client.GetByteArrayAsync($"/export?handler=File&name={table.FileName}&collection={s.Collection.Id}&from=2024-07-01");
+            var fromVerb = await File.ReadAllBytesAsync(Path.Combine(folder, table.FileName));
+            Assert.Equal(fromVerb, fromPage);
+            Assert.Equal(fromVerb, pageZip[table.FileName]);
+            Assert.Equal(fromVerb, verbZip[table.FileName]);
+        }
+    }
+
+    [Fact]
+    public async Task The_export_verb_leaves_out_the_byte_order_mark_when_asked()
+    {
+        var s = await ExportScenario.CreateAsync(factory);
+        var folder = TestDirectory.Create("newsdesk-export");
+
+        var result = await AppProcess.RunAsync(["export", "--out", folder, "--collection", s.Collection.Name, "--no-bom", AppProcess.Database(factory.DatabasePath)]);
+
+        Assert.True(result.ExitCode == 0, result.Error);
+        var bytes = await File.ReadAllBytesAsync(Path.Combine(folder, "articles.csv"));
+        Assert.Equal("id,url,"u8.ToArray(), bytes[..7]);
+    }
+
+    [Fact]
+    public async Task The_export_verb_refuses_an_unknown_collection_and_a_bad_date()
+    {
+        var folder = TestDirectory.Create("newsdesk-export");
+
+        var unknown = await AppProcess.RunAsync(["export", "--out", folder, "--collection", "No such collection", AppProcess.Database(factory.DatabasePath)]);
+        var badDate = await AppProcess.RunAsync(["export", "--out", folder, "--from", "27/07/2024", AppProcess.Database(factory.DatabasePath)]);
+
+        Assert.Equal(1, unknown.ExitCode);
+        Assert.Contains("No collection is named 'No such collection'", unknown.Error, StringComparison.Ordinal);
+        Assert.Equal(2, badDate.ExitCode);
+        Assert.Contains("--from '27/07/2024' is not a date", badDate.Error, StringComparison.Ordinal);
+        Assert.Empty(Directory.GetFiles(folder));
+    }
+
+    private static async Task<Dictionary<string, byte[]>> ReadZipAsync(Stream stream)
+    {
+        using var copy = new MemoryStream();
+        await stream.CopyToAsync(copy);
+        copy.Position = 0;
+        using var archive = new ZipArchive(copy, ZipArchiveMode.Read);
+        var entries = new Dictionary<string, byte[]>();
+        foreach (var entry in archive.Entries)
+        {
+            await using var content = entry.Open();
+            using var bytes = new MemoryStream();
+            await content.CopyToAsync(bytes);
+            entries[entry.FullName] = bytes.ToArray();
+        }
+
+        return entries;
+    }
+}
