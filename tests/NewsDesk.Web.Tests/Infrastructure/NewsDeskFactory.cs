@@ -14,10 +14,12 @@ namespace NewsDesk.Web.Tests.Infrastructure;
 public class NewsDeskFactory : WebApplicationFactory<Program>
 {
     private readonly Dictionary<string, string?> _settings = [];
+    private bool _ownsDirectory;
 
     public NewsDeskFactory()
         : this(TestDirectory.Create())
     {
+        _ownsDirectory = true;
     }
 
     protected NewsDeskFactory(string dataDirectory)
@@ -82,6 +84,12 @@ public class NewsDeskFactory : WebApplicationFactory<Program>
         if (disposing)
         {
             SqliteConnection.ClearAllPools();
+            if (_ownsDirectory)
+            {
+                // A folder given to On(dir) belongs to the test that made it; one this factory made goes with it.
+                _ownsDirectory = false;
+                TestDirectory.TryDelete(DataDirectory);
+            }
         }
     }
 }

@@ -9,4 +9,19 @@ public static class TestDirectory
         Directory.CreateDirectory(path);
         return path;
     }
+
+    /// <summary>Deletes a folder made by <see cref="Create"/>; a file still held open (a process not yet gone) leaves it for the OS to clean.</summary>
+    public static void TryDelete(string path)
+    {
+        try
+        {
+            Directory.Delete(path, recursive: true);
+        }
+        catch (IOException)
+        {
+        }
+        catch (UnauthorizedAccessException)
+        {
+        }
+    }
 }
