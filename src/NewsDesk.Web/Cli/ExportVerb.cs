@@ -25,10 +25,11 @@ public static class ExportVerb
         var types = new Option<RecordType[]>("--type") { Description = "Only mentions of this record type: Actor, Incident, Claim (repeatable)." };
         var noBom = new Option<bool>("--no-bom") { Description = "Write UTF-8 without a byte-order mark." };
         var includeText = new Option<bool>("--include-text") { Description = "Add each article's full text to articles.csv." };
+        var files = new Option<string[]>("--file") { Description = "Write only this file, e.g. mentions.csv (repeatable; default: all five)." };
 
         var command = new Command("export", "Export annotated articles as CSV files (articles, mentions, actors, incidents, claims).")
         {
-            output, zip, collection, from, to, sources, actors, incidents, assessments, types, noBom, includeText,
+            output, zip, collection, from, to, sources, actors, incidents, assessments, types, noBom, includeText, files,
         };
         command.SetAction((result, cancellationToken) => VerbHost.RunAsync(result, async (services, stdout, ct) =>
         {
@@ -43,6 +44,19 @@ public static class ExportVerb
             if (!TryParseDay(result.GetValue(from), "--from", out var fromDay) || !TryParseDay(result.GetValue(to), "--to", out var toDay))
             {
                 return 2;
+            }
+
+            var tables = new List<IExportTableWriter>();
+            foreach (var fileName in result.GetValue(files) ?? [])
+            {
+                if (ExportService.FindTable(fileName) is not { } table)
+                {
+                    await Console.Error.WriteLineAsync(
+                        $"--file '{fileName}' is not an exported file: use {string.Join(", ", ExportService.Tables.Select(t => t.FileName))}.");
+                    return 2;
+                }
+
+                tables.Add(table);
             }
 
             var export = services.GetRequiredService<ExportService>();
@@ -75,7 +89,7 @@ public static class ExportVerb
                 var path = Path.GetFullPath(zipFile);
                 Directory.CreateDirectory(Path.GetDirectoryName(path)!);
                 await using var file = new FileStream(path, FileMode.Create, FileAccess.Write, FileShare.None, 1 << 16, useAsync: true);
-                var entries = await export.WriteZipAsync(selection, format, file, ct);
+                var entries = await export.WriteZipAsync(selection, format, file, ct, tables);
                 foreach (var (fileName, rows) in entries)
                 {
                     await stdout.WriteLineAsync($"{path}:{fileName}\t{rows} row(s)");
@@ -84,8 +98,8 @@ public static class ExportVerb
                 return 0;
             }
 
-            var files = await export.WriteDirectoryAsync(selection, format, Path.GetFullPath(outDirectory!), ct);
-            foreach (var (path, rows) in files)
+            var written = await export.WriteDirectoryAsync(selection, format, Path.GetFullPath(outDirectory!), ct, tables);
+            foreach (var (path, rows) in written)
             {
                 await stdout.WriteLineAsync($"{path}\t{rows} row(s)");
             }

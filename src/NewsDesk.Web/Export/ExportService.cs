@@ -46,13 +46,17 @@ public sealed class ExportService(NewsDeskDbContext db, TimeProvider clock, ILog
         return csv.Rows;
     }
 
-    /// <summary>Writes every table into <paramref name="directory"/> (created if missing); returns the files and row counts.</summary>
+    /// <summary>
+    /// Writes every table (or only <paramref name="only"/>, when not empty) into <paramref name="directory"/>
+    /// (created if missing); returns the files and row counts.
+    /// </summary>
     public async Task<IReadOnlyList<(string Path, int Rows)>> WriteDirectoryAsync(
-        ExportSelection selection, ExportFormat format, string directory, CancellationToken cancellationToken)
+        ExportSelection selection, ExportFormat format, string directory, CancellationToken cancellationToken,
+        IReadOnlyCollection<IExportTableWriter>? only = null)
     {
         Directory.CreateDirectory(directory);
         var written = new List<(string, int)>();
-        foreach (var table in Tables)
+        foreach (var table in Chosen(only))
         {
             var path = Path.Combine(directory, table.FileName);
             await using var file = new FileStream(path, FileMode.Create, FileAccess.Write, FileShare.None, 1 << 16, useAsync: true);
@@ -63,18 +67,19 @@ public sealed class ExportService(NewsDeskDbContext db, TimeProvider clock, ILog
     }
 
     /// <summary>
-    /// Writes every table into a ZIP on <paramref name="output"/>, entry by entry, straight to the stream
-    /// (a response body needs no seeking); returns the row counts by file name.
+    /// Writes every table (or only <paramref name="only"/>) into a ZIP on <paramref name="output"/>, entry by entry,
+    /// straight to the stream (a response body needs no seeking); returns the row counts by file name.
     /// </summary>
     public async Task<IReadOnlyList<(string FileName, int Rows)>> WriteZipAsync(
-        ExportSelection selection, ExportFormat format, Stream output, CancellationToken cancellationToken)
+        ExportSelection selection, ExportFormat format, Stream output, CancellationToken cancellationToken,
+        IReadOnlyCollection<IExportTableWriter>? only = null)
     {
         var written = new List<(string, int)>();
         var archive = await ZipArchive.CreateAsync(output, ZipArchiveMode.Create, leaveOpen: true, entryNameEncoding: null, cancellationToken);
         await using (archive)
         {
             var now = clock.GetUtcNow();
-            foreach (var table in Tables)
+            foreach (var table in Chosen(only))
             {
                 var entry = archive.CreateEntry(table.FileName, CompressionLevel.Fastest);
                 entry.LastWriteTime = now;
@@ -85,4 +90,8 @@ public sealed class ExportService(NewsDeskDbContext db, TimeProvider clock, ILog
 
         return written;
     }
+
+    // In the usual order whatever order they were asked in, so a partial export lists like a full one.
+    private static IEnumerable<IExportTableWriter> Chosen(IReadOnlyCollection<IExportTableWriter>? only) =>
+        only is { Count: > 0 } ? Tables.Where(only.Contains) : Tables;
 }

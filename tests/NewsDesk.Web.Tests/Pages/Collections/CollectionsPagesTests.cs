@@ -117,6 +117,36 @@ public class CollectionsPagesTests(NewsDeskFactory factory) : IClassFixture<News
     }
 
     [Fact]
+    public async Task The_article_page_adds_its_article_to_a_collection_and_removes_it_again()
+    {
+        var kept = new Collection { Name = $"A kept {Guid.NewGuid():N}", Version = 1 };
+        var chosen = new Collection { Name = $"B chosen {Guid.NewGuid():N}", Version = 1 };
+        Article article = new ArticleBuilder().InCollection(kept);
+        await factory.ExecuteDbContextAsync(async db =>
+        {
+            db.AddRange(chosen, article);
+            await db.SaveChangesAsync();
+        });
+        var client = factory.CreateClient();
+        var url = $"/articles/{article.Id}";
+        var page = await client.GetDocumentAsync(url);
+        Assert.Equal(url, page.QuerySelector(".article-collections form.add-to-collection input[name=ReturnUrl]")!.GetAttribute("value"));
+
+        var added = await client.SubmitAsync(url, ".article-collections form.add-to-collection",
+            [Field("ArticleIds", article.Id), Field("CollectionId", chosen.Id), Field("Operation", "add"), Field("ReturnUrl", url)]);
+        var afterAdd = await added.ReadDocumentAsync();
+        var removed = await client.SubmitAsync(url, $".article-collections [data-collection-id='{chosen.Id}'] form",
+            [Field("ArticleIds", article.Id), Field("CollectionId", chosen.Id), Field("Operation", "remove"), Field("ReturnUrl", url)]);
+        var afterRemove = await removed.ReadDocumentAsync();
+
+        Assert.Equal(url, added.RequestMessage!.RequestUri!.AbsolutePath);
+        Assert.Contains("Added 1 article(s)", afterAdd.QuerySelector(".article-collections .alert-success")!.TextContent, StringComparison.Ordinal);
+        Assert.Equal([kept.Name, chosen.Name], afterAdd.QuerySelectorAll(".article-collection-list a").Select(a => a.TextContent));
+        Assert.Equal([kept.Name], afterRemove.QuerySelectorAll(".article-collection-list a").Select(a => a.TextContent));
+        Assert.Equal([kept.Id], await factory.ExecuteDbContextAsync(db => db.CollectionArticles.Where(ca => ca.ArticleId == article.Id).Select(ca => ca.CollectionId).ToListAsync()));
+    }
+
+    [Fact]
     public async Task Removing_an_article_from_the_collection_page_keeps_the_article()
     {
         var collection = new Collection { Name = $"Remove {Guid.NewGuid():N}", Version = 1 };

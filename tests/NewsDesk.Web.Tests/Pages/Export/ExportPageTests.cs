@@ -1,5 +1,6 @@
 using System.IO.Compression;
 using System.Net;
+using NewsDesk.Web.Domain;
 using NewsDesk.Web.Export;
 using NewsDesk.Web.Tests.Export;
 using NewsDesk.Web.Tests.Infrastructure;
@@ -112,6 +113,52 @@ public class ExportPageTests(NewsDeskFactory factory) : IClassFixture<NewsDeskFa
         Assert.Contains("--from '27/07/2024' is not a date", badDate.Error, StringComparison.Ordinal);
         Assert.Empty(Directory.GetFiles(folder));
     }
+
+    [Theory]
+    [InlineData("--to")]
+    [InlineData("--source")]
+    [InlineData("--actor")]
+    [InlineData("--incident")]
+    [InlineData("--assessment")]
+    [InlineData("--type")]
+    [InlineData("--include-text")]
+    public async Task The_export_verb_applies_each_filter_option_like_the_page(string option)
+    {
+        var s = await ExportScenario.CreateAsync(factory);
+        var whole = new ExportSelection { CollectionId = s.Collection.Id };
+        var format = new ExportFormat();
+        var (value, selection) = option switch
+        {
+            "--to" => ("2024-07-28", whole with { To = new DateOnly(2024, 7, 28) }),
+            "--source" => (Id(s.Daily.Id), whole with { SourceIds = [s.Daily.Id] }),
+            "--actor" => (Id(s.Irna.Id), whole with { ActorIds = [s.Irna.Id] }),
+            "--incident" => (Id(s.Jordan.Id), whole with { IncidentIds = [s.Jordan.Id] }),
+            "--assessment" => ("Disputed", whole with { Assessments = [ClaimAssessment.Disputed] }),
+            "--type" => ("Claim", whole with { RecordTypes = [RecordType.Claim] }),
+            _ => (null, whole),
+        };
+        if (option == "--include-text")
+        {
+            format = new ExportFormat(IncludeArticleText: true);
+        }
+
+        var folder = TestDirectory.Create("newsdesk-export");
+        string[] args = value is null ? [option] : [option, value];
+        var result = await AppProcess.RunAsync(["export", "--out", folder, "--collection", s.Collection.Name, .. args, AppProcess.Database(factory.DatabasePath)]);
+
+        Assert.True(result.ExitCode == 0, result.Error);
+        var expected = await factory.ExportAsync(selection, format);
+        var unfiltered = await factory.ExportAsync(whole);
+        foreach (var table in ExportService.Tables)
+        {
+            Assert.Equal(expected[table.FileName], await File.ReadAllBytesAsync(Path.Combine(folder, table.FileName)));
+        }
+
+        // The option changed something, so the comparison above proves it was applied.
+        Assert.Contains(ExportService.Tables, t => !expected[t.FileName].AsSpan().SequenceEqual(unfiltered[t.FileName]));
+    }
+
+    private static string Id(int id) => id.ToString(System.Globalization.CultureInfo.InvariantCulture);
 
     private static async Task<Dictionary<string, byte[]>> ReadZipAsync(Stream stream)
     {

@@ -1,0 +1,45 @@
+using NewsDesk.Web.Export;
+using NewsDesk.Web.Tests.Export;
+using NewsDesk.Web.Tests.Infrastructure;
+
+namespace NewsDesk.Web.Tests.Cli;
+
+/// <summary>The export verb's own options (the filters are checked against the page in ExportPageTests).</summary>
+public class ExportVerbTests(NewsDeskFactory factory) : IClassFixture<NewsDeskFactory>
+{
+    [Fact]
+    public async Task The_file_option_writes_only_the_files_asked_for()
+    {
+        var s = await ExportScenario.CreateAsync(factory);
+        var folder = TestDirectory.Create("newsdesk-export");
+
+        var result = await AppProcess.RunAsync(["export", "--out", folder, "--collection", s.Collection.Name, "--file", "claims.csv", "--file", "MENTIONS.csv", AppProcess.Database(factory.DatabasePath)]);
+
+        Assert.True(result.ExitCode == 0, result.Error);
+        Assert.Equal(["claims.csv", "mentions.csv"], Directory.GetFiles(folder).Select(Path.GetFileName).Order(StringComparer.Ordinal));
+        var expected = await factory.ExportAsync(new ExportSelection { CollectionId = s.Collection.Id });
+        Assert.Equal(expected["mentions.csv"], await File.ReadAllBytesAsync(Path.Combine(folder, "mentions.csv")));
+        Assert.Contains("mentions.csv\t9 row(s)", result.Output, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task An_unknown_file_name_is_refused_and_nothing_is_written()
+    {
+        var folder = TestDirectory.Create("newsdesk-export");
+
+        var result = await AppProcess.RunAsync(["export", "--out", folder, "--file", "secrets.csv", AppProcess.Database(factory.DatabasePath)]);
+
+        Assert.Equal(2, result.ExitCode);
+        Assert.Contains("--file 'secrets.csv' is not an exported file", result.Error, StringComparison.Ordinal);
+        Assert.Empty(Directory.GetFiles(folder));
+    }
+
+    [Fact]
+    public async Task Without_out_or_zip_the_verb_says_what_it_needs()
+    {
+        var result = await AppProcess.RunAsync(["export", AppProcess.Database(factory.DatabasePath)]);
+
+        Assert.Equal(2, result.ExitCode);
+        Assert.Contains("Give --out DIR", result.Error, StringComparison.Ordinal);
+    }
+}
