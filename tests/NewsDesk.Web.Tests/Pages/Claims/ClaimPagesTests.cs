@@ -95,4 +95,14 @@ public class ClaimPagesTests(NewsDeskFactory factory) : IClassFixture<NewsDeskFa
         Assert.Contains("Claimant: there is no actor 987654", page.QuerySelector(".validation-summary-errors")!.TextContent, StringComparison.Ordinal);
         Assert.Equal(before, await factory.CountAsync<Claim>());
     }
+
+    [Fact]
+    public async Task The_list_finds_claims_by_their_claimants_alias()
+    {
+        var page = await _client.GetDocumentAsync("/claims?q=Islamic%20Republic%20News%20Agency");
+
+        var texts = page.QuerySelectorAll(".record-list tbody tr").Select(tr => tr.TextContent).ToList();
+        Assert.Contains(texts, t => t.Contains("IRNA: resistance groups targeted a US military base", StringComparison.Ordinal));
+        Assert.DoesNotContain(texts, t => t.Contains("joint attacks with the Houthis", StringComparison.Ordinal));
+    }
 }

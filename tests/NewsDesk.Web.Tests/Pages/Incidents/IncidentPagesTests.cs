@@ -97,4 +97,14 @@ public class IncidentPagesTests(NewsDeskFactory factory) : IClassFixture<NewsDes
         Assert.Contains("Perpetrators: there is no actor 987654", (await response.ReadDocumentAsync()).QuerySelector(".validation-summary-errors")!.TextContent, StringComparison.Ordinal);
         Assert.Equal(before, await factory.CountAsync<Incident>());
     }
+
+    [Fact]
+    public async Task The_list_finds_the_seeded_incidents_by_place()
+    {
+        var page = await _client.GetDocumentAsync("/incidents?q=Eilat");
+
+        var titles = page.QuerySelectorAll(".record-list tbody td a").Select(a => a.TextContent).ToList();
+        Assert.Contains("Iraqi militias' drone attack on Eilat (July 2024)", titles);
+        Assert.DoesNotContain(titles, t => t.Contains("Koniko", StringComparison.Ordinal));
+    }
 }
