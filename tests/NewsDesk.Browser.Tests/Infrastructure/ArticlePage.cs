@@ -46,38 +46,45 @@ public sealed class ArticlePage
     /// segments), starting and ending a few pixels inside it, so the raw selection cuts into the first and last
     /// words and the page has to snap it.
     /// </summary>
-    public async Task DragAcrossAsync(string phrase)
+    public Task DragAcrossAsync(string phrase) => DragAsync(phrase, phrase);
+
+    /// <summary>Drags from a few pixels into the first phrase to a few pixels before the end of the second.</summary>
+    public async Task DragAsync(string fromPhrase, string toPhrase)
     {
-        var box = await _page.EvaluateAsync<double[]>(
-            """
-            (phrase) => {
-              for (const p of document.querySelectorAll('#article-body p')) {
-                const at = p.textContent.indexOf(phrase);
-                if (at < 0) continue;
-                p.scrollIntoView({ block: 'center', behavior: 'instant' }); // Bootstrap makes scrolling smooth: measure after it, not during
-                const point = (offset) => {
-                  const walker = document.createTreeWalker(p, NodeFilter.SHOW_TEXT);
-                  for (let node = walker.nextNode(); node; node = walker.nextNode()) {
-                    if (offset <= node.length) return [node, offset];
-                    offset -= node.length;
-                  }
-                  throw new Error('offset past the paragraph');
-                };
-                const range = document.createRange();
-                range.setStart(...point(at));
-                range.setEnd(...point(at + phrase.length));
-                const rects = [...range.getClientRects()].filter((r) => r.width > 0);
-                const first = rects[0], last = rects[rects.length - 1];
-                return [first.left + 3, first.top + first.height / 2, last.right - 3, last.top + last.height / 2];
-              }
-              throw new Error('phrase not on the page: ' + phrase);
-            }
-            """, phrase);
-        await _page.Mouse.MoveAsync((float)box[0], (float)box[1]);
+        var from = await PhraseBoxAsync(fromPhrase, scroll: true);
+        var to = await PhraseBoxAsync(toPhrase, scroll: false);
+        await _page.Mouse.MoveAsync((float)from[0], (float)from[1]);
         await _page.Mouse.DownAsync();
-        await _page.Mouse.MoveAsync((float)box[2], (float)box[3], new MouseMoveOptions { Steps = 8 });
+        await _page.Mouse.MoveAsync((float)to[2], (float)to[3], new MouseMoveOptions { Steps = 8 });
         await _page.Mouse.UpAsync();
     }
+
+    /// <summary>Viewport points just inside a phrase's start and end: [startX, startY, endX, endY].</summary>
+    private Task<double[]> PhraseBoxAsync(string phrase, bool scroll) => _page.EvaluateAsync<double[]>(
+        """
+        ([phrase, scroll]) => {
+          for (const p of document.querySelectorAll('#article-body p')) {
+            const at = p.textContent.indexOf(phrase);
+            if (at < 0) continue;
+            if (scroll) p.scrollIntoView({ block: 'center', behavior: 'instant' }); // Bootstrap makes scrolling smooth: measure after it, not during
+            const point = (offset) => {
+              const walker = document.createTreeWalker(p, NodeFilter.SHOW_TEXT);
+              for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+                if (offset <= node.length) return [node, offset];
+                offset -= node.length;
+              }
+              throw new Error('offset past the paragraph');
+            };
+            const range = document.createRange();
+            range.setStart(...point(at));
+            range.setEnd(...point(at + phrase.length));
+            const rects = [...range.getClientRects()].filter((r) => r.width > 0);
+            const first = rects[0], last = rects[rects.length - 1];
+            return [first.left + 3, first.top + first.height / 2, last.right - 3, last.top + last.height / 2];
+          }
+          throw new Error('phrase not on the page: ' + phrase);
+        }
+        """, new object[] { phrase, scroll });
 
     /// <summary>Clicks the middle of the first highlight segment whose text is exactly the phrase.</summary>
     public async Task ClickHighlightAsync(string type, string text)

@@ -201,6 +201,22 @@ public class AnnotationTests(DemoAnnotationFixture fixture, ITestOutputHelper ou
     }
 
     [Fact]
+    public async Task A_drag_into_the_next_paragraph_is_cut_at_the_first_paragraphs_end_and_the_page_says_so()
+    {
+        var article = await IcaroAsync();
+        var page = await OpenIcaroAsync(article);
+
+        await page.DragAsync("relative calm", "militias had");
+
+        await page.TagPanel.WaitForAsync();
+        Assert.Equal("relative calm in such attacks, and is believed to be a response to the recent conflict between Hamas and Israel.", await page.SelectionAsync());
+        Assert.Equal("A mention stays within one paragraph: the selection was cut at the paragraph end.", await page.Status.InnerTextAsync());
+        await page.Page.Keyboard.PressAsync("Escape");
+        await page.TagPanel.WaitForAsync(new LocatorWaitForOptions { State = WaitForSelectorState.Hidden });
+        await page.Page.Context.CloseAsync();
+    }
+
+    [Fact]
     public async Task A_record_name_with_markup_shows_as_text_in_the_side_panel_the_card_and_the_search_results()
     {
         const string hostile = "<img src=x onerror=\"window.__xss=1\">Hamas fighters";
