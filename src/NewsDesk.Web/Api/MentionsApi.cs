@@ -52,8 +52,18 @@ public static class MentionsApi
         return Results.Ok(await db.Mentions.AsNoTracking().Where(m => m.Id == id).SelectView().SingleAsync(cancellationToken));
     }
 
-    private static async Task<IResult> DeleteAsync(int id, NewsDeskDbContext db, CancellationToken cancellationToken) =>
-        await db.Mentions.Where(m => m.Id == id).ExecuteDeleteAsync(cancellationToken) > 0 ? Results.NoContent() : MentionNotFound(id);
+    private static async Task<IResult> DeleteAsync(int id, NewsDeskDbContext db, CancellationToken cancellationToken)
+    {
+        // Through the change tracker, not ExecuteDelete: SaveChanges is where edits are audited.
+        if (await db.Mentions.FirstOrDefaultAsync(m => m.Id == id, cancellationToken) is not { } mention)
+        {
+            return MentionNotFound(id);
+        }
+
+        db.Mentions.Remove(mention);
+        await db.SaveChangesAsync(cancellationToken);
+        return Results.NoContent();
+    }
 
     private static IResult MentionNotFound(int id) =>
         Results.Problem(title: "Mention not found.", detail: $"There is no mention {id}.", statusCode: StatusCodes.Status404NotFound);

@@ -14,6 +14,10 @@ namespace NewsDesk.Browser.Tests.Infrastructure;
 /// </summary>
 public class BrowserFixture : IAsyncLifetime
 {
+    /// <summary>Where Debian's package puts Chromium; NEWSDESK_CHROMIUM points elsewhere on other systems.</summary>
+    public const string DefaultChromium = "/usr/bin/chromium";
+
+    private readonly List<string> _directories = [];
     private IPlaywright? _playwright;
 
     public BrowserFixture()
@@ -29,15 +33,41 @@ public class BrowserFixture : IAsyncLifetime
     /// <summary>Overrides app settings before start (e.g. a seeds folder); called from a derived constructor.</summary>
     protected void Configure(string key, string value) => App.WithSetting(key, value);
 
+    /// <summary>A temporary folder deleted with the fixture.</summary>
+    protected string CreateDirectory(string prefix)
+    {
+        var path = TestDirectory.Create(prefix);
+        _directories.Add(path);
+        return path;
+    }
+
+    /// <summary>
+    /// The Chromium to drive. A missing browser fails every test with what to do, rather than Playwright's
+    /// advice to download its own build (which cannot work offline and is not what CI uses).
+    /// </summary>
+    public static string ChromiumPath()
+    {
+        var path = Environment.GetEnvironmentVariable("NEWSDESK_CHROMIUM") is { Length: > 0 } configured ? configured : DefaultChromium;
+        if (!File.Exists(path))
+        {
+            throw new InvalidOperationException(
+                $"The browser tests need Chromium at {path}, and there is none. Install Debian's package " +
+                "(`apt-get install -y chromium`, as .ci/run does) or set NEWSDESK_CHROMIUM to a Chromium executable.");
+        }
+
+        return path;
+    }
+
     public async Task InitializeAsync()
     {
+        var chromium = ChromiumPath();
         App.StartServer();
         var addresses = App.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses;
         BaseUrl = addresses.Single().Replace("[::]", "127.0.0.1", StringComparison.Ordinal).TrimEnd('/');
         _playwright = await Playwright.CreateAsync();
         Browser = await _playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
         {
-            ExecutablePath = Environment.GetEnvironmentVariable("NEWSDESK_CHROMIUM") ?? "/usr/bin/chromium",
+            ExecutablePath = chromium,
             Headless = true,
             Args = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run"],
         });
@@ -60,6 +90,10 @@ public class BrowserFixture : IAsyncLifetime
 
         _playwright?.Dispose();
         await App.DisposeAsync();
+        foreach (var directory in _directories.Append(App.DataDirectory).Where(Directory.Exists))
+        {
+            Directory.Delete(directory, recursive: true);
+        }
     }
 }
 
@@ -81,7 +115,7 @@ public sealed class BlankKnowledgeBaseFixture : BrowserFixture
 {
     public BlankKnowledgeBaseFixture()
     {
-        var seeds = TestDirectory.Create("newsdesk-seeds");
+        var seeds = CreateDirectory("newsdesk-seeds");
         var articles = Path.Combine(seeds, "articles");
         Directory.CreateDirectory(articles);
         foreach (var file in Directory.EnumerateFiles(Path.Combine(AppContext.BaseDirectory, "seeds", "articles")))
@@ -92,3 +126,6 @@ public sealed class BlankKnowledgeBaseFixture : BrowserFixture
         Configure("NewsDesk:SeedsDirectory", seeds);
     }
 }
+
+/// <summary>The app as a new install starts: the ICARO article, the starter actors and its demo annotation.</summary>
+public sealed class DemoAnnotationFixture : BrowserFixture;

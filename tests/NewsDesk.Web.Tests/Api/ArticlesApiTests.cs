@@ -72,6 +72,7 @@ public class ArticlesApiTests(NewsDeskFactory factory) : IClassFixture<NewsDeskF
     [InlineData(12, 4, "end (4) must be greater than start (12)")]
     [InlineData(-1, 3, "outside the article text")]
     [InlineData(0, 999, "outside the article text, which is 19 UTF-16 code units long")]
+    [InlineData(5, 6, "The span covers only whitespace.")]
     public async Task Bad_offsets_get_400_saying_what_is_wrong(int start, int end, string expected)
     {
         var article = await factory.AddArticleAsync("Hamas and Hezbollah");

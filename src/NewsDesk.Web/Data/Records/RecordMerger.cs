@@ -39,10 +39,14 @@ public sealed class RecordMerger(NewsDeskDbContext db, ILogger<RecordMerger> log
         // The survivor changed (new aliases, maybe new fields): its Version must move on so open edit forms notice.
         db.Entry(survivor).Property(a => a.Version).IsModified = true;
 
-        var mentions = await db.Mentions.Where(m => m.ActorId == mergedId)
-            .ExecuteUpdateAsync(s => s.SetProperty(m => m.ActorId, survivorId), cancellationToken);
-        await db.Claims.Where(c => c.ClaimantId == mergedId).ExecuteUpdateAsync(s => s.SetProperty(c => c.ClaimantId, survivorId), cancellationToken);
-        await db.Claims.Where(c => c.RelayedById == mergedId).ExecuteUpdateAsync(s => s.SetProperty(c => c.RelayedById, survivorId), cancellationToken);
+        // Tracked changes rather than ExecuteUpdate: the audit trail and the claims' versions are kept by SaveChanges.
+        var mentions = await db.Mentions.Where(m => m.ActorId == mergedId).ToListAsync(cancellationToken);
+        mentions.ForEach(m => m.ActorId = survivorId);
+        foreach (var claim in await db.Claims.Where(c => c.ClaimantId == mergedId || c.RelayedById == mergedId).ToListAsync(cancellationToken))
+        {
+            claim.ClaimantId = claim.ClaimantId == mergedId ? survivorId : claim.ClaimantId;
+            claim.RelayedById = claim.RelayedById == mergedId ? survivorId : claim.RelayedById;
+        }
 
         // Links keyed by actor cannot simply be re-pointed: the survivor may already have the same link.
         var roles = await db.IncidentActors.Where(ia => ia.ActorId == mergedId || ia.ActorId == survivorId).ToListAsync(cancellationToken);
@@ -73,12 +77,14 @@ public sealed class RecordMerger(NewsDeskDbContext db, ILogger<RecordMerger> log
             }
         }
 
+        // Re-pointed rows must no longer count as the merged actor's dependents when it is deleted.
+        db.ChangeTracker.DetectChanges();
         db.Actors.Remove(merged);
         await db.SaveChangesAsync(cancellationToken);
         await transaction.CommitAsync(cancellationToken);
         logger.LogInformation("Merged actor {MergedId} ({MergedName}) into {SurvivorId} ({SurvivorName}); {Mentions} mention(s) moved",
-            mergedId, merged.Name, survivorId, survivor.Name, mentions);
-        return MergeResult.Done(mentions);
+            mergedId, merged.Name, survivorId, survivor.Name, mentions.Count);
+        return MergeResult.Done(mentions.Count);
     }
 
     public async Task<MergeResult> MergeIncidentsAsync(int survivorId, int mergedId, CancellationToken cancellationToken)
@@ -115,9 +121,12 @@ public sealed class RecordMerger(NewsDeskDbContext db, ILogger<RecordMerger> log
         survivor.SubType ??= merged.SubType;
         survivor.Fatalities ??= merged.Fatalities;
 
-        var mentions = await db.Mentions.Where(m => m.IncidentId == mergedId)
-            .ExecuteUpdateAsync(s => s.SetProperty(m => m.IncidentId, survivorId), cancellationToken);
-        await db.Claims.Where(c => c.IncidentId == mergedId).ExecuteUpdateAsync(s => s.SetProperty(c => c.IncidentId, survivorId), cancellationToken);
+        var mentions = await db.Mentions.Where(m => m.IncidentId == mergedId).ToListAsync(cancellationToken);
+        mentions.ForEach(m => m.IncidentId = survivorId);
+        foreach (var claim in await db.Claims.Where(c => c.IncidentId == mergedId).ToListAsync(cancellationToken))
+        {
+            claim.IncidentId = survivorId;
+        }
         foreach (var role in merged.Actors.ToList())
         {
             if (!survivor.Actors.Any(r => r.ActorId == role.ActorId && r.Role == role.Role))
@@ -126,12 +135,13 @@ public sealed class RecordMerger(NewsDeskDbContext db, ILogger<RecordMerger> log
             }
         }
 
+        db.ChangeTracker.DetectChanges();
         db.Incidents.Remove(merged);
         await db.SaveChangesAsync(cancellationToken);
         await transaction.CommitAsync(cancellationToken);
         logger.LogInformation("Merged incident {MergedId} ({MergedTitle}) into {SurvivorId} ({SurvivorTitle}); {Mentions} mention(s) moved",
-            mergedId, merged.Title, survivorId, survivor.Title, mentions);
-        return MergeResult.Done(mentions);
+            mergedId, merged.Title, survivorId, survivor.Title, mentions.Count);
+        return MergeResult.Done(mentions.Count);
     }
 }
 

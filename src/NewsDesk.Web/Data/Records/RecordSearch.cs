@@ -37,7 +37,10 @@ public static class RecordSearch
         }
 
         return incidents
-            .Where(i => EF.Functions.Like(i.Title, pattern, EscapeCharacter) || (i.Location != null && EF.Functions.Like(i.Location, pattern, EscapeCharacter)))
+            // Notes too: a merge keeps the other incident's title there ("Also reported as: ..."), as actors keep aliases.
+            .Where(i => EF.Functions.Like(i.Title, pattern, EscapeCharacter)
+                || (i.Location != null && EF.Functions.Like(i.Location, pattern, EscapeCharacter))
+                || (i.Notes != null && EF.Functions.Like(i.Notes, pattern, EscapeCharacter)))
             .OrderBy(i => EF.Functions.Like(i.Title, Prefix(query!), EscapeCharacter) ? 0 : 1)
             .ThenByDescending(i => i.Date).ThenBy(i => i.Title);
     }

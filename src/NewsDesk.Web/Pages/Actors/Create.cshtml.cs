@@ -22,6 +22,7 @@ public class CreateModel(NewsDeskDbContext db) : PageModel
 
     public async Task<IActionResult> OnPostAsync(CancellationToken cancellationToken)
     {
+        await ModelState.RequireActorsAsync(db, "Affiliations", Form.Affiliations.Select(l => l.ActorId), cancellationToken);
         if (!ModelState.IsValid)
         {
             ActorOptions = await ActorForm.OptionsAsync(db, null, cancellationToken);

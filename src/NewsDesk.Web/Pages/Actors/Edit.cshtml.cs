@@ -43,6 +43,7 @@ public class EditModel(NewsDeskDbContext db) : PageModel
         }
 
         ActorOptions = await ActorForm.OptionsAsync(db, id, cancellationToken);
+        await ModelState.RequireActorsAsync(db, "Affiliations", Form.Affiliations.Select(l => l.ActorId), cancellationToken);
         if (!ModelState.IsValid)
         {
             return Page();

@@ -21,6 +21,9 @@ public class CreateModel(NewsDeskDbContext db) : PageModel
 
     public async Task<IActionResult> OnPostAsync(CancellationToken cancellationToken)
     {
+        await ModelState.RequireActorsAsync(db, "Claimant", [Form.ClaimantId], cancellationToken);
+        await ModelState.RequireActorsAsync(db, "Relayed by", [Form.RelayedById], cancellationToken);
+        await ModelState.RequireIncidentAsync(db, "About incident", Form.IncidentId, cancellationToken);
         if (!ModelState.IsValid)
         {
             Choices = await ClaimForm.LoadOptionsAsync(db, cancellationToken);

@@ -43,6 +43,9 @@ public class EditModel(NewsDeskDbContext db) : PageModel
         }
 
         Choices = await ClaimForm.LoadOptionsAsync(db, cancellationToken);
+        await ModelState.RequireActorsAsync(db, "Claimant", [Form.ClaimantId], cancellationToken);
+        await ModelState.RequireActorsAsync(db, "Relayed by", [Form.RelayedById], cancellationToken);
+        await ModelState.RequireIncidentAsync(db, "About incident", Form.IncidentId, cancellationToken);
         if (!ModelState.IsValid)
         {
             return Page();

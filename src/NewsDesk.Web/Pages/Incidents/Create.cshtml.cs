@@ -19,6 +19,8 @@ public class CreateModel(NewsDeskDbContext db) : PageModel
 
     public async Task<IActionResult> OnPostAsync(CancellationToken cancellationToken)
     {
+        await ModelState.RequireActorsAsync(db, "Perpetrators", Form.PerpetratorIds.Select(i => (int?)i), cancellationToken);
+        await ModelState.RequireActorsAsync(db, "Targets", Form.TargetIds.Select(i => (int?)i), cancellationToken);
         if (!ModelState.IsValid)
         {
             ActorOptions = await IncidentForm.ActorOptionsAsync(db, cancellationToken);

@@ -43,6 +43,8 @@ public class EditModel(NewsDeskDbContext db) : PageModel
         }
 
         ActorOptions = await IncidentForm.ActorOptionsAsync(db, cancellationToken);
+        await ModelState.RequireActorsAsync(db, "Perpetrators", Form.PerpetratorIds.Select(i => (int?)i), cancellationToken);
+        await ModelState.RequireActorsAsync(db, "Targets", Form.TargetIds.Select(i => (int?)i), cancellationToken);
         if (!ModelState.IsValid)
         {
             return Page();

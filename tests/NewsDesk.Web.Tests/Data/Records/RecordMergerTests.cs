@@ -1,3 +1,5 @@
+using System.Net.Http.Json;
+using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using NewsDesk.Web.Data.Records;
@@ -65,6 +67,8 @@ public class RecordMergerTests(NewsDeskFactory factory) : IClassFixture<NewsDesk
         Assert.Equal(survivor.Id, (await factory.FindAsync<Claim>(claim.Id))!.IncidentId);
         Assert.Equal(survivor.Id, (await factory.ExecuteDbContextAsync(db => db.Mentions.SingleAsync(m => m.ArticleId == article.Id))).IncidentId);
         Assert.Null(await factory.FindAsync<Incident>(duplicate.Id));
+        var found = await factory.CreateClient().GetFromJsonAsync<JsonElement>("/api/incidents?q=Jordan%20drone%20strike");
+        Assert.Equal([survivor.Id], found.EnumerateArray().Select(i => i.GetProperty("id").GetInt32()).ToArray());
     }
 
     [Fact]

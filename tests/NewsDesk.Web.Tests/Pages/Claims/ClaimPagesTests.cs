@@ -1,4 +1,6 @@
+using System.Globalization;
 using System.Net;
+using Microsoft.EntityFrameworkCore;
 using NewsDesk.Web.Domain;
 using NewsDesk.Web.Tests.Infrastructure;
 
@@ -36,5 +38,71 @@ public class ClaimPagesTests(NewsDeskFactory factory) : IClassFixture<NewsDeskFa
 
         Assert.Contains("Someone else saved this claim", (await second.ReadDocumentAsync()).QuerySelector(".conflict")!.TextContent, StringComparison.Ordinal);
         Assert.Equal(ClaimAssessment.False, (await factory.FindAsync<Claim>(claim.Id))!.Assessment);
+    }
+
+    [Fact]
+    public async Task The_seeded_IRNA_claim_shows_its_claimant_relaying_outlet_incident_assessment_and_where_it_appears()
+    {
+        var claim = await factory.ExecuteDbContextAsync(db => db.Claims.AsNoTracking().SingleAsync(c => c.Text.StartsWith("IRNA: resistance groups targeted")));
+
+        var page = await _client.GetDocumentAsync($"/claims/{claim.Id}");
+
+        var fields = page.QuerySelectorAll(".record-fields dt").ToDictionary(dt => dt.TextContent, dt => dt.NextElementSibling!.TextContent.Trim());
+        Assert.Equal("IRNA", fields["Claimant"]);
+        Assert.Equal("ICARO Media Group", fields["Relayed by"]);
+        Assert.Equal("Missile attack on the US base at the Koniko gas field, Deir Ezzor (26 July 2024)", fields["About"]);
+        Assert.Equal("responsibility", fields["Kind"]);
+        Assert.Equal("unverified", fields["Assessment"]);
+        var line = page.QuerySelector(".kwic-line")!;
+        Assert.Equal("Iran Increases Use of Proxy Militias to Target US Forces in Syria and Iraq", line.QuerySelector("a")!.TextContent);
+        Assert.StartsWith("\"Resistance groups have reportedly targeted", line.QuerySelector("mark")!.TextContent, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task The_form_records_who_claims_it_who_relays_it_and_the_assessment_note()
+    {
+        var houthis = await factory.AddActorAsync("Houthis (claim form)");
+        var outlet = await factory.AddActorAsync("Al Masirah (claim form)");
+
+        var response = await _client.SubmitFormAsync("/claims/new", new Dictionary<string, string>
+        {
+            ["Form.Text"] = "Houthis: we struck Tel Aviv with a new drone",
+            ["Form.ClaimantId"] = houthis.Id.ToString(CultureInfo.InvariantCulture),
+            ["Form.RelayedById"] = outlet.Id.ToString(CultureInfo.InvariantCulture),
+            ["Form.Kind"] = nameof(ClaimKind.Responsibility),
+            ["Form.Assessment"] = nameof(ClaimAssessment.Disputed),
+            ["Form.AssessmentNote"] = "The drone type is not confirmed.",
+        });
+
+        Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
+        var claim = await factory.ExecuteDbContextAsync(db => db.Claims.AsNoTracking().SingleAsync(c => c.Text == "Houthis: we struck Tel Aviv with a new drone"));
+        Assert.Equal((houthis.Id, outlet.Id, ClaimAssessment.Disputed, "The drone type is not confirmed."), (claim.ClaimantId!.Value, claim.RelayedById!.Value, claim.Assessment, claim.AssessmentNote!));
+    }
+
+    [Fact]
+    public async Task A_claim_form_naming_an_actor_that_no_longer_exists_is_refused_with_a_message_and_saves_nothing()
+    {
+        var before = await factory.CountAsync<Claim>();
+
+        var response = await _client.SubmitFormAsync("/claims/new", new Dictionary<string, string>
+        {
+            ["Form.Text"] = "A claim by a merged actor",
+            ["Form.ClaimantId"] = "987654",
+        });
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        var page = await response.ReadDocumentAsync();
+        Assert.Contains("Claimant: there is no actor 987654", page.QuerySelector(".validation-summary-errors")!.TextContent, StringComparison.Ordinal);
+        Assert.Equal(before, await factory.CountAsync<Claim>());
+    }
+
+    [Fact]
+    public async Task The_list_finds_claims_by_their_claimants_alias()
+    {
+        var page = await _client.GetDocumentAsync("/claims?q=Islamic%20Republic%20News%20Agency");
+
+        var texts = page.QuerySelectorAll(".record-list tbody tr").Select(tr => tr.TextContent).ToList();
+        Assert.Contains(texts, t => t.Contains("IRNA: resistance groups targeted a US military base", StringComparison.Ordinal));
+        Assert.DoesNotContain(texts, t => t.Contains("joint attacks with the Houthis", StringComparison.Ordinal));
     }
 }

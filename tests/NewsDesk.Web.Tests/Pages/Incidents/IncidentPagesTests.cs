@@ -57,4 +57,54 @@ public class IncidentPagesTests(NewsDeskFactory factory) : IClassFixture<NewsDes
         Assert.Null(await factory.FindAsync<Incident>(duplicate.Id));
         Assert.Contains("Ain al-Asad rocket attack", (await factory.FindAsync<Incident>(survivor.Id))!.Notes, StringComparison.Ordinal);
     }
+
+    [Fact]
+    public async Task An_incident_page_lists_every_article_that_reports_it_and_no_other()
+    {
+        var incident = new Incident { Title = "Eilat drone attack (coverage test)" };
+        await factory.InsertAsync(incident);
+        var first = await factory.AddArticleAsync("Iraqi militias said they launched a drone attack on Eilat.", "Militias claim Eilat attack");
+        var second = await factory.AddArticleAsync("The drone attack on Eilat caused no damage, the army said. The Eilat attack was the third.", "Army: Eilat drone caused no damage");
+        var unrelated = await factory.AddArticleAsync("Eilat hosted a festival.", "Eilat festival");
+        await factory.InsertAsync(
+            new Mention { ArticleId = first.Id, Start = 34, End = 57, Quote = "a drone attack on Eilat", IncidentId = incident.Id },
+            new Mention { ArticleId = second.Id, Start = 4, End = 25, Quote = "drone attack on Eilat", IncidentId = incident.Id },
+            new Mention { ArticleId = second.Id, Start = 63, End = 75, Quote = "Eilat attack", IncidentId = incident.Id });
+
+        var page = await _client.GetDocumentAsync($"/incidents/{incident.Id}");
+
+        var articles = page.QuerySelectorAll(".incident-articles li").Select(li => (li.QuerySelector("a")!.TextContent, li.QuerySelector("a")!.GetAttribute("href"))).ToList();
+        Assert.Equal(2, articles.Count);
+        Assert.Contains(("Militias claim Eilat attack", $"/articles/{first.Id}"), articles);
+        Assert.Contains(("Army: Eilat drone caused no damage", $"/articles/{second.Id}"), articles);
+        Assert.DoesNotContain(articles, a => a.Item2 == $"/articles/{unrelated.Id}");
+        Assert.Contains("2 mention(s)", page.QuerySelectorAll(".incident-articles li").Single(li => li.TextContent.Contains("Army", StringComparison.Ordinal)).TextContent, StringComparison.Ordinal);
+        Assert.Equal(3, page.QuerySelectorAll(".kwic-line").Length);
+    }
+
+    [Fact]
+    public async Task An_incident_form_naming_an_unknown_perpetrator_is_refused_with_a_message_and_saves_nothing()
+    {
+        var before = await factory.CountAsync<Incident>();
+
+        var response = await _client.SubmitFormAsync("/incidents/new", new Dictionary<string, string>
+        {
+            ["Form.Title"] = "Attack by a merged actor",
+            ["Form.PerpetratorIds"] = "987654",
+        });
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Contains("Perpetrators: there is no actor 987654", (await response.ReadDocumentAsync()).QuerySelector(".validation-summary-errors")!.TextContent, StringComparison.Ordinal);
+        Assert.Equal(before, await factory.CountAsync<Incident>());
+    }
+
+    [Fact]
+    public async Task The_list_finds_the_seeded_incidents_by_place()
+    {
+        var page = await _client.GetDocumentAsync("/incidents?q=Eilat");
+
+        var titles = page.QuerySelectorAll(".record-list tbody td a").Select(a => a.TextContent).ToList();
+        Assert.Contains("Iraqi militias' drone attack on Eilat (July 2024)", titles);
+        Assert.DoesNotContain(titles, t => t.Contains("Koniko", StringComparison.Ordinal));
+    }
 }
