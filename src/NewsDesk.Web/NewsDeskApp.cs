@@ -1,7 +1,7 @@
 using NewsDesk.Web.Api;
 using NewsDesk.Web.Data;
-using NewsDesk.Web.Ingest;
 using NewsDesk.Web.Export;
+using NewsDesk.Web.Ingest;
 using NewsDesk.Web.Operations;
 using NewsDesk.Web.Search;
 using Serilog;

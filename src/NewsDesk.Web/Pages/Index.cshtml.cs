@@ -8,7 +8,7 @@ using NewsDesk.Web.Search;
 namespace NewsDesk.Web.Pages;
 
 /// <summary>The home page: the article list with search and filters, newest (or best match) first, a page at a time.</summary>
-public class IndexModel(NewsDeskDbContext db, ArticleListQuery listQuery) : PageModel
+public class IndexModel(NewsDeskDbContext db, ArticleListQuery listQuery, ArticleFacets facets) : PageModel
 {
     public const int PageSize = ArticleListQuery.DefaultPageSize;
 
@@ -26,15 +26,15 @@ public class IndexModel(NewsDeskDbContext db, ArticleListQuery listQuery) : Page
 
     public async Task OnGetAsync(CancellationToken cancellationToken)
     {
-        TotalCount = await db.Articles.CountAsync(cancellationToken);
+        var totals = await facets.GetAsync(cancellationToken);
+        TotalCount = totals.Count;
+        Languages = totals.Languages;
         Results = await listQuery.RunAsync(Filter.ToFilter(), Filter.After, PageSize, cancellationToken);
         Sources = await db.Sources.AsNoTracking().OrderBy(s => s.Name)
             .Select(s => new SelectListItem(s.Name, s.Id.ToString(System.Globalization.CultureInfo.InvariantCulture)))
             .ToListAsync(cancellationToken);
         Collections = await db.Collections.AsNoTracking().OrderBy(c => c.Name)
             .Select(c => new SelectListItem(c.Name, c.Id.ToString(System.Globalization.CultureInfo.InvariantCulture)))
-            .ToListAsync(cancellationToken);
-        Languages = await db.Articles.AsNoTracking().Where(a => a.Language != null).Select(a => a.Language!).Distinct().OrderBy(l => l)
             .ToListAsync(cancellationToken);
     }
 

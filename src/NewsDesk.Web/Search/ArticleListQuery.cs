@@ -139,28 +139,30 @@ public sealed class ArticleListQuery(NewsDeskDbContext db, IArticleTextSearch te
             matches = matches.Where(m => m.Rank > cursor.Rank || (m.Rank == cursor.Rank && m.ArticleId > cursor.Id));
         }
 
+        // Rank and id first, details only for the page's rows: whatever the select list computes (mention counts)
+        // would otherwise be computed for every match before the sort.
         var rows = await matches
-            .Join(articles, m => m.ArticleId, a => a.Id, (m, a) => new { m.Rank, Article = a })
-            .OrderBy(x => x.Rank).ThenBy(x => x.Article.Id)
+            .Join(articles, m => m.ArticleId, a => a.Id, (m, a) => new { m.Rank, a.Id })
+            .OrderBy(x => x.Rank).ThenBy(x => x.Id)
             .Take(pageSize + 1)
-            .Select(x => new
-            {
-                x.Rank,
-                Item = new ArticleListItem(
-                    x.Article.Id, x.Article.Title, x.Article.Url, x.Article.SiteName, x.Article.Language,
-                    new PublishedDate(x.Article.PublishedAt, x.Article.PublishedUtcOffsetMinutes, x.Article.PublishedPrecision),
-                    "", x.Article.Mentions.Count, null),
-            })
             .ToListAsync(cancellationToken);
 
         var page = rows.Take(pageSize).ToList();
-        var snippets = await textSearch.SnippetsAsync(query, page.Select(r => r.Item.Id).ToList(), cancellationToken);
-        var items = page.Select(r => r.Item with
+        var ids = page.Select(r => r.Id).ToList();
+        var details = await db.Articles.AsNoTracking()
+            .Where(a => ids.Contains(a.Id))
+            .Select(a => new ArticleListItem(
+                a.Id, a.Title, a.Url, a.SiteName, a.Language,
+                new PublishedDate(a.PublishedAt, a.PublishedUtcOffsetMinutes, a.PublishedPrecision),
+                "", a.Mentions.Count, null))
+            .ToDictionaryAsync(a => a.Id, cancellationToken);
+        var snippets = await textSearch.SnippetsAsync(query, ids, cancellationToken);
+        var items = page.Where(r => details.ContainsKey(r.Id)).Select(r => details[r.Id] with
         {
-            Snippet = snippets.GetValueOrDefault(r.Item.Id, ""),
+            Snippet = snippets.GetValueOrDefault(r.Id, ""),
             Highlighted = true,
         }).ToList();
-        var next = rows.Count > pageSize ? new RankCursor(page[^1].Rank, page[^1].Item.Id).ToString() : null;
+        var next = rows.Count > pageSize ? new RankCursor(page[^1].Rank, page[^1].Id).ToString() : null;
         return new ArticleListPage(items, next, note);
     }
 

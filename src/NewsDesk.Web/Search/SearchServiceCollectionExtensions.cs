@@ -9,6 +9,8 @@ public static class SearchServiceCollectionExtensions
     {
         builder.Services.AddScoped<IArticleTextSearch, SqliteArticleTextSearch>();
         builder.Services.AddScoped<ArticleListQuery>();
+        builder.Services.AddMemoryCache();
+        builder.Services.AddScoped<ArticleFacets>();
         builder.Services.AddScoped<Timeline.IncidentTimeline>();
         return builder;
     }

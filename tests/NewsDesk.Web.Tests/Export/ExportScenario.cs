@@ -113,9 +113,21 @@ public sealed class ExportScenario
 
         return new ExportScenario
         {
-            Collection = collection, Wire = wire, Daily = daily, First = first, Second = second, Unannotated = unannotated,
-            Outside = outside, Iran = iran, Kataib = kataib, Irna = irna, UsForces = usForces, DeirEzzor = deirEzzor,
-            Jordan = jordan, Responsibility = responsibility, Denial = denial,
+            Collection = collection,
+            Wire = wire,
+            Daily = daily,
+            First = first,
+            Second = second,
+            Unannotated = unannotated,
+            Outside = outside,
+            Iran = iran,
+            Kataib = kataib,
+            Irna = irna,
+            UsForces = usForces,
+            DeirEzzor = deirEzzor,
+            Jordan = jordan,
+            Responsibility = responsibility,
+            Denial = denial,
         };
     }
 }

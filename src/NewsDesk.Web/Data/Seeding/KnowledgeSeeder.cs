@@ -131,9 +131,20 @@ public sealed class KnowledgeSeeder(NewsDeskDbContext db, ArticleSeeder articles
 
             var incident = new Incident
             {
-                Title = s.Title, Date = s.Date, DatePrecision = s.DatePrecision ?? DatePrecision.Day, Location = s.Location, Admin1 = s.Admin1,
-                Country = s.Country, Latitude = s.Latitude, Longitude = s.Longitude, GeoPrecision = s.GeoPrecision, Type = s.Type,
-                SubType = s.SubType, Fatalities = s.Fatalities, Status = s.Status ?? IncidentStatus.Reported, Notes = s.Notes,
+                Title = s.Title,
+                Date = s.Date,
+                DatePrecision = s.DatePrecision ?? DatePrecision.Day,
+                Location = s.Location,
+                Admin1 = s.Admin1,
+                Country = s.Country,
+                Latitude = s.Latitude,
+                Longitude = s.Longitude,
+                GeoPrecision = s.GeoPrecision,
+                Type = s.Type,
+                SubType = s.SubType,
+                Fatalities = s.Fatalities,
+                Status = s.Status ?? IncidentStatus.Reported,
+                Notes = s.Notes,
             };
             foreach (var (actorNames, role) in new[] { (s.Perpetrators, IncidentRole.Perpetrator), (s.Targets, IncidentRole.Target) })
             {
@@ -159,9 +170,14 @@ public sealed class KnowledgeSeeder(NewsDeskDbContext db, ArticleSeeder articles
 
             var claim = new Claim
             {
-                Text = s.Text, ClaimantId = ActorId(s.Claimant), RelayedById = ActorId(s.RelayedBy), Kind = s.Kind ?? ClaimKind.Other,
+                Text = s.Text,
+                ClaimantId = ActorId(s.Claimant),
+                RelayedById = ActorId(s.RelayedBy),
+                Kind = s.Kind ?? ClaimKind.Other,
                 IncidentId = s.Incident is not null && incidents.TryGetValue(s.Incident, out var about) ? about.Id : null,
-                ClaimDate = s.Date, Assessment = s.Assessment ?? ClaimAssessment.Unverified, AssessmentNote = s.AssessmentNote,
+                ClaimDate = s.Date,
+                Assessment = s.Assessment ?? ClaimAssessment.Unverified,
+                AssessmentNote = s.AssessmentNote,
             };
             db.Claims.Add(claim);
             claims[claim.Text] = claim;

@@ -109,8 +109,15 @@ public sealed class ClaimForm
 
     public static ClaimForm From(Claim c) => new()
     {
-        Text = c.Text, ClaimantId = c.ClaimantId, RelayedById = c.RelayedById, Kind = c.Kind, IncidentId = c.IncidentId,
-        Date = c.ClaimDate, Assessment = c.Assessment, AssessmentNote = c.AssessmentNote, Version = c.Version,
+        Text = c.Text,
+        ClaimantId = c.ClaimantId,
+        RelayedById = c.RelayedById,
+        Kind = c.Kind,
+        IncidentId = c.IncidentId,
+        Date = c.ClaimDate,
+        Assessment = c.Assessment,
+        AssessmentNote = c.AssessmentNote,
+        Version = c.Version,
     };
 
     public void ApplyTo(Claim c)

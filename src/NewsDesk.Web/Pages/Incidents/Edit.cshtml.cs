@@ -130,9 +130,21 @@ public sealed class IncidentForm
 
     public static IncidentForm From(Incident i) => new()
     {
-        Title = i.Title, Date = i.Date, DatePrecision = i.DatePrecision, Location = i.Location, Admin1 = i.Admin1, Country = i.Country,
-        Latitude = i.Latitude, Longitude = i.Longitude, GeoPrecision = i.GeoPrecision, Type = i.Type, SubType = i.SubType,
-        Fatalities = i.Fatalities, Status = i.Status, Notes = i.Notes, Version = i.Version,
+        Title = i.Title,
+        Date = i.Date,
+        DatePrecision = i.DatePrecision,
+        Location = i.Location,
+        Admin1 = i.Admin1,
+        Country = i.Country,
+        Latitude = i.Latitude,
+        Longitude = i.Longitude,
+        GeoPrecision = i.GeoPrecision,
+        Type = i.Type,
+        SubType = i.SubType,
+        Fatalities = i.Fatalities,
+        Status = i.Status,
+        Notes = i.Notes,
+        Version = i.Version,
         PerpetratorIds = [.. i.Actors.Where(r => r.Role == IncidentRole.Perpetrator).Select(r => r.ActorId)],
         TargetIds = [.. i.Actors.Where(r => r.Role == IncidentRole.Target).Select(r => r.ActorId)],
     };

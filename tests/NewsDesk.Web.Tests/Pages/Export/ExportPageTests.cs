@@ -19,7 +19,11 @@ public class ExportPageTests(NewsDeskFactory factory) : IClassFixture<NewsDeskFa
             .ToDictionary(tr => tr.GetAttribute("data-file")!, tr => tr.QuerySelector(".row-count")!.TextContent);
         Assert.Equal(new Dictionary<string, string>
         {
-            ["articles.csv"] = "3", ["mentions.csv"] = "9", ["actors.csv"] = "2", ["incidents.csv"] = "2", ["claims.csv"] = "2",
+            ["articles.csv"] = "3",
+            ["mentions.csv"] = "9",
+            ["actors.csv"] = "2",
+            ["incidents.csv"] = "2",
+            ["claims.csv"] = "2",
         }, counts);
         Assert.Equal(s.Collection.Id.ToString(System.Globalization.CultureInfo.InvariantCulture),
             page.QuerySelector("#collection option[selected]")!.GetAttribute("value"));

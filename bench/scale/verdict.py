@@ -1,0 +1,23 @@
+#!/usr/bin/env python3
+"""Reads run.sh's results and prints each figure against issue 7's targets (all ratios from the same run)."""
+import json, sys
+
+r = {}
+for line in open(sys.argv[1]):
+    row = json.loads(line)
+    r[row["name"]] = row.get("wrk") or row.get("direct")
+
+trivial = r["trivial"]["rps"]
+print("\n| page | req/s | vs trivial | p50 ms | p95 ms | p99 ms | target | verdict |")
+print("|---|---|---|---|---|---|---|---|")
+print(f"| trivial (/about) | {trivial:.0f} | 100% | {r['trivial']['p50']} | {r['trivial']['p95']} | {r['trivial']['p99']} | ceiling | |")
+for name in ("list", "article200"):
+    x = r[name]
+    ratio = x["rps"] / trivial
+    ok = ratio >= 0.5 and x["p99"] < 50 and x["errors"] == 0
+    print(f"| {name} | {x['rps']:.0f} | {ratio:.0%} | {x['p50']} | {x['p95']} | {x['p99']} | >= 50%, p99 < 50 | {'met' if ok else 'MISSED'} |")
+s = r["search"]
+print(f"| search, 8 connections | {s['rps']:.0f} | {s['rps'] / trivial:.0%} | {s['p50']} | {s['p95']} | {s['p99']} | (load) | |")
+s, d = r["search-1c"], r["fts-direct"]
+ratio = s["p95"] / d["p95"]
+print(f"| search, 1 connection | {s['rps']:.0f} | {s['rps'] / trivial:.0%} | {s['p50']} | {s['p95']} | {s['p99']} | p95 <= 2x direct ({d['p95']} ms) | {'met' if ratio <= 2 and s['errors'] == 0 else 'MISSED'} ({ratio:.2f}x) |")
