@@ -77,7 +77,7 @@ public sealed class ArticleExtractor
             LeadImageUrl = leadImage,
             Description = metadata.Description,
             Text = text,
-            Html = ArticleHtml.Build(blocks),
+            Html = _options.IncludeHtml ? ArticleHtml.Build(blocks) : "",
         };
     }
 

@@ -1,6 +1,6 @@
 namespace NewsDesk.Extraction;
 
-/// <summary>Limits that keep one hostile or broken page from stalling the extractor.</summary>
+/// <summary>Limits that keep one hostile or broken page from stalling the extractor, and what it produces.</summary>
 public sealed record ExtractionOptions
 {
     /// <summary>
@@ -11,4 +11,10 @@ public sealed record ExtractionOptions
 
     /// <summary>Bytes read from the stream at most; the rest of a larger response is ignored.</summary>
     public int MaxBytes { get; init; } = 32 * 1024 * 1024;
+
+    /// <summary>
+    /// Build the sanitized HTML body (a second, HtmlSanitizer parse of the content). Callers that keep only the
+    /// text, like the batch verb, turn it off; the scraper always stores both.
+    /// </summary>
+    public bool IncludeHtml { get; init; } = true;
 }

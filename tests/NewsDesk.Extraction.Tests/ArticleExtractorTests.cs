@@ -110,6 +110,18 @@ public class ArticleExtractorTests
         Assert.DoesNotContain("class=", article.Html, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public void Extract_without_the_html_body_gives_the_same_text_and_metadata()
+    {
+        using var stream = new MemoryStream(TestData.Bytes("harbour-bridge.html"));
+        var full = TestData.Extract("harbour-bridge.html");
+
+        var textOnly = new ArticleExtractor(new ExtractionOptions { IncludeHtml = false }).Extract(stream, null, TestData.PageUrl);
+
+        Assert.Equal("", textOnly.Html);
+        Assert.Equal(full with { Html = "" }, textOnly);
+    }
+
     [Theory]
     [InlineData("")]
     [InlineData("   ")]

@@ -11,12 +11,11 @@ namespace NewsDesk.Extraction.Batch;
 /// </summary>
 public static class BatchExtractor
 {
-    private static readonly JsonSerializerOptions _json = new()
+    // Keep non-Latin text readable in the files; they are data, never embedded in HTML.
+    private static readonly BatchJsonContext _json = new(new JsonSerializerOptions(BatchJsonContext.Default.Options)
     {
-        WriteIndented = true,
-        // Keep non-Latin text readable in the files; they are data, never embedded in HTML.
         Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
-    };
+    });
 
     /// <param name="degreeOfParallelism">Pages in flight at once; 0 or less means one per core.</param>
     public static Task<BatchSummary> RunAsync(string inDir, string outDir, int degreeOfParallelism, CancellationToken ct) =>
@@ -33,7 +32,8 @@ public static class BatchExtractor
         }
 
         var files = Directory.GetFiles(inDir, "*.html").Order(StringComparer.Ordinal).ToArray();
-        var extractor = new ArticleExtractor();
+        // The output files hold text fields only, so the sanitized HTML body is not built.
+        var extractor = new ArticleExtractor(new ExtractionOptions { IncludeHtml = false });
         var failed = new ConcurrentBag<(string Id, string Error)>();
         var extracted = 0;
         var stopwatch = Stopwatch.StartNew();
@@ -62,7 +62,7 @@ public static class BatchExtractor
                 var record = new BatchRecord(article.Text, article.Title, article.Byline, article.Published?.ToString(
                     article.PublishedHasZone ? "yyyy-MM-ddTHH:mm:sszzz" : "yyyy-MM-ddTHH:mm:ss", System.Globalization.CultureInfo.InvariantCulture));
                 await using var output = File.Create(Path.Combine(outDir, id + ".json"));
-                await JsonSerializer.SerializeAsync(output, record, _json, token);
+                await JsonSerializer.SerializeAsync(output, record, _json.BatchRecord, token);
                 Interlocked.Increment(ref extracted);
             }
             catch (Exception ex) when (ex is ExtractionException or IOException or UnauthorizedAccessException)

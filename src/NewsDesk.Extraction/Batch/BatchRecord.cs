@@ -8,3 +8,8 @@ internal sealed record BatchRecord(
     [property: JsonPropertyName("headline")] string? Headline,
     [property: JsonPropertyName("author")] string? Author,
     [property: JsonPropertyName("datePublished")] string? DatePublished);
+
+/// <summary>Compile-time JSON metadata for <see cref="BatchRecord"/>: no reflection at start-up of a short batch run.</summary>
+[JsonSourceGenerationOptions(WriteIndented = true)]
+[JsonSerializable(typeof(BatchRecord))]
+internal sealed partial class BatchJsonContext : JsonSerializerContext;

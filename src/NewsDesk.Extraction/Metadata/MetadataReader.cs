@@ -8,26 +8,27 @@ internal static class MetadataReader
 {
     public static PageMetadata Read(IHtmlDocument document, Uri url)
     {
-        var meta = ReadMetaTags(document);
-        var jsonLd = JsonLdArticle.Read(document.QuerySelectorAll("script[type='application/ld+json' i]").Select(s => s.TextContent));
+        var scan = PageScan.Of(document);
+        var meta = ReadMetaTags(scan.MetaTags);
+        var jsonLd = JsonLdArticle.Read(scan.JsonLdScripts);
 
         var title = Clean(jsonLd.Headline) ?? Meta(meta, "og:title") ?? Meta(meta, "twitter:title")
-            ?? SingleHeading(document) ?? Clean(document.Title);
+            ?? SingleHeading(scan) ?? Clean(document.Title);
 
         var byline = Clean(jsonLd.Author) ?? NonUrl(Meta(meta, "author")) ?? NonUrl(Meta(meta, "article:author"))
-            ?? NonUrl(Meta(meta, "parsely-author")) ?? NonUrl(Meta(meta, "sailthru.author")) ?? Meta(meta, "dc.creator") ?? BylineInMarkup(document);
+            ?? NonUrl(Meta(meta, "parsely-author")) ?? NonUrl(Meta(meta, "sailthru.author")) ?? Meta(meta, "dc.creator") ?? BylineInMarkup(scan);
 
         var published = PageDate.TryParse(jsonLd.DatePublished)
             ?? FirstDate(meta, "article:published_time", "og:article:published_time", "datepublished", "pubdate",
                 "publishdate", "publish-date", "parsely-pub-date", "sailthru.date", "dc.date.issued", "dc.date", "date")
-            ?? TimeElement(document);
+            ?? PageDate.TryParse(scan.FirstTime?.GetAttribute("datetime"));
 
         var siteName = Meta(meta, "og:site_name") ?? Clean(jsonLd.Publisher) ?? Meta(meta, "application-name") ?? url.Host;
 
         var language = Clean(document.DocumentElement.GetAttribute("lang")) ?? Clean(document.DocumentElement.GetAttribute("xml:lang"))
             ?? Meta(meta, "content-language") ?? Meta(meta, "language") ?? Meta(meta, "og:locale")?.Replace('_', '-') ?? Clean(jsonLd.Language);
 
-        var canonical = Absolute(url, document.QuerySelector("link[rel~='canonical' i]")?.GetAttribute("href"))
+        var canonical = Absolute(url, scan.CanonicalHref)
             ?? Absolute(url, Meta(meta, "og:url")) ?? Absolute(url, jsonLd.Url);
 
         var image = Absolute(url, Meta(meta, "og:image")) ?? Absolute(url, Meta(meta, "og:image:url"))
@@ -49,10 +50,10 @@ internal static class MetadataReader
         };
     }
 
-    private static Dictionary<string, string> ReadMetaTags(IHtmlDocument document)
+    private static Dictionary<string, string> ReadMetaTags(List<IElement> metaTags)
     {
         var result = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase);
-        foreach (var element in document.QuerySelectorAll("meta"))
+        foreach (var element in metaTags)
         {
             var key = element.GetAttribute("property") ?? element.GetAttribute("name") ?? element.GetAttribute("itemprop")
                 ?? element.GetAttribute("http-equiv");
@@ -82,44 +83,17 @@ internal static class MetadataReader
         return null;
     }
 
-    private static PageDate? TimeElement(IHtmlDocument document)
-    {
-        var time = document.QuerySelector("time[pubdate][datetime], article time[datetime], time[datetime]");
-        return PageDate.TryParse(time?.GetAttribute("datetime"));
-    }
+    private static string? SingleHeading(PageScan scan) => scan.HeadingCount == 1 ? Clean(scan.FirstHeading!.TextContent) : null;
 
-    private static string? SingleHeading(IHtmlDocument document)
+    private static string? BylineInMarkup(PageScan scan)
     {
-        var headings = document.QuerySelectorAll("h1");
-        return headings.Length == 1 ? Clean(headings[0].TextContent) : null;
-    }
-
-    private static string? BylineInMarkup(IHtmlDocument document)
-    {
-        var element = document.QuerySelectorAll("[itemprop~='author' i] [itemprop~='name' i], [itemprop~='author' i], [rel~='author' i], .byline, .author")
-            .FirstOrDefault(e => !InComments(e));
-        var text = Clean(element?.TextContent);
+        var text = Clean(scan.Byline?.TextContent);
         if (text is null || text.Length > 100)
         {
             return null;
         }
 
         return text.StartsWith("by ", StringComparison.OrdinalIgnoreCase) ? text[3..].Trim() : text;
-    }
-
-    /// <summary>Commenters' names use the same "author" classes as the byline.</summary>
-    private static bool InComments(IElement element)
-    {
-        for (var e = element.ParentElement; e is not null; e = e.ParentElement)
-        {
-            var names = string.Concat(e.ClassName, " ", e.Id);
-            if (names.Contains("comment", StringComparison.OrdinalIgnoreCase) || e.LocalName is "aside" or "footer")
-            {
-                return true;
-            }
-        }
-
-        return false;
     }
 
     private static string? NonUrl(string? value) =>

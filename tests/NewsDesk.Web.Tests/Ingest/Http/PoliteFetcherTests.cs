@@ -123,6 +123,21 @@ public class PoliteFetcherTests(FixtureSite site, IngestFactory factory) : IClas
     }
 
     [Fact]
+    public async Task Robots_txt_is_read_once_per_host_and_then_cached()
+    {
+        await using var fresh = new IngestFactory();
+        var fetcher = fresh.Services.GetRequiredService<PoliteFetcher>();
+        var before = site.HitsOn("/robots.txt");
+
+        await fetcher.FetchAsync(new Uri(site.Url("/articles/cached-one.html")), CancellationToken.None);
+        await fetcher.FetchAsync(new Uri(site.Url("/articles/cached-two.html")), CancellationToken.None);
+        await Assert.ThrowsAsync<FetchFailureException>(() => fetcher.FetchAsync(new Uri(site.Url("/private/cached.html")), CancellationToken.None));
+
+        Assert.Equal(before + 1, site.HitsOn("/robots.txt"));
+        Assert.Equal(0, site.HitsOn("/private/cached.html"));
+    }
+
+    [Fact]
     public async Task Conditional_GET_sends_the_ETag_and_reports_304_as_not_modified()
     {
         var url = new Uri(site.Url("/feeds/rss.xml?items=cond"));
