@@ -33,10 +33,11 @@ password="bench-$(date +%s)-Pa55word!"
 if app users list 2>/dev/null | grep -q '^bench@newsdesk.local'; then app users remove bench@newsdesk.local >/dev/null 2>&1 || true; fi
 printf '%s\n' "$password" | app users add bench@newsdesk.local --role viewer >/dev/null 2>&1 || true
 
+if curl -s -o /dev/null "http://127.0.0.1:$port/"; then echo "port $port is taken (an earlier run still serving?)" >&2; exit 1; fi
 app --urls "http://127.0.0.1:$port" --RateLimiting:Disabled=true >"$out/app.log" 2>&1 &
 pid=$!
 trap 'kill $pid 2>/dev/null || true' EXIT
-for _ in $(seq 1 120); do curl -sf "http://127.0.0.1:$port/healthz" >/dev/null && break; sleep 0.5; done
+for _ in $(seq 1 120); do curl -sf "http://127.0.0.1:$port/healthz" >/dev/null && break; kill -0 $pid 2>/dev/null || { tail -5 "$out/app.log" >&2; exit 1; }; sleep 0.5; done
 
 headers=()
 if [ "$(curl -s -o /dev/null -w '%{http_code}' "http://127.0.0.1:$port/about")" != 200 ]; then

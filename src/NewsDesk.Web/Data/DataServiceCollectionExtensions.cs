@@ -18,12 +18,12 @@ public static class DataServiceCollectionExtensions
             services.GetRequiredService<IConfiguration>(), services.GetRequiredService<IHostEnvironment>()));
         builder.Services.AddSingleton(TimeProvider.System);
         builder.Services.AddSingleton<SqlitePragmaInterceptor>();
-        builder.Services.AddSingleton<ArticleSetVersion>();
-        builder.Services.AddSingleton<ArticleSetChangeInterceptor>();
+        builder.Services.AddSingleton<StoreVersion>();
+        builder.Services.AddSingleton<StoreVersionInterceptor>();
         builder.Services.AddDbContext<NewsDeskDbContext>((services, db) => db
             .UseSqlite(services.GetRequiredService<StoreLocation>().ConnectionString)
             .AddInterceptors(services.GetRequiredService<SqlitePragmaInterceptor>())
-            .AddInterceptors(services.GetRequiredService<ArticleSetChangeInterceptor>()));
+            .AddInterceptors(services.GetRequiredService<StoreVersionInterceptor>()));
 
         builder.Services.AddScoped<ArticleSeeder>();
         builder.Services.AddScoped<KnowledgeSeeder>();

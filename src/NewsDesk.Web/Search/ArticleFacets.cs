@@ -5,11 +5,12 @@ using NewsDesk.Web.Data;
 namespace NewsDesk.Web.Search;
 
 /// <summary>
-/// The article list's totals: how many articles there are and in which languages. Both scan every article (tens
-/// of milliseconds at 100k), so they are cached until the article set changes (<see cref="ArticleSetVersion"/>),
-/// and for a few minutes at most, for writes that bypass the app.
+/// The article list's totals and filter choices: how many articles there are, in which languages, from which
+/// sources, in which collections. Counting and listing languages scan every article (tens of milliseconds at
+/// 100k), so all of it is cached until the store changes (<see cref="StoreVersion"/>), and for a few minutes at
+/// most, for writes that bypass the app.
 /// </summary>
-public sealed class ArticleFacets(NewsDeskDbContext db, IMemoryCache cache, ArticleSetVersion version)
+public sealed class ArticleFacets(NewsDeskDbContext db, IMemoryCache cache, StoreVersion version)
 {
     private static readonly TimeSpan MaxAge = TimeSpan.FromMinutes(5);
 
@@ -25,11 +26,16 @@ public sealed class ArticleFacets(NewsDeskDbContext db, IMemoryCache cache, Arti
         var languages = await db.Articles.AsNoTracking()
             .Where(a => a.Language != null).Select(a => a.Language!).Distinct().OrderBy(l => l)
             .ToListAsync(cancellationToken);
-        totals = new ArticleTotals(count, languages);
+        var sources = await db.Sources.AsNoTracking().OrderBy(s => s.Name).Select(s => new Choice(s.Id, s.Name)).ToListAsync(cancellationToken);
+        var collections = await db.Collections.AsNoTracking().OrderBy(c => c.Name).Select(c => new Choice(c.Id, c.Name)).ToListAsync(cancellationToken);
+        totals = new ArticleTotals(count, languages, sources, collections);
         cache.Set(key, totals, MaxAge);
         return totals;
     }
 }
 
-/// <summary>The number of stored articles and their distinct languages.</summary>
-public sealed record ArticleTotals(int Count, IReadOnlyList<string> Languages);
+/// <summary>The number of stored articles, their distinct languages, the sources and the collections.</summary>
+public sealed record ArticleTotals(int Count, IReadOnlyList<string> Languages, IReadOnlyList<Choice> Sources, IReadOnlyList<Choice> Collections);
+
+/// <summary>A record offered in a filter's drop-down.</summary>
+public sealed record Choice(int Id, string Name);

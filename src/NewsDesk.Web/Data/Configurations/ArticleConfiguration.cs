@@ -19,11 +19,13 @@ public class ArticleConfiguration : IEntityTypeConfiguration<Article>
         builder.Property(a => a.ContentHash).HasMaxLength(64);
         builder.HasIndex(a => a.ContentHash);
         builder.HasIndex(a => a.SimHash);
-        // The article list filters by these and lists their distinct values; without an index each is a full scan.
-        builder.HasIndex(a => a.Language);
-        builder.HasIndex(a => a.SiteName);
-        // The article list's order: newest first, id as tie-breaker (also the keyset for paging).
+        // The article list's order: newest first, id as tie-breaker (also the keyset for paging); and the same
+        // order within each filter the list offers, so a filtered page reads 21 index entries instead of sorting
+        // every article of a language, site or source. The leading columns also serve the distinct-values lists.
         builder.HasIndex(a => new { a.PublishedAt, a.Id });
+        builder.HasIndex(a => new { a.Language, a.PublishedAt, a.Id });
+        builder.HasIndex(a => new { a.SiteName, a.PublishedAt, a.Id });
+        builder.HasIndex(a => new { a.SourceId, a.PublishedAt, a.Id });
         // Articles stay when their source is deleted.
         builder.HasOne(a => a.Source).WithMany(s => s.Articles).HasForeignKey(a => a.SourceId).OnDelete(DeleteBehavior.SetNull);
         builder.HasOne(a => a.DuplicateOf).WithMany().HasForeignKey(a => a.DuplicateOfId).OnDelete(DeleteBehavior.SetNull);

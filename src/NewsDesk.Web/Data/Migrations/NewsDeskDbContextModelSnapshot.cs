@@ -197,18 +197,18 @@ namespace NewsDesk.Web.Data.Migrations
 
                     b.HasIndex("DuplicateOfId");
 
-                    b.HasIndex("Language");
-
                     b.HasIndex("SimHash");
-
-                    b.HasIndex("SiteName");
-
-                    b.HasIndex("SourceId");
 
                     b.HasIndex("Url")
                         .IsUnique();
 
                     b.HasIndex("PublishedAt", "Id");
+
+                    b.HasIndex("Language", "PublishedAt", "Id");
+
+                    b.HasIndex("SiteName", "PublishedAt", "Id");
+
+                    b.HasIndex("SourceId", "PublishedAt", "Id");
 
                     b.ToTable("Articles");
                 });

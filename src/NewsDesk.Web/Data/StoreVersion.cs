@@ -1,12 +1,15 @@
 using System.Runtime.CompilerServices;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Diagnostics;
-using NewsDesk.Web.Domain;
 
 namespace NewsDesk.Web.Data;
 
-/// <summary>A number that changes whenever articles are added, removed or edited through the app: a cache key for aggregates over articles.</summary>
-public sealed class ArticleSetVersion
+/// <summary>
+/// A number that changes whenever the app writes to the store: the key under which read-mostly pages and
+/// aggregates are cached, so a cached answer never outlives a change made through the app. (Every write goes
+/// through SaveChanges: the audit trail needs that too.)
+/// </summary>
+public sealed class StoreVersion
 {
     private long _current;
 
@@ -16,12 +19,12 @@ public sealed class ArticleSetVersion
 }
 
 /// <summary>
-/// Bumps <see cref="ArticleSetVersion"/> after a save that touched articles. It bumps once more after the commit:
-/// a reader between the first bump and the commit could otherwise cache the old figures under the new version.
+/// Bumps <see cref="StoreVersion"/> around every save that changes something: before it, and once more after the
+/// commit, because a reader between the first bump and the commit could cache the old state under the new number.
 /// </summary>
-public sealed class ArticleSetChangeInterceptor(ArticleSetVersion version) : SaveChangesInterceptor
+public sealed class StoreVersionInterceptor(StoreVersion version) : SaveChangesInterceptor
 {
-    private readonly ConditionalWeakTable<DbContext, object> _touched = [];
+    private readonly ConditionalWeakTable<DbContext, object> _saving = [];
 
     public override InterceptionResult<int> SavingChanges(DbContextEventData eventData, InterceptionResult<int> result)
     {
@@ -49,18 +52,24 @@ public sealed class ArticleSetChangeInterceptor(ArticleSetVersion version) : Sav
 
     public override void SaveChangesFailed(DbContextErrorEventData eventData) => Settle(eventData.Context);
 
+    public override Task SaveChangesFailedAsync(DbContextErrorEventData eventData, CancellationToken cancellationToken = default)
+    {
+        Settle(eventData.Context);
+        return Task.CompletedTask;
+    }
+
     private void Note(DbContext? context)
     {
-        if (context is not null && context.ChangeTracker.Entries<Article>().Any(e => e.State is EntityState.Added or EntityState.Deleted or EntityState.Modified))
+        if (context is not null && context.ChangeTracker.HasChanges())
         {
-            _touched.AddOrUpdate(context, context);
+            _saving.AddOrUpdate(context, context);
             version.Bump();
         }
     }
 
     private void Settle(DbContext? context)
     {
-        if (context is not null && _touched.Remove(context))
+        if (context is not null && _saving.Remove(context))
         {
             version.Bump();
         }
