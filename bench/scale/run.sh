@@ -34,7 +34,9 @@ if app users list 2>/dev/null | grep -q '^bench@newsdesk.local'; then app users 
 printf '%s\n' "$password" | app users add bench@newsdesk.local --role viewer >/dev/null 2>&1 || true
 
 if curl -s -o /dev/null "http://127.0.0.1:$port/"; then echo "port $port is taken (an earlier run still serving?)" >&2; exit 1; fi
-app --urls "http://127.0.0.1:$port" --RateLimiting:Disabled=true >"$out/app.log" 2>&1 &
+# exec: $pid is the server itself, so the trap below stops it (a backgrounded function would leave it running).
+(exec dotnet "$out/app/NewsDesk.Web.dll" --urls "http://127.0.0.1:$port" "--ConnectionStrings:NewsDesk=Data Source=$db" \
+  --NewsDesk:ImportSeedsOnStart=false --Ingest:Enabled=false --Serilog:MinimumLevel:Default=Warning) >"$out/app.log" 2>&1 &
 pid=$!
 trap 'kill $pid 2>/dev/null || true' EXIT
 for _ in $(seq 1 120); do curl -sf "http://127.0.0.1:$port/healthz" >/dev/null && break; kill -0 $pid 2>/dev/null || { tail -5 "$out/app.log" >&2; exit 1; }; sleep 0.5; done
