@@ -1,4 +1,5 @@
 using Microsoft.EntityFrameworkCore;
+using NewsDesk.Web.Data.Auditing;
 using NewsDesk.Web.Data.Records;
 using NewsDesk.Web.Data.Seeding;
 using NewsDesk.Web.Data.Sqlite;
@@ -18,9 +19,12 @@ public static class DataServiceCollectionExtensions
             services.GetRequiredService<IConfiguration>(), services.GetRequiredService<IHostEnvironment>()));
         builder.Services.AddSingleton(TimeProvider.System);
         builder.Services.AddSingleton<SqlitePragmaInterceptor>();
+        builder.Services.AddHttpContextAccessor();
+        builder.Services.AddScoped<CurrentActor>();
+        builder.Services.AddScoped<AuditInterceptor>();
         builder.Services.AddDbContext<NewsDeskDbContext>((services, db) => db
             .UseSqlite(services.GetRequiredService<StoreLocation>().ConnectionString)
-            .AddInterceptors(services.GetRequiredService<SqlitePragmaInterceptor>()));
+            .AddInterceptors(services.GetRequiredService<SqlitePragmaInterceptor>(), services.GetRequiredService<AuditInterceptor>()));
 
         builder.Services.AddScoped<ArticleSeeder>();
         builder.Services.AddScoped<KnowledgeSeeder>();
