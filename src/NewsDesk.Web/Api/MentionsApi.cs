@@ -52,8 +52,19 @@ public static class MentionsApi
         return Results.Ok(await db.Mentions.AsNoTracking().Where(m => m.Id == id).SelectView().SingleAsync(cancellationToken));
     }
 
-    private static async Task<IResult> DeleteAsync(int id, NewsDeskDbContext db, CancellationToken cancellationToken) =>
-        await db.Mentions.Where(m => m.Id == id).ExecuteDeleteAsync(cancellationToken) > 0 ? Results.NoContent() : MentionNotFound(id);
+    // Removed through the change tracker (not ExecuteDelete) so the audit log keeps what was deleted.
+    private static async Task<IResult> DeleteAsync(int id, NewsDeskDbContext db, CancellationToken cancellationToken)
+    {
+        var mention = await db.Mentions.FirstOrDefaultAsync(m => m.Id == id, cancellationToken);
+        if (mention is null)
+        {
+            return MentionNotFound(id);
+        }
+
+        db.Mentions.Remove(mention);
+        await db.SaveChangesAsync(cancellationToken);
+        return Results.NoContent();
+    }
 
     private static IResult MentionNotFound(int id) =>
         Results.Problem(title: "Mention not found.", detail: $"There is no mention {id}.", statusCode: StatusCodes.Status404NotFound);

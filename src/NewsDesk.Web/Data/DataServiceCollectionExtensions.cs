@@ -22,6 +22,7 @@ public static class DataServiceCollectionExtensions
         builder.Services.AddHttpContextAccessor();
         builder.Services.AddScoped<CurrentActor>();
         builder.Services.AddScoped<AuditInterceptor>();
+        builder.Services.AddScoped<AuditLog>();
         builder.Services.AddDbContext<NewsDeskDbContext>((services, db) => db
             .UseSqlite(services.GetRequiredService<StoreLocation>().ConnectionString)
             .AddInterceptors(services.GetRequiredService<SqlitePragmaInterceptor>(), services.GetRequiredService<AuditInterceptor>()));

@@ -1,4 +1,5 @@
 using Microsoft.EntityFrameworkCore;
+using NewsDesk.Web.Data.Auditing;
 using NewsDesk.Web.Domain;
 
 namespace NewsDesk.Web.Data.Records;
@@ -7,7 +8,7 @@ namespace NewsDesk.Web.Data.Records;
 /// Merges two records that turn out to be the same thing: the survivor takes the other's mentions and links,
 /// the other's names become the survivor's aliases, and the other is deleted, all in one transaction.
 /// </summary>
-public sealed class RecordMerger(NewsDeskDbContext db, ILogger<RecordMerger> logger)
+public sealed class RecordMerger(NewsDeskDbContext db, AuditLog audit, ILogger<RecordMerger> logger)
 {
     public async Task<MergeResult> MergeActorsAsync(int survivorId, int mergedId, CancellationToken cancellationToken)
     {
@@ -39,10 +40,15 @@ public sealed class RecordMerger(NewsDeskDbContext db, ILogger<RecordMerger> log
         // The survivor changed (new aliases, maybe new fields): its Version must move on so open edit forms notice.
         db.Entry(survivor).Property(a => a.Version).IsModified = true;
 
-        var mentions = await db.Mentions.Where(m => m.ActorId == mergedId)
-            .ExecuteUpdateAsync(s => s.SetProperty(m => m.ActorId, survivorId), cancellationToken);
-        await db.Claims.Where(c => c.ClaimantId == mergedId).ExecuteUpdateAsync(s => s.SetProperty(c => c.ClaimantId, survivorId), cancellationToken);
-        await db.Claims.Where(c => c.RelayedById == mergedId).ExecuteUpdateAsync(s => s.SetProperty(c => c.RelayedById, survivorId), cancellationToken);
+        // Moved through the change tracker, not ExecuteUpdate, so the audit log records each moved row.
+        var moved = await db.Mentions.Where(m => m.ActorId == mergedId).ToListAsync(cancellationToken);
+        moved.ForEach(m => m.ActorId = survivorId);
+        var mentions = moved.Count;
+        foreach (var claim in await db.Claims.Where(c => c.ClaimantId == mergedId || c.RelayedById == mergedId).ToListAsync(cancellationToken))
+        {
+            claim.ClaimantId = claim.ClaimantId == mergedId ? survivorId : claim.ClaimantId;
+            claim.RelayedById = claim.RelayedById == mergedId ? survivorId : claim.RelayedById;
+        }
 
         // Links keyed by actor cannot simply be re-pointed: the survivor may already have the same link.
         var roles = await db.IncidentActors.Where(ia => ia.ActorId == mergedId || ia.ActorId == survivorId).ToListAsync(cancellationToken);
@@ -74,6 +80,7 @@ public sealed class RecordMerger(NewsDeskDbContext db, ILogger<RecordMerger> log
         }
 
         db.Actors.Remove(merged);
+        audit.Merged(db, "Actor", mergedId, survivorId, merged.Name);
         await db.SaveChangesAsync(cancellationToken);
         await transaction.CommitAsync(cancellationToken);
         logger.LogInformation("Merged actor {MergedId} ({MergedName}) into {SurvivorId} ({SurvivorName}); {Mentions} mention(s) moved",
@@ -115,9 +122,10 @@ public sealed class RecordMerger(NewsDeskDbContext db, ILogger<RecordMerger> log
         survivor.SubType ??= merged.SubType;
         survivor.Fatalities ??= merged.Fatalities;
 
-        var mentions = await db.Mentions.Where(m => m.IncidentId == mergedId)
-            .ExecuteUpdateAsync(s => s.SetProperty(m => m.IncidentId, survivorId), cancellationToken);
-        await db.Claims.Where(c => c.IncidentId == mergedId).ExecuteUpdateAsync(s => s.SetProperty(c => c.IncidentId, survivorId), cancellationToken);
+        var moved = await db.Mentions.Where(m => m.IncidentId == mergedId).ToListAsync(cancellationToken);
+        moved.ForEach(m => m.IncidentId = survivorId);
+        var mentions = moved.Count;
+        (await db.Claims.Where(c => c.IncidentId == mergedId).ToListAsync(cancellationToken)).ForEach(c => c.IncidentId = survivorId);
         foreach (var role in merged.Actors.ToList())
         {
             if (!survivor.Actors.Any(r => r.ActorId == role.ActorId && r.Role == role.Role))
@@ -127,6 +135,7 @@ public sealed class RecordMerger(NewsDeskDbContext db, ILogger<RecordMerger> log
         }
 
         db.Incidents.Remove(merged);
+        audit.Merged(db, "Incident", mergedId, survivorId, merged.Title);
         await db.SaveChangesAsync(cancellationToken);
         await transaction.CommitAsync(cancellationToken);
         logger.LogInformation("Merged incident {MergedId} ({MergedTitle}) into {SurvivorId} ({SurvivorTitle}); {Mentions} mention(s) moved",
