@@ -31,7 +31,7 @@ public class ApiTokenTests(NewsDeskFactory factory) : IClassFixture<NewsDeskFact
 
         var tokensPage = await owner.GetDocumentAsync("/account/tokens");
         Assert.DoesNotContain(secret, tokensPage.Body!.TextContent, StringComparison.Ordinal);
-        var revokeForm = tokensPage.QuerySelectorAll("form.revoke-token").OfType<IHtmlFormElement>().Single();
+        var revokeForm = tokensPage.QuerySelectorAll("table.tokens tr").Single(r => r.TextContent.Contains("nightly script", StringComparison.Ordinal)).QuerySelector("form.revoke-token")!;
         var tokenId = ((IHtmlInputElement)revokeForm.QuerySelector("input[name=tokenId]")!).Value;
         var revoked = await owner.PostFormAsync("/account/tokens?handler=Revoke", ("tokenId", tokenId));
         Assert.Equal(HttpStatusCode.Redirect, revoked.StatusCode);

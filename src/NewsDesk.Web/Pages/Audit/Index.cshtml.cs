@@ -43,7 +43,7 @@ public class IndexModel(NewsDeskDbContext db) : PageModel
     }
 
     /// <summary>The filtered log as CSV (one row per entry, before/after as JSON), streamed with CsvHelper.</summary>
-    public async Task OnGetCsvAsync(CancellationToken cancellationToken)
+    public async Task<IActionResult> OnGetCsvAsync(CancellationToken cancellationToken)
     {
         Response.ContentType = "text/csv; charset=utf-8";
         Response.Headers.ContentDisposition = "attachment; filename=\"audit.csv\"";
@@ -64,6 +64,9 @@ public class IndexModel(NewsDeskDbContext db) : PageModel
             csv.Text(entry.After);
             await csv.EndRowAsync(cancellationToken);
         }
+
+        // The body is written: no page may render after it.
+        return new EmptyResult();
     }
 
     private IQueryable<AuditEntry> Filtered()
