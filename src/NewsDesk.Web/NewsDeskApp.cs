@@ -1,8 +1,8 @@
 using NewsDesk.Web.Api;
 using NewsDesk.Web.Auth;
 using NewsDesk.Web.Data;
-using NewsDesk.Web.Ingest;
 using NewsDesk.Web.Export;
+using NewsDesk.Web.Ingest;
 using NewsDesk.Web.Operations;
 using NewsDesk.Web.Search;
 using Serilog;

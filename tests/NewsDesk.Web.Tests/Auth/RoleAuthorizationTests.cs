@@ -86,11 +86,11 @@ public class RoleAuthorizationTests(NewsDeskFactory factory) : IClassFixture<New
             case "create actor page":
                 return () => client.PostFormAsync("/actors/new", ("Form.Name", name), ("Form.Kind", "Other"));
             case "edit actor page":
-            {
-                Actor actor = new ActorBuilder();
-                await factory.InsertAsync(actor);
-                return () => client.PostFormAsync($"/actors/{actor.Id}/edit", ("Form.Name", name), ("Form.Kind", "Other"), ("Form.Version", "1"));
-            }
+                {
+                    Actor actor = new ActorBuilder();
+                    await factory.InsertAsync(actor);
+                    return () => client.PostFormAsync($"/actors/{actor.Id}/edit", ("Form.Name", name), ("Form.Kind", "Other"), ("Form.Version", "1"));
+                }
 
             case "create incident page":
                 return () => client.PostFormAsync("/incidents/new", ("Form.Title", name), ("Form.DatePrecision", "Day"), ("Form.Status", "Reported"));
@@ -99,39 +99,39 @@ public class RoleAuthorizationTests(NewsDeskFactory factory) : IClassFixture<New
             case "create collection page":
                 return () => client.PostFormAsync("/collections", ("Form.Name", name));
             case "toggle source page":
-            {
-                var source = new Source { Name = name, Url = $"https://example.test/{Guid.NewGuid():N}", Kind = SourceKind.Feed };
-                await factory.InsertAsync(source);
-                return () => client.PostFormAsync($"/sources/{source.Id}?handler=Toggle");
-            }
+                {
+                    var source = new Source { Name = name, Url = $"https://example.test/{Guid.NewGuid():N}", Kind = SourceKind.Feed };
+                    await factory.InsertAsync(source);
+                    return () => client.PostFormAsync($"/sources/{source.Id}?handler=Toggle");
+                }
 
             case "delete source page":
-            {
-                var source = new Source { Name = name, Url = $"https://example.test/{Guid.NewGuid():N}", Kind = SourceKind.Page };
-                await factory.InsertAsync(source);
-                return () => client.PostFormAsync($"/sources/{source.Id}?handler=Delete");
-            }
+                {
+                    var source = new Source { Name = name, Url = $"https://example.test/{Guid.NewGuid():N}", Kind = SourceKind.Page };
+                    await factory.InsertAsync(source);
+                    return () => client.PostFormAsync($"/sources/{source.Id}?handler=Delete");
+                }
 
             case "invite user page":
                 return () => client.PostFormAsync("/admin/users?handler=Invite", ("Invite.Email", $"{Guid.NewGuid():N}@newsdesk.test"), ("Invite.Role", Roles.Viewer));
             case "api create actor":
                 return () => client.PostAsJsonAsync("/api/actors", new { name, kind = "other" });
             case "api create mention":
-            {
-                var article = new ArticleBuilder().WithText("Kataib Hezbollah attacked.").Build();
-                await factory.InsertAsync(article);
-                return () => client.PostAsJsonAsync($"/api/articles/{article.Id}/mentions", new { start = 0, end = 16, quote = "Kataib Hezbollah", entityType = "actor", newEntity = new { name } });
-            }
+                {
+                    var article = new ArticleBuilder().WithText("Kataib Hezbollah attacked.").Build();
+                    await factory.InsertAsync(article);
+                    return () => client.PostAsJsonAsync($"/api/articles/{article.Id}/mentions", new { start = 0, end = 16, quote = "Kataib Hezbollah", entityType = "actor", newEntity = new { name } });
+                }
 
             case "api delete mention":
-            {
-                var article = new ArticleBuilder().WithText("Kataib Hezbollah attacked.").Build();
-                Actor actor = new ActorBuilder();
-                await factory.InsertAsync<object>(article, actor);
-                var mention = new Mention { ArticleId = article.Id, Start = 0, End = 16, Quote = "Kataib Hezbollah", ActorId = actor.Id };
-                await factory.InsertAsync(mention);
-                return () => client.DeleteAsync($"/api/mentions/{mention.Id}");
-            }
+                {
+                    var article = new ArticleBuilder().WithText("Kataib Hezbollah attacked.").Build();
+                    Actor actor = new ActorBuilder();
+                    await factory.InsertAsync<object>(article, actor);
+                    var mention = new Mention { ArticleId = article.Id, Start = 0, End = 16, Quote = "Kataib Hezbollah", ActorId = actor.Id };
+                    await factory.InsertAsync(mention);
+                    return () => client.DeleteAsync($"/api/mentions/{mention.Id}");
+                }
 
             default:
                 throw new ArgumentOutOfRangeException(nameof(mutation), mutation, null);
