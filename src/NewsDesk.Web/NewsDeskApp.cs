@@ -1,4 +1,5 @@
 using NewsDesk.Web.Api;
+using NewsDesk.Web.Auth;
 using NewsDesk.Web.Data;
 using NewsDesk.Web.Export;
 using NewsDesk.Web.Ingest;
@@ -36,6 +37,7 @@ public static class NewsDeskApp
         builder.Services.AddRazorPages();
         builder.AddNewsDeskKeys();
         builder.AddNewsDeskApi();
+        builder.AddNewsDeskAuth();
 
         var app = builder.Build();
         app.UseNewsDeskPipeline();
@@ -66,10 +68,10 @@ public static class NewsDeskApp
 
         app.UseStatusCodePagesWithReExecute("/Error/{0}");
         app.UseRouting();
-        app.UseAuthorization();
-        app.MapStaticAssets();
+        app.UseNewsDeskAuth();
+        app.MapStaticAssets().AllowAnonymous();
         app.MapRazorPages().WithStaticAssets();
-        app.MapHealthChecks("/healthz");
+        app.MapHealthChecks("/healthz").AllowAnonymous();
         app.MapArticleSearchApi();
     }
 }

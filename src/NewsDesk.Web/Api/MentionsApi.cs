@@ -52,10 +52,11 @@ public static class MentionsApi
         return Results.Ok(await db.Mentions.AsNoTracking().Where(m => m.Id == id).SelectView().SingleAsync(cancellationToken));
     }
 
+    // Removed through the change tracker (not ExecuteDelete) so the audit log keeps what was deleted.
     private static async Task<IResult> DeleteAsync(int id, NewsDeskDbContext db, CancellationToken cancellationToken)
     {
-        // Through the change tracker, not ExecuteDelete: SaveChanges is where edits are audited.
-        if (await db.Mentions.FirstOrDefaultAsync(m => m.Id == id, cancellationToken) is not { } mention)
+        var mention = await db.Mentions.FirstOrDefaultAsync(m => m.Id == id, cancellationToken);
+        if (mention is null)
         {
             return MentionNotFound(id);
         }

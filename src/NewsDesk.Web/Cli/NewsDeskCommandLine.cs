@@ -21,6 +21,8 @@ public static class NewsDeskCommandLine
         root.Subcommands.Add(SourcesVerb.Create());
         root.Subcommands.Add(ScrapeVerb.Create());
         root.Subcommands.Add(ExportVerb.Create());
+        root.Subcommands.Add(UsersVerb.Create());
+        root.Subcommands.Add(TokensVerb.Create());
         foreach (var verb in root.Subcommands)
         {
             verb.TreatUnmatchedTokensAsErrors = false;

@@ -1,5 +1,6 @@
 using System.CommandLine;
 using NewsDesk.Web.Data;
+using NewsDesk.Web.Data.Auditing;
 
 namespace NewsDesk.Web.Cli;
 
@@ -13,6 +14,8 @@ public static class VerbHost
         await using var app = NewsDeskApp.Build(result.UnmatchedTokens, forVerb: true);
         await using var scope = app.Services.CreateAsyncScope();
         await scope.ServiceProvider.GetRequiredService<DatabaseInitializer>().MigrateAsync(cancellationToken);
+        // Verbs run headless without signing in: the audit log names them "cli".
+        scope.ServiceProvider.GetRequiredService<CurrentActor>().UseSystemName(CurrentActor.Cli);
         return await body(scope.ServiceProvider, Console.Out, cancellationToken);
     }
 }

@@ -1,4 +1,5 @@
 using Microsoft.EntityFrameworkCore;
+using NewsDesk.Web.Data.Auditing;
 using NewsDesk.Web.Data.Records;
 using NewsDesk.Web.Data.Seeding;
 using NewsDesk.Web.Data.Sqlite;
@@ -20,10 +21,16 @@ public static class DataServiceCollectionExtensions
         builder.Services.AddSingleton<SqlitePragmaInterceptor>();
         builder.Services.AddSingleton<StoreVersion>();
         builder.Services.AddSingleton<StoreVersionInterceptor>();
+        builder.Services.AddHttpContextAccessor();
+        builder.Services.AddScoped<CurrentActor>();
+        builder.Services.AddScoped<AuditInterceptor>();
+        builder.Services.AddScoped<AuditLog>();
         builder.Services.AddDbContext<NewsDeskDbContext>((services, db) => db
             .UseSqlite(services.GetRequiredService<StoreLocation>().ConnectionString)
-            .AddInterceptors(services.GetRequiredService<SqlitePragmaInterceptor>())
-            .AddInterceptors(services.GetRequiredService<StoreVersionInterceptor>()));
+            .AddInterceptors(
+                services.GetRequiredService<SqlitePragmaInterceptor>(),
+                services.GetRequiredService<AuditInterceptor>(),
+                services.GetRequiredService<StoreVersionInterceptor>()));
 
         builder.Services.AddScoped<ArticleSeeder>();
         builder.Services.AddScoped<KnowledgeSeeder>();

@@ -1,14 +1,15 @@
+using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
 using NewsDesk.Web.Domain;
 
 namespace NewsDesk.Web.Data;
 
 /// <summary>
-/// The NewsDesk store. Add a migration with:
+/// The NewsDesk store, with ASP.NET Core Identity's tables (users, roles) in the same database. Add a migration with:
 /// <c>dotnet ef migrations add NAME --project src/NewsDesk.Web --output-dir Data/Migrations</c>
 /// (install the tool once with <c>dotnet tool install --global dotnet-ef --version 10.0.12</c>).
 /// </summary>
-public class NewsDeskDbContext(DbContextOptions<NewsDeskDbContext> options, TimeProvider clock) : DbContext(options)
+public class NewsDeskDbContext(DbContextOptions<NewsDeskDbContext> options, TimeProvider clock) : IdentityDbContext<NewsDeskUser>(options)
 {
     public DbSet<Source> Sources => Set<Source>();
     public DbSet<SourceFetch> SourceFetches => Set<SourceFetch>();
@@ -22,10 +23,13 @@ public class NewsDeskDbContext(DbContextOptions<NewsDeskDbContext> options, Time
     public DbSet<Mention> Mentions => Set<Mention>();
     public DbSet<Collection> Collections => Set<Collection>();
     public DbSet<CollectionArticle> CollectionArticles => Set<CollectionArticle>();
+    public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
+    public DbSet<ApiToken> ApiTokens => Set<ApiToken>();
 
-    protected override void OnModelCreating(ModelBuilder modelBuilder)
+    protected override void OnModelCreating(ModelBuilder builder)
     {
-        modelBuilder.ApplyConfigurationsFromAssembly(typeof(NewsDeskDbContext).Assembly);
+        base.OnModelCreating(builder);
+        builder.ApplyConfigurationsFromAssembly(typeof(NewsDeskDbContext).Assembly);
     }
 
     protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)

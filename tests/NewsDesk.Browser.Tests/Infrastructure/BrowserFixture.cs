@@ -4,6 +4,7 @@ using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Playwright;
+using NewsDesk.Web.Auth;
 using NewsDesk.Web.Tests.Infrastructure;
 
 namespace NewsDesk.Browser.Tests.Infrastructure;
@@ -73,8 +74,24 @@ public class BrowserFixture : IAsyncLifetime
         });
     }
 
-    /// <summary>A fresh page (own cookies) on the app; the caller disposes its context.</summary>
-    public async Task<IPage> NewPageAsync()
+    /// <summary>A fresh page (own cookies) signed in as an admin; the caller disposes its context.</summary>
+    public Task<IPage> NewPageAsync() => NewPageAsync(Roles.Admin);
+
+    /// <summary>A fresh page (own cookies) signed in with the role through the login form, as a person does.</summary>
+    public async Task<IPage> NewPageAsync(string role)
+    {
+        await App.EnsureUserAsync(role);
+        var page = await NewAnonymousPageAsync();
+        await page.GotoAsync("/account/login");
+        await page.FillAsync("#Form_Email", NewsDeskFactory.EmailOf(role));
+        await page.FillAsync("#Form_Password", NewsDeskFactory.Password);
+        await page.ClickAsync("form.login-form button[type=submit]");
+        await page.Locator(".user-menu").WaitForAsync();
+        return page;
+    }
+
+    /// <summary>A fresh page that has not signed in.</summary>
+    public async Task<IPage> NewAnonymousPageAsync()
     {
         var context = await Browser.NewContextAsync(new BrowserNewContextOptions { BaseURL = BaseUrl, ViewportSize = new ViewportSize { Width = 1280, Height = 900 } });
         context.SetDefaultTimeout(15_000);

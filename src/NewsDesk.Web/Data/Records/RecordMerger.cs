@@ -1,4 +1,5 @@
 using Microsoft.EntityFrameworkCore;
+using NewsDesk.Web.Data.Auditing;
 using NewsDesk.Web.Domain;
 
 namespace NewsDesk.Web.Data.Records;
@@ -7,7 +8,7 @@ namespace NewsDesk.Web.Data.Records;
 /// Merges two records that turn out to be the same thing: the survivor takes the other's mentions and links,
 /// the other's names become the survivor's aliases, and the other is deleted, all in one transaction.
 /// </summary>
-public sealed class RecordMerger(NewsDeskDbContext db, ILogger<RecordMerger> logger)
+public sealed class RecordMerger(NewsDeskDbContext db, AuditLog audit, ILogger<RecordMerger> logger)
 {
     public async Task<MergeResult> MergeActorsAsync(int survivorId, int mergedId, CancellationToken cancellationToken)
     {
@@ -39,9 +40,10 @@ public sealed class RecordMerger(NewsDeskDbContext db, ILogger<RecordMerger> log
         // The survivor changed (new aliases, maybe new fields): its Version must move on so open edit forms notice.
         db.Entry(survivor).Property(a => a.Version).IsModified = true;
 
-        // Tracked changes rather than ExecuteUpdate: the audit trail and the claims' versions are kept by SaveChanges.
-        var mentions = await db.Mentions.Where(m => m.ActorId == mergedId).ToListAsync(cancellationToken);
-        mentions.ForEach(m => m.ActorId = survivorId);
+        // Moved through the change tracker, not ExecuteUpdate, so the audit log records each moved row.
+        var moved = await db.Mentions.Where(m => m.ActorId == mergedId).ToListAsync(cancellationToken);
+        moved.ForEach(m => m.ActorId = survivorId);
+        var mentions = moved.Count;
         foreach (var claim in await db.Claims.Where(c => c.ClaimantId == mergedId || c.RelayedById == mergedId).ToListAsync(cancellationToken))
         {
             claim.ClaimantId = claim.ClaimantId == mergedId ? survivorId : claim.ClaimantId;
@@ -80,11 +82,12 @@ public sealed class RecordMerger(NewsDeskDbContext db, ILogger<RecordMerger> log
         // Re-pointed rows must no longer count as the merged actor's dependents when it is deleted.
         db.ChangeTracker.DetectChanges();
         db.Actors.Remove(merged);
+        audit.Merged(db, "Actor", mergedId, survivorId, merged.Name);
         await db.SaveChangesAsync(cancellationToken);
         await transaction.CommitAsync(cancellationToken);
         logger.LogInformation("Merged actor {MergedId} ({MergedName}) into {SurvivorId} ({SurvivorName}); {Mentions} mention(s) moved",
-            mergedId, merged.Name, survivorId, survivor.Name, mentions.Count);
-        return MergeResult.Done(mentions.Count);
+            mergedId, merged.Name, survivorId, survivor.Name, mentions);
+        return MergeResult.Done(mentions);
     }
 
     public async Task<MergeResult> MergeIncidentsAsync(int survivorId, int mergedId, CancellationToken cancellationToken)
@@ -121,12 +124,10 @@ public sealed class RecordMerger(NewsDeskDbContext db, ILogger<RecordMerger> log
         survivor.SubType ??= merged.SubType;
         survivor.Fatalities ??= merged.Fatalities;
 
-        var mentions = await db.Mentions.Where(m => m.IncidentId == mergedId).ToListAsync(cancellationToken);
-        mentions.ForEach(m => m.IncidentId = survivorId);
-        foreach (var claim in await db.Claims.Where(c => c.IncidentId == mergedId).ToListAsync(cancellationToken))
-        {
-            claim.IncidentId = survivorId;
-        }
+        var moved = await db.Mentions.Where(m => m.IncidentId == mergedId).ToListAsync(cancellationToken);
+        moved.ForEach(m => m.IncidentId = survivorId);
+        var mentions = moved.Count;
+        (await db.Claims.Where(c => c.IncidentId == mergedId).ToListAsync(cancellationToken)).ForEach(c => c.IncidentId = survivorId);
         foreach (var role in merged.Actors.ToList())
         {
             if (!survivor.Actors.Any(r => r.ActorId == role.ActorId && r.Role == role.Role))
@@ -137,11 +138,12 @@ public sealed class RecordMerger(NewsDeskDbContext db, ILogger<RecordMerger> log
 
         db.ChangeTracker.DetectChanges();
         db.Incidents.Remove(merged);
+        audit.Merged(db, "Incident", mergedId, survivorId, merged.Title);
         await db.SaveChangesAsync(cancellationToken);
         await transaction.CommitAsync(cancellationToken);
         logger.LogInformation("Merged incident {MergedId} ({MergedTitle}) into {SurvivorId} ({SurvivorTitle}); {Mentions} mention(s) moved",
-            mergedId, merged.Title, survivorId, survivor.Title, mentions.Count);
-        return MergeResult.Done(mentions.Count);
+            mergedId, merged.Title, survivorId, survivor.Title, mentions);
+        return MergeResult.Done(mentions);
     }
 }
 

@@ -5,6 +5,7 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.AspNetCore.Mvc.Rendering;
 using Microsoft.EntityFrameworkCore;
 using NewsDesk.Web.Data;
+using NewsDesk.Web.Data.Auditing;
 using NewsDesk.Web.Domain;
 
 namespace NewsDesk.Web.Pages.Actors;
@@ -51,7 +52,7 @@ public class EditModel(NewsDeskDbContext db) : PageModel
 
         if (actor.Version != Form.Version)
         {
-            return ConflictPage(actor.Version);
+            return await ConflictPageAsync(actor.Version, id, cancellationToken);
         }
 
         // The version the editor saw is the one the UPDATE must still find, or EF throws.
@@ -66,14 +67,18 @@ public class EditModel(NewsDeskDbContext db) : PageModel
         {
             db.ChangeTracker.Clear();
             var current = await db.Actors.AsNoTracking().Where(a => a.Id == id).Select(a => (int?)a.Version).FirstOrDefaultAsync(cancellationToken);
-            return ConflictPage(current);
+            return await ConflictPageAsync(current, id, cancellationToken);
         }
 
         return RedirectToPage("Details", new { id });
     }
 
-    private PageResult ConflictPage(int? currentVersion)
+    /// <summary>The changes saved by others since the version this form was loaded at, shown with the conflict.</summary>
+    public IReadOnlyList<AuditEntry> TheirChanges { get; private set; } = [];
+
+    private async Task<PageResult> ConflictPageAsync(int? currentVersion, int id, CancellationToken cancellationToken)
     {
+        TheirChanges = await ConflictHistory.SinceAsync(db, "Actor", id, Form.Version, cancellationToken);
         Conflict = currentVersion is null
             ? "This actor was deleted (or merged into another) while you were editing. Nothing was saved."
             : $"Someone else saved this actor while you were editing (you started from version {Form.Version}; it is now at version {currentVersion}). "

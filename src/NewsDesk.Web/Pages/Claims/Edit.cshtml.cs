@@ -5,6 +5,7 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.AspNetCore.Mvc.Rendering;
 using Microsoft.EntityFrameworkCore;
 using NewsDesk.Web.Data;
+using NewsDesk.Web.Data.Auditing;
 using NewsDesk.Web.Domain;
 
 namespace NewsDesk.Web.Pages.Claims;
@@ -53,7 +54,7 @@ public class EditModel(NewsDeskDbContext db) : PageModel
 
         if (claim.Version != Form.Version)
         {
-            return ConflictPage(claim.Version);
+            return await ConflictPageAsync(claim.Version, id, cancellationToken);
         }
 
         db.Entry(claim).Property(c => c.Version).OriginalValue = Form.Version;
@@ -66,14 +67,18 @@ public class EditModel(NewsDeskDbContext db) : PageModel
         catch (DbUpdateConcurrencyException)
         {
             db.ChangeTracker.Clear();
-            return ConflictPage(await db.Claims.Where(c => c.Id == id).Select(c => (int?)c.Version).FirstOrDefaultAsync(cancellationToken));
+            return await ConflictPageAsync(await db.Claims.Where(c => c.Id == id).Select(c => (int?)c.Version).FirstOrDefaultAsync(cancellationToken), id, cancellationToken);
         }
 
         return RedirectToPage("Details", new { id });
     }
 
-    private PageResult ConflictPage(int? currentVersion)
+    /// <summary>The changes saved by others since the version this form was loaded at, shown with the conflict.</summary>
+    public IReadOnlyList<AuditEntry> TheirChanges { get; private set; } = [];
+
+    private async Task<PageResult> ConflictPageAsync(int? currentVersion, int id, CancellationToken cancellationToken)
     {
+        TheirChanges = await ConflictHistory.SinceAsync(db, "Claim", id, Form.Version, cancellationToken);
         Conflict = currentVersion is null
             ? "This claim was deleted while you were editing. Nothing was saved."
             : $"Someone else saved this claim while you were editing (you started from version {Form.Version}; it is now at version {currentVersion}). "

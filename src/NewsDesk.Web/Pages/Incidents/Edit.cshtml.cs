@@ -5,6 +5,7 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.AspNetCore.Mvc.Rendering;
 using Microsoft.EntityFrameworkCore;
 using NewsDesk.Web.Data;
+using NewsDesk.Web.Data.Auditing;
 using NewsDesk.Web.Domain;
 
 namespace NewsDesk.Web.Pages.Incidents;
@@ -52,7 +53,7 @@ public class EditModel(NewsDeskDbContext db) : PageModel
 
         if (incident.Version != Form.Version)
         {
-            return ConflictPage(incident.Version);
+            return await ConflictPageAsync(incident.Version, id, cancellationToken);
         }
 
         db.Entry(incident).Property(i => i.Version).OriginalValue = Form.Version;
@@ -65,14 +66,18 @@ public class EditModel(NewsDeskDbContext db) : PageModel
         catch (DbUpdateConcurrencyException)
         {
             db.ChangeTracker.Clear();
-            return ConflictPage(await db.Incidents.Where(i => i.Id == id).Select(i => (int?)i.Version).FirstOrDefaultAsync(cancellationToken));
+            return await ConflictPageAsync(await db.Incidents.Where(i => i.Id == id).Select(i => (int?)i.Version).FirstOrDefaultAsync(cancellationToken), id, cancellationToken);
         }
 
         return RedirectToPage("Details", new { id });
     }
 
-    private PageResult ConflictPage(int? currentVersion)
+    /// <summary>The changes saved by others since the version this form was loaded at, shown with the conflict.</summary>
+    public IReadOnlyList<AuditEntry> TheirChanges { get; private set; } = [];
+
+    private async Task<PageResult> ConflictPageAsync(int? currentVersion, int id, CancellationToken cancellationToken)
     {
+        TheirChanges = await ConflictHistory.SinceAsync(db, "Incident", id, Form.Version, cancellationToken);
         Conflict = currentVersion is null
             ? "This incident was deleted (or merged into another) while you were editing. Nothing was saved."
             : $"Someone else saved this incident while you were editing (you started from version {Form.Version}; it is now at version {currentVersion}). "
