@@ -29,9 +29,8 @@ else
 fi
 
 # Every page needs a signed-in user: the benchmark signs in as a viewer through the real login form.
-password="bench-$(date +%s)-Pa55word!"
-if app users list 2>/dev/null | grep -q '^bench@newsdesk.local'; then app users remove bench@newsdesk.local >/dev/null 2>&1 || true; fi
-printf '%s\n' "$password" | app users add bench@newsdesk.local --role viewer >/dev/null 2>&1 || true
+email="bench-$(date +%s)@newsdesk.local" password="Bench-$(date +%s)-Pa55word!"
+printf '%s\n' "$password" | app users add "$email" --role viewer >/dev/null
 
 if curl -s -o /dev/null "http://127.0.0.1:$port/"; then echo "port $port is taken (an earlier run still serving?)" >&2; exit 1; fi
 # exec: $pid is the server itself, so the trap below stops it (a backgrounded function would leave it running).
@@ -42,13 +41,13 @@ trap 'kill $pid 2>/dev/null || true' EXIT
 for _ in $(seq 1 120); do curl -sf "http://127.0.0.1:$port/healthz" >/dev/null && break; kill -0 $pid 2>/dev/null || { tail -5 "$out/app.log" >&2; exit 1; }; sleep 0.5; done
 
 headers=()
-if [ "$(curl -s -o /dev/null -w '%{http_code}' "http://127.0.0.1:$port/about")" != 200 ]; then
+if [ "$(curl -s -o /dev/null -w '%{http_code}' "http://127.0.0.1:$port/about")" != 200 ]; then  # not signed in
   jar="$out/cookies.txt"; rm -f "$jar"
   login="http://127.0.0.1:$port/account/login"
   token=$(curl -s -c "$jar" -b "$jar" "$login" | grep -o 'name="__RequestVerificationToken" type="hidden" value="[^"]*"' | sed 's/.*value="//; s/"$//')
-  curl -s -o /dev/null -c "$jar" -b "$jar" --data-urlencode "Input.Email=bench@newsdesk.local" \
-    --data-urlencode "Input.Password=$password" --data-urlencode "__RequestVerificationToken=$token" "$login"
-  cookie=$(awk '!/^#/ && NF >= 7 { printf "%s%s=%s", sep, $6, $7; sep="; " }' "$jar")
+  curl -s -o /dev/null -c "$jar" -b "$jar" --data-urlencode "Form.Email=$email" \
+    --data-urlencode "Form.Password=$password" --data-urlencode "__RequestVerificationToken=$token" "$login"
+  cookie=$(sed 's/^#HttpOnly_//' "$jar" | awk '!/^#/ && NF >= 7 { printf "%s%s=%s", sep, $6, $7; sep="; " }')
   headers=(-H "Cookie: $cookie")
 fi
 
