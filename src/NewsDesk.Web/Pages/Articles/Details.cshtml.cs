@@ -1,3 +1,4 @@
+using System.Globalization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
@@ -8,7 +9,7 @@ using NewsDesk.Web.Domain;
 namespace NewsDesk.Web.Pages.Articles;
 
 /// <summary>One article: its metadata, its text as paragraphs that keep their offsets, and its mentions by record.</summary>
-public class DetailsModel(NewsDeskDbContext db) : PageModel
+public class DetailsModel(NewsDeskDbContext db, StoreVersion storeVersion) : PageModel
 {
     public Article Article { get; private set; } = null!;
 
@@ -20,10 +21,8 @@ public class DetailsModel(NewsDeskDbContext db) : PageModel
     /// </summary>
     public IReadOnlyList<Paragraph> Paragraphs { get; private set; } = [];
 
-    /// <summary>The article's mentions grouped by the record they point to, in reading order of first mention.</summary>
-    public IReadOnlyList<MentionGroup> Groups { get; private set; } = [];
-
-    public int MentionCount => Groups.Sum(g => g.Mentions.Count);
+    /// <summary>The mentions panel (<see cref="ArticleMentionsViewComponent"/>) is cached under this key.</summary>
+    public string MentionPanelCacheKey => string.Create(CultureInfo.InvariantCulture, $"{Article.Id}|{storeVersion.Current}");
 
     public async Task<IActionResult> OnGetAsync(int id, CancellationToken cancellationToken)
     {
@@ -35,11 +34,6 @@ public class DetailsModel(NewsDeskDbContext db) : PageModel
 
         Article = article;
         Paragraphs = [.. ArticleParagraphs.Of(article.Text).Select(r => new Paragraph(r.Start, article.Text.Substring(r.Start, r.Length)))];
-        var mentions = await db.Mentions.AsNoTracking().Where(m => m.ArticleId == id).SelectView().ToListAsync(cancellationToken);
-        Groups = [.. mentions
-            .GroupBy(m => (m.EntityType, m.EntityId))
-            .Select(g => new MentionGroup(g.Key.EntityType, g.Key.EntityId, g.First().EntityName, [.. g]))
-            .OrderBy(g => g.Type).ThenBy(g => g.Mentions[0].Start)];
         return Page();
     }
 
@@ -47,11 +41,4 @@ public class DetailsModel(NewsDeskDbContext db) : PageModel
     public bool UrlIsLink => Uri.TryCreate(Article.Url, UriKind.Absolute, out var uri) && (uri.Scheme == Uri.UriSchemeHttp || uri.Scheme == Uri.UriSchemeHttps);
 
     public sealed record Paragraph(int Start, string Text);
-
-    public sealed record MentionGroup(RecordType Type, int EntityId, string Name, IReadOnlyList<MentionView> Mentions)
-    {
-        public string TypeName => Type.ToString().ToLowerInvariant();
-
-        public string RecordUrl => $"/{TypeName}s/{EntityId}";
-    }
 }
