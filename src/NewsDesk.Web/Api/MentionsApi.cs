@@ -85,7 +85,7 @@ public static class MentionsApi
         var current = await db.Mentions.AsNoTracking().Where(m => m.Id == id).SelectView().SingleAsync(cancellationToken);
         return Results.Problem(
             title: "Someone else changed this mention.",
-            detail: $"You re-pointed version {version}, but the mention is now at version {current.Version}: it points to {current.EntityType} "
+            detail: $"Someone else changed this mention since you read it (you had version {version}; it is now at version {current.Version}) and it now points to {current.EntityType} "
                 + $"\u201c{current.EntityName}\u201d. Nothing was changed; look at their change and re-point again if you still mean to.",
             statusCode: StatusCodes.Status409Conflict,
             extensions: new Dictionary<string, object?> { ["current"] = current });
