@@ -7,8 +7,11 @@ namespace NewsDesk.Web.Api;
 /// <summary>/api/mentions/{id}: read, re-point to another record, delete.</summary>
 public static class MentionsApi
 {
-    /// <summary>The record a mention should point to instead: an existing one by id, or a new one.</summary>
-    public sealed record RepointMentionRequest(string? EntityType, int? EntityId, NewRecordRequest? NewEntity);
+    /// <summary>
+    /// The record a mention should point to instead: an existing one by id, or a new one. Version is the mention's
+    /// version the caller last read; a re-point over a newer version is refused with 409 so no change is lost.
+    /// </summary>
+    public sealed record RepointMentionRequest(string? EntityType, int? EntityId, NewRecordRequest? NewEntity, int? Version);
 
     public static RouteGroupBuilder MapMentionsApi(this RouteGroupBuilder api)
     {
@@ -28,6 +31,11 @@ public static class MentionsApi
     {
         var validation = new ApiValidation();
         var target = MentionTargets.Read(request.EntityType, request.EntityId, request.NewEntity, validation);
+        if (request.Version is null)
+        {
+            validation.Add("version", "version is required: send the mention's version from your last read, so nobody's change is overwritten.");
+        }
+
         if (!validation.IsValid)
         {
             return validation.Problem();
@@ -38,6 +46,12 @@ public static class MentionsApi
         if (mention is null)
         {
             return MentionNotFound(id);
+        }
+
+        // The transaction holds SQLite's write lock, so nobody can save between this check and our UPDATE.
+        if (mention.Version != request.Version)
+        {
+            return await StaleAsync(id, request.Version!.Value, db, cancellationToken);
         }
 
         var resolved = await MentionTargets.ResolveAsync(target!, db, cancellationToken);
@@ -64,6 +78,17 @@ public static class MentionsApi
         db.Mentions.Remove(mention);
         await db.SaveChangesAsync(cancellationToken);
         return Results.NoContent();
+    }
+
+    private static async Task<IResult> StaleAsync(int id, int version, NewsDeskDbContext db, CancellationToken cancellationToken)
+    {
+        var current = await db.Mentions.AsNoTracking().Where(m => m.Id == id).SelectView().SingleAsync(cancellationToken);
+        return Results.Problem(
+            title: "Someone else changed this mention.",
+            detail: $"Someone else changed this mention since you read it (you had version {version}; it is now at version {current.Version}) and it now points to {current.EntityType} "
+                + $"\u201c{current.EntityName}\u201d. Nothing was changed; look at their change and re-point again if you still mean to.",
+            statusCode: StatusCodes.Status409Conflict,
+            extensions: new Dictionary<string, object?> { ["current"] = current });
     }
 
     private static IResult MentionNotFound(int id) =>

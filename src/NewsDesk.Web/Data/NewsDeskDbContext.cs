@@ -50,6 +50,10 @@ public class NewsDeskDbContext(DbContextOptions<NewsDeskDbContext> options, Time
         return base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
     }
 
+    // What an editor sets on a source; the rest is fetch bookkeeping the scraper changes all the time.
+    private static readonly string[] _sourceEditorFields =
+        [nameof(Source.Name), nameof(Source.Url), nameof(Source.Kind), nameof(Source.FetchIntervalMinutes), nameof(Source.Enabled)];
+
     // Timestamps and the concurrency version are kept here so no page can forget them.
     private void StampRecords()
     {
@@ -75,10 +79,24 @@ public class NewsDeskDbContext(DbContextOptions<NewsDeskDbContext> options, Time
             {
                 entry.Entity.CreatedAt = entry.Entity.CreatedAt == default ? now : entry.Entity.CreatedAt;
                 entry.Entity.UpdatedAt = now;
+                entry.Entity.Version = 1;
             }
             else if (entry.State == EntityState.Modified)
             {
                 entry.Entity.UpdatedAt = now;
+                entry.Entity.Version = entry.Property(e => e.Version).OriginalValue + 1;
+            }
+        }
+
+        foreach (var entry in ChangeTracker.Entries<Source>())
+        {
+            if (entry.State == EntityState.Added)
+            {
+                entry.Entity.Version = 1;
+            }
+            else if (entry.State == EntityState.Modified && _sourceEditorFields.Any(f => entry.Property(f).IsModified))
+            {
+                entry.Entity.Version = entry.Property(e => e.Version).OriginalValue + 1;
             }
         }
     }

@@ -29,6 +29,9 @@ public class Mention
     public DateTime UpdatedAt { get; set; }
     public string? UpdatedBy { get; set; }
 
+    /// <summary>Concurrency token bumped by the context on every change, like <see cref="EditableRecord.Version"/>.</summary>
+    public int Version { get; set; }
+
     public RecordType RecordType =>
         ActorId is not null ? RecordType.Actor : IncidentId is not null ? RecordType.Incident : RecordType.Claim;
 }

@@ -12,6 +12,12 @@ public class Source
     public bool Enabled { get; set; } = true;
     public DateTime CreatedAt { get; set; }
 
+    /// <summary>
+    /// Bumped by the context when an editor-set field changes (not on fetch bookkeeping), so the edit form can
+    /// refuse to save over someone else's change. Not an EF concurrency token: the scraper's writes must never fail on it.
+    /// </summary>
+    public int Version { get; set; }
+
     /// <summary>How often to look for new items when the source behaves; clamped by the scheduler.</summary>
     public int FetchIntervalMinutes { get; set; } = 60;
 

@@ -26,11 +26,55 @@ public class MentionsApiTests(NewsDeskFactory factory) : IClassFixture<NewsDeskF
         var right = await factory.AddActorAsync("Houthis", "Ansar Allah");
         var id = await TagAsync(article, "Ansar Allah", wrong.Id);
 
-        var response = await _client.PatchAsJsonAsync($"/api/mentions/{id}", new { entityType = "actor", entityId = right.Id });
+        var response = await _client.PatchAsJsonAsync($"/api/mentions/{id}", new { entityType = "actor", entityId = right.Id, version = 1 });
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         var mention = await factory.FindAsync<Mention>(id);
         Assert.Equal((right.Id, 0, 11), (mention!.ActorId!.Value, mention.Start, mention.End));
+    }
+
+    [Fact]
+    public async Task Two_clients_repointing_the_same_version_the_second_gets_409_with_the_first_ones_change_and_overwrites_nothing()
+    {
+        var article = await factory.AddArticleAsync("Ansar Allah fired at Eilat.");
+        var wrong = await factory.AddActorAsync("Hamas");
+        var houthis = await factory.AddActorAsync("Houthis", "Ansar Allah");
+        var hezbollah = await factory.AddActorAsync("Hezbollah");
+        var id = await TagAsync(article, "Ansar Allah", wrong.Id);
+        var amira = factory.CreateClient();
+        var ben = factory.CreateClient();
+        var amirasVersion = (await amira.GetFromJsonAsync<JsonElement>($"/api/mentions/{id}")).GetProperty("version").GetInt32();
+        var bensVersion = (await ben.GetFromJsonAsync<JsonElement>($"/api/mentions/{id}")).GetProperty("version").GetInt32();
+
+        var first = await amira.PatchAsJsonAsync($"/api/mentions/{id}", new { entityType = "actor", entityId = houthis.Id, version = amirasVersion });
+        var second = await ben.PatchAsJsonAsync($"/api/mentions/{id}", new { entityType = "actor", entityId = hezbollah.Id, version = bensVersion });
+
+        Assert.Equal(HttpStatusCode.OK, first.StatusCode);
+        Assert.Equal(amirasVersion + 1, (await first.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("version").GetInt32());
+        Assert.Equal(HttpStatusCode.Conflict, second.StatusCode);
+        Assert.Equal("application/problem+json", second.Content.Headers.ContentType!.MediaType);
+        var problem = await second.Content.ReadFromJsonAsync<JsonElement>();
+        Assert.Contains("Houthis", problem.GetProperty("detail").GetString(), StringComparison.Ordinal);
+        var current = problem.GetProperty("current");
+        Assert.Equal((houthis.Id, "Houthis", amirasVersion + 1), (current.GetProperty("entityId").GetInt32(), current.GetProperty("entityName").GetString(), current.GetProperty("version").GetInt32()));
+        var stored = await factory.FindAsync<Mention>(id);
+        Assert.Equal((houthis.Id, amirasVersion + 1), (stored!.ActorId!.Value, stored.Version));
+    }
+
+    [Fact]
+    public async Task Repointing_without_a_version_is_a_400_problem_and_changes_nothing()
+    {
+        var article = await factory.AddArticleAsync("Ansar Allah fired at Eilat.");
+        var wrong = await factory.AddActorAsync("Hamas");
+        var right = await factory.AddActorAsync("Houthis");
+        var id = await TagAsync(article, "Ansar Allah", wrong.Id);
+
+        var response = await _client.PatchAsJsonAsync($"/api/mentions/{id}", new { entityType = "actor", entityId = right.Id });
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        Assert.True((await response.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("errors").TryGetProperty("version", out _));
+        var stored = await factory.FindAsync<Mention>(id);
+        Assert.Equal((wrong.Id, 1), (stored!.ActorId!.Value, stored.Version));
     }
 
     [Fact]
@@ -40,7 +84,7 @@ public class MentionsApiTests(NewsDeskFactory factory) : IClassFixture<NewsDeskF
         var actor = await factory.AddActorAsync("Houthis");
         var id = await TagAsync(article, "Ansar Allah", actor.Id);
 
-        var response = await _client.PutAsJsonAsync($"/api/mentions/{id}", new { entityType = "incident", newEntity = new { name = "Eilat drone attack" } });
+        var response = await _client.PutAsJsonAsync($"/api/mentions/{id}", new { entityType = "incident", newEntity = new { name = "Eilat drone attack" }, version = 1 });
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         var mention = await factory.FindAsync<Mention>(id);
@@ -55,7 +99,7 @@ public class MentionsApiTests(NewsDeskFactory factory) : IClassFixture<NewsDeskF
         var actor = await factory.AddActorAsync("Houthis");
         var id = await TagAsync(article, "Ansar Allah", actor.Id);
 
-        var response = await _client.PatchAsJsonAsync($"/api/mentions/{id}", new { entityType = "claim", entityId = 987654 });
+        var response = await _client.PatchAsJsonAsync($"/api/mentions/{id}", new { entityType = "claim", entityId = 987654, version = 1 });
 
         Assert.Equal(HttpStatusCode.NotFound, response.StatusCode);
         Assert.Equal(actor.Id, (await factory.FindAsync<Mention>(id))!.ActorId);

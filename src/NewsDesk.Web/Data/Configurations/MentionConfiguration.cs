@@ -16,6 +16,7 @@ public class MentionConfiguration : IEntityTypeConfiguration<Mention>
         builder.HasIndex(m => new { m.ArticleId, m.Start });
         builder.Property(m => m.CreatedBy).HasMaxLength(256);
         builder.Property(m => m.UpdatedBy).HasMaxLength(256);
+        builder.Property(m => m.Version).IsConcurrencyToken();
         builder.ToTable(t =>
         {
             t.HasCheckConstraint("CK_Mentions_OneRecord",

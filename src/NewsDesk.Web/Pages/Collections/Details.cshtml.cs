@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
 using NewsDesk.Web.Data;
+using NewsDesk.Web.Data.Auditing;
 using NewsDesk.Web.Domain;
 
 namespace NewsDesk.Web.Pages.Collections;
@@ -28,6 +29,7 @@ public class DetailsModel(NewsDeskDbContext db) : PageModel
         }
 
         Rename.Name = Collection.Name;
+        Rename.Version = Collection.Version;
         return Page();
     }
 
@@ -51,12 +53,53 @@ public class DetailsModel(NewsDeskDbContext db) : PageModel
             return Page();
         }
 
+        if (collection.Version != Rename.Version)
+        {
+            return await ConflictPageAsync(id, cancellationToken);
+        }
+
+        // The version the editor saw is the one the UPDATE must still find, or EF throws.
+        db.Entry(collection).Property(c => c.Version).OriginalValue = Rename.Version;
         var oldName = collection.Name;
         collection.Name = name;
-        collection.Version++;
-        await db.SaveChangesAsync(cancellationToken);
+        collection.Version = Rename.Version + 1;
+        try
+        {
+            await db.SaveChangesAsync(cancellationToken);
+        }
+        catch (DbUpdateConcurrencyException)
+        {
+            db.ChangeTracker.Clear();
+            return await ConflictPageAsync(id, cancellationToken);
+        }
+
         Status = $"Renamed “{oldName}” to “{name}”.";
         return RedirectToPage(new { id });
+    }
+
+    /// <summary>Set when a rename lost the race: what the collection is called now, and who changed it.</summary>
+    public string? Conflict { get; private set; }
+
+    /// <summary>The changes saved by others since the version the rename form was loaded at.</summary>
+    public IReadOnlyList<AuditEntry> TheirChanges { get; private set; } = [];
+
+    private async Task<IActionResult> ConflictPageAsync(int id, CancellationToken cancellationToken)
+    {
+        if (!await LoadAsync(id, cancellationToken))
+        {
+            return NotFound();
+        }
+
+        TheirChanges = await ConflictHistory.SinceAsync(db, "Collection", id, Rename.Version, cancellationToken);
+        Conflict = $"Someone else changed this collection while you were renaming it (you started from version {Rename.Version}; "
+            + $"it is now at version {Collection.Version} and is called \u201c{Collection.Name}\u201d). Nothing was overwritten. "
+            + "Rename again if you still mean to.";
+        ModelState.AddModelError(string.Empty, Conflict);
+
+        // The form now starts from their version, so a deliberate second try goes through.
+        ModelState.Remove("Rename.Version");
+        Rename.Version = Collection.Version;
+        return Page();
     }
 
     /// <summary>Deletes the collection and its memberships; the articles themselves stay.</summary>
@@ -101,5 +144,8 @@ public class DetailsModel(NewsDeskDbContext db) : PageModel
         [Required(ErrorMessage = "Give the collection a name.")]
         [StringLength(CollectionNames.MaxLength, ErrorMessage = "A name has at most {1} characters.")]
         public string Name { get; set; } = "";
+
+        /// <summary>The collection's version when the form was rendered; a rename over a newer one is refused.</summary>
+        public int Version { get; set; }
     }
 }

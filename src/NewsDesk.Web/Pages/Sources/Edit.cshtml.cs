@@ -3,11 +3,12 @@ using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
 using NewsDesk.Web.Data;
+using NewsDesk.Web.Data.Auditing;
 using NewsDesk.Web.Domain;
 
 namespace NewsDesk.Web.Pages.Sources;
 
-/// <summary>Edit a source's name, address, kind, interval and whether it is fetched.</summary>
+/// <summary>Edit a source's name, address, kind, interval and whether it is fetched; a stale form (older Version) saves nothing.</summary>
 public class EditModel(NewsDeskDbContext db) : PageModel
 {
     [BindProperty]
@@ -28,16 +29,24 @@ public class EditModel(NewsDeskDbContext db) : PageModel
             Kind = source.Kind,
             FetchIntervalMinutes = source.FetchIntervalMinutes,
             Enabled = source.Enabled,
+            Version = source.Version,
         };
         return Page();
     }
 
     public async Task<IActionResult> OnPostAsync(int id, CancellationToken cancellationToken)
     {
+        // Held to the end: SQLite's write lock keeps anyone from saving between the version check and our UPDATE.
+        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
         var source = await db.Sources.FindAsync([id], cancellationToken);
         if (source is null)
         {
             return NotFound();
+        }
+
+        if (source.Version != Input.Version)
+        {
+            return await ConflictPageAsync(source, cancellationToken);
         }
 
         if (!CanonicalUrl.TryNormalize(Input.Url, out var url))
@@ -67,7 +76,28 @@ public class EditModel(NewsDeskDbContext db) : PageModel
         source.FetchIntervalMinutes = Input.FetchIntervalMinutes;
         source.Enabled = Input.Enabled;
         await db.SaveChangesAsync(cancellationToken);
+        await transaction.CommitAsync(cancellationToken);
         return RedirectToPage("/Sources/Details", new { id });
+    }
+
+    /// <summary>Set when someone else saved the source since this form was loaded: their values, and nothing saved.</summary>
+    public string? Conflict { get; private set; }
+
+    /// <summary>The changes saved by others since the version this form was loaded at.</summary>
+    public IReadOnlyList<AuditEntry> TheirChanges { get; private set; } = [];
+
+    private async Task<PageResult> ConflictPageAsync(Source current, CancellationToken cancellationToken)
+    {
+        TheirChanges = await ConflictHistory.SinceAsync(db, "Source", current.Id, Input.Version, cancellationToken);
+        Conflict = $"Someone else saved this source while you were editing (you started from version {Input.Version}; it is now at version {current.Version}). "
+            + $"It now reads: name \u201c{current.Name}\u201d, URL {current.Url}, kind {current.Kind}, every {current.FetchIntervalMinutes} minutes, "
+            + $"{(current.Enabled ? "fetched on schedule" : "not fetched")}. Nothing was overwritten. Save again if you still mean to.";
+        ModelState.AddModelError(string.Empty, Conflict);
+
+        // The form now starts from their version, so a deliberate second save goes through.
+        ModelState.Remove("Input.Version");
+        Input.Version = current.Version;
+        return Page();
     }
 
     public sealed class EditInput
@@ -84,5 +114,8 @@ public class EditModel(NewsDeskDbContext db) : PageModel
         public int FetchIntervalMinutes { get; set; } = 60;
 
         public bool Enabled { get; set; } = true;
+
+        /// <summary>The source's version when the form was rendered; saving over a newer one is refused.</summary>
+        public int Version { get; set; }
     }
 }

@@ -111,6 +111,41 @@ public class AnnotationTests(DemoAnnotationFixture fixture, ITestOutputHelper ou
     }
 
     [Fact]
+    public async Task Re_pointing_a_mention_someone_else_changed_meanwhile_shows_their_change_and_overwrites_nothing()
+    {
+        var article = await IcaroAsync();
+        var israel = await ActorAsync("Israel");
+        var saudi = await ActorAsync("Saudi Arabia");
+        var (start, end) = Span(article, "eastern Syria");
+        var mention = new Mention { ArticleId = article.Id, Start = start, End = end, Quote = "eastern Syria", ActorId = israel.Id };
+        await fixture.App.InsertAsync(mention);
+        var page = await OpenIcaroAsync(article);
+
+        // Another editor re-points it after this page loaded it.
+        await fixture.App.ExecuteDbContextAsync(async db =>
+        {
+            (await db.Mentions.SingleAsync(m => m.Id == mention.Id)).ActorId = saudi.Id;
+            return await db.SaveChangesAsync();
+        });
+        await page.ClickHighlightAsync("actor", "eastern Syria");
+        await page.Page.Keyboard.PressAsync("r");
+        await page.TagPanel.WaitForAsync();
+        await page.TagPanel.Locator("button[data-type='incident']").ClickAsync();
+        await page.Page.Locator("#tag-results .active").Filter(new() { HasText = "Create new incident" }).WaitForAsync();
+        await page.Page.Keyboard.PressAsync("Enter");
+
+        var error = page.TagPanel.Locator(".tag-error");
+        await Assertions.Expect(error).ToContainTextAsync("Someone else changed this mention");
+        await Assertions.Expect(error).ToContainTextAsync("Saudi Arabia");
+        await Assertions.Expect(page.Group("actor", "Saudi Arabia")).ToHaveCountAsync(1);
+        var stored = await fixture.App.ExecuteDbContextAsync(db => db.Mentions.AsNoTracking().SingleAsync(m => m.Id == mention.Id));
+        Assert.Equal((saudi.Id, (int?)null, 2), (stored.ActorId!.Value, stored.IncidentId, stored.Version));
+        Assert.All(page.Errors, e => Assert.Contains("409", e, StringComparison.Ordinal));
+        await page.Page.Context.CloseAsync();
+        await fixture.App.ExecuteDbContextAsync(db => db.Mentions.Where(m => m.Id == mention.Id).ExecuteDeleteAsync()); // the class shares one article
+    }
+
+    [Fact]
     public async Task Deleting_a_mention_from_its_card_removes_the_highlight_and_the_side_panel_entry_for_good()
     {
         var article = await IcaroAsync();

@@ -1,3 +1,4 @@
+using AngleSharp.Html.Dom;
 using Microsoft.EntityFrameworkCore;
 using NewsDesk.Web.Domain;
 using NewsDesk.Web.Tests.Infrastructure;
@@ -170,10 +171,34 @@ public class CollectionsPagesTests(NewsDeskFactory factory) : IClassFixture<News
         var newName = $"Renamed {Guid.NewGuid():N}";
 
         var refused = await (await client.SubmitAsync($"/collections/{collection.Id}", "form.rename-collection", [Field("Rename.Name", taken.Name)])).ReadDocumentAsync();
-        await client.SubmitAsync($"/collections/{collection.Id}", "form.rename-collection", [Field("Rename.Name", newName)]);
+        await client.SubmitAsync($"/collections/{collection.Id}", "form.rename-collection", [Field("Rename.Name", newName), Field("Rename.Version", 1)]);
 
         Assert.Contains("already exists", refused.QuerySelector(".field-error")!.TextContent, StringComparison.Ordinal);
         Assert.Equal(newName, (await factory.FindAsync<Collection>(collection.Id))!.Name);
+    }
+
+    [Fact]
+    public async Task Two_editors_renaming_from_the_same_version_the_second_sees_the_first_ones_name_and_overwrites_nothing()
+    {
+        var collection = new Collection { Name = $"Old {Guid.NewGuid():N}", Version = 1 };
+        await factory.InsertAsync(collection);
+        var amira = factory.CreateClient();
+        var ben = factory.CreateClient();
+        var url = $"/collections/{collection.Id}";
+        var amirasVersion = ((IHtmlInputElement)(await amira.GetDocumentAsync(url)).QuerySelector("form.rename-collection input[name='Rename.Version']")!).Value;
+        var bensVersion = ((IHtmlInputElement)(await ben.GetDocumentAsync(url)).QuerySelector("form.rename-collection input[name='Rename.Version']")!).Value;
+        var amirasName = $"Amira's {Guid.NewGuid():N}";
+
+        await amira.SubmitAsync(url, "form.rename-collection", [Field("Rename.Name", amirasName), Field("Rename.Version", amirasVersion)]);
+        var second = await ben.SubmitAsync(url, "form.rename-collection", [Field("Rename.Name", $"Ben's {Guid.NewGuid():N}"), Field("Rename.Version", bensVersion)]);
+
+        var page = await second.ReadDocumentAsync();
+        var conflict = page.QuerySelector(".conflict")!.TextContent;
+        Assert.Contains("Nothing was overwritten", conflict, StringComparison.Ordinal);
+        Assert.Contains(amirasName, conflict, StringComparison.Ordinal);
+        Assert.Contains(amirasName, page.QuerySelector(".their-changes")!.TextContent, StringComparison.Ordinal);
+        var stored = (await factory.FindAsync<Collection>(collection.Id))!;
+        Assert.Equal((amirasName, 2), (stored.Name, stored.Version));
     }
 
     [Fact]

@@ -124,6 +124,30 @@ public class SourcesPagesTests(FixtureSite site, IngestFactory factory) : IClass
     }
 
     [Fact]
+    public async Task Two_editors_saving_the_same_source_the_second_sees_the_first_ones_values_and_overwrites_nothing()
+    {
+        var source = new Source { Name = "Shared feed", Url = $"https://race.example/{Guid.NewGuid():N}.xml", Kind = SourceKind.Feed, CreatedAt = DateTime.UtcNow };
+        await factory.InsertAsync(source);
+        var amira = factory.CreateClient();
+        var ben = factory.CreateClient();
+        var url = $"/sources/{source.Id}/edit";
+        var amirasForm = await amira.GetDocumentAsync(url);
+        var bensForm = await ben.GetDocumentAsync(url);
+
+        var first = await amira.SubmitFormAsync(amirasForm, url, new Dictionary<string, string> { ["Input.Name"] = "Amira's name", ["Input.FetchIntervalMinutes"] = "15" });
+        var second = await ben.SubmitFormAsync(bensForm, url, new Dictionary<string, string> { ["Input.Name"] = "Ben's name" });
+
+        Assert.Equal($"/sources/{source.Id}", first.RequestMessage!.RequestUri!.AbsolutePath);
+        Assert.Equal(url, second.RequestMessage!.RequestUri!.AbsolutePath);
+        var conflict = (await second.ReadDocumentAsync()).QuerySelector(".conflict")!.TextContent;
+        Assert.Contains("Nothing was overwritten", conflict, StringComparison.Ordinal);
+        Assert.Contains("Amira's name", conflict, StringComparison.Ordinal);
+        Assert.Contains("every 15 minutes", conflict, StringComparison.Ordinal);
+        var stored = (await factory.FindAsync<Source>(source.Id))!;
+        Assert.Equal(("Amira's name", 15, 2), (stored.Name, stored.FetchIntervalMinutes, stored.Version));
+    }
+
+    [Fact]
     public async Task Disabling_a_source_shows_it_as_disabled_and_the_scraper_skips_it()
     {
         var id = await factory.AddSourceAsync(site.Url("/feeds/rss.xml?items=to-disable"), name: "To disable");

@@ -3,9 +3,10 @@
 const token = document.querySelector('meta[name="request-verification-token"]')?.content ?? '';
 
 export class ApiError extends Error {
-  constructor(message, status) {
+  constructor(message, status, problem) {
     super(message);
     this.status = status;
+    this.problem = problem;
   }
 }
 
@@ -20,7 +21,7 @@ export async function call(method, url, body) {
   });
   if (response.status === 204) return null;
   const data = await response.json().catch(() => null);
-  if (!response.ok) throw new ApiError(problemMessage(data, response.status), response.status);
+  if (!response.ok) throw new ApiError(problemMessage(data, response.status), response.status, data);
   return data;
 }
 

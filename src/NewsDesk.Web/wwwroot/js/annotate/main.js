@@ -46,7 +46,7 @@ async function start(body) {
     onSave: async (choice) => {
       const target = choice.entityId !== undefined ? { entityType: choice.type, entityId: choice.entityId } : { entityType: choice.type, newEntity: choice.newEntity };
       const mention = repointing
-        ? await call('PATCH', `/api/mentions/${repointing.id}`, target)
+        ? await repoint(repointing, target)
         : await call('POST', `/api/articles/${articleId}/mentions`, { start: pending.start, end: pending.end, quote: pending.quote, ...target });
       store.put(mention);
       repaint(index.paragraphsIn(mention.start, mention.end));
@@ -61,6 +61,22 @@ async function start(body) {
       body.focus({ preventScroll: true });
     },
   });
+
+  /** Re-points with the version this page last saw; if someone changed the mention since, shows theirs and keeps it. */
+  const repoint = async (mention, target) => {
+    try {
+      return await call('PATCH', `/api/mentions/${mention.id}`, { ...target, version: mention.version });
+    } catch (error) {
+      if (error.status === 409) {
+        const current = error.problem?.current ?? await call('GET', `/api/mentions/${mention.id}`);
+        store.put(current);
+        repointing = current;
+        repaint(index.paragraphsIn(current.start, current.end));
+        announce(error.message);
+      }
+      throw error;
+    }
+  };
 
   const card = new MentionCard({
     onDelete: async (mention) => {

@@ -1,4 +1,4 @@
-// The article's mentions as the API returns them: {id, start, end, quote, entityType, entityId, entityName}.
+// The article's mentions as the API returns them: {id, start, end, quote, entityType, entityId, entityName, version}.
 
 export class MentionStore {
   constructor() {
