@@ -34,6 +34,30 @@ public class UsersAndTokensVerbTests
     }
 
     [Fact]
+    public async Task Users_add_at_a_terminal_generates_a_password_prints_it_once_and_it_signs_in()
+    {
+        var dataDirectory = TestDirectory.Create();
+        var database = AppProcess.Database(Path.Combine(dataDirectory, "newsdesk.db"));
+        var app = Path.Combine(AppContext.BaseDirectory, "NewsDesk.Web.dll");
+
+        // util-linux `script` runs the verb on a pseudo-terminal: standard input is a terminal, as when a person types it.
+        var run = await AppProcess.RunProgramAsync("script", ["-qec", $"dotnet '{app}' users add admin@newsroom.test --role admin '{database}'", "/dev/null"]);
+
+        Assert.True(run.ExitCode == 0, run.Error + run.Output);
+        var lines = run.Output.Replace("\r", "", StringComparison.Ordinal).Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
+        var shown = Array.IndexOf(lines, "Password (shown once, change it after signing in):");
+        Assert.True(shown >= 0, run.Output);
+        var password = lines[shown + 1];
+        Assert.True(password.Length >= 16, password);
+        Assert.Single(lines, l => l == password);
+
+        await using var site = NewsDeskFactory.On(dataDirectory);
+        var browser = site.CreateAnonymousClient(allowAutoRedirect: true);
+        await NewsDeskFactory.SignInAsync(browser, "admin@newsroom.test", password);
+        Assert.Equal(HttpStatusCode.OK, (await browser.GetAsync("/admin/users")).StatusCode);
+    }
+
+    [Fact]
     public async Task Bad_input_is_refused_with_a_reason_and_a_nonzero_exit()
     {
         var database = AppProcess.Database(Path.Combine(TestDirectory.Create(), "newsdesk.db"));

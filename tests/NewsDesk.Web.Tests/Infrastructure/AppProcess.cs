@@ -7,9 +7,13 @@ public static class AppProcess
 {
     public sealed record Result(int ExitCode, string Output, string Error);
 
-    public static async Task<Result> RunAsync(IEnumerable<string> arguments, string? standardInput = null, TimeSpan? timeout = null)
+    public static Task<Result> RunAsync(IEnumerable<string> arguments, string? standardInput = null, TimeSpan? timeout = null) =>
+        RunProgramAsync("dotnet", [Path.Combine(AppContext.BaseDirectory, "NewsDesk.Web.dll"), .. arguments], standardInput, timeout);
+
+    /// <summary>Runs any program from the test's folder (e.g. a wrapper around the app).</summary>
+    public static async Task<Result> RunProgramAsync(string program, IEnumerable<string> arguments, string? standardInput = null, TimeSpan? timeout = null)
     {
-        var start = new ProcessStartInfo("dotnet")
+        var start = new ProcessStartInfo(program)
         {
             RedirectStandardOutput = true,
             RedirectStandardError = true,
@@ -17,7 +21,6 @@ public static class AppProcess
             UseShellExecute = false,
             WorkingDirectory = AppContext.BaseDirectory,
         };
-        start.ArgumentList.Add(Path.Combine(AppContext.BaseDirectory, "NewsDesk.Web.dll"));
         foreach (var argument in arguments)
         {
             start.ArgumentList.Add(argument);
