@@ -4,6 +4,7 @@ using NewsDesk.Web.Data;
 using NewsDesk.Web.Export;
 using NewsDesk.Web.Ingest;
 using NewsDesk.Web.Operations;
+using NewsDesk.Web.Pages;
 using NewsDesk.Web.Search;
 using Serilog;
 
@@ -34,7 +35,7 @@ public static class NewsDeskApp
         builder.AddNewsDeskSearch();
         builder.AddIngest();
         builder.AddExport();
-        builder.Services.AddRazorPages();
+        builder.AddNewsDeskPages();
         builder.AddNewsDeskKeys();
         builder.AddNewsDeskApi();
         builder.AddNewsDeskAuth();

@@ -19,8 +19,12 @@ public static class DataServiceCollectionExtensions
             services.GetRequiredService<IConfiguration>(), services.GetRequiredService<IHostEnvironment>()));
         builder.Services.AddSingleton(TimeProvider.System);
         builder.Services.AddSingleton<SqlitePragmaInterceptor>();
-        builder.Services.AddSingleton<StoreVersion>();
+        builder.Services.AddSingleton(services => new StoreVersion(
+            SqliteStore.DatabasePath(services.GetRequiredService<StoreLocation>().ConnectionString) is { } path
+                ? new SqliteFileChangeSignal(path, SqliteFileChangeSignal.DefaultCheckEvery)
+                : null));
         builder.Services.AddSingleton<StoreVersionInterceptor>();
+        builder.Services.AddSingleton<VersionedCache>();
         builder.Services.AddHttpContextAccessor();
         builder.Services.AddScoped<CurrentActor>();
         builder.Services.AddScoped<AuditInterceptor>();

@@ -13,4 +13,10 @@ public class NewsDeskOptions
 
     /// <summary>Import the seeds into an empty database when the app starts serving.</summary>
     public bool ImportSeedsOnStart { get; set; } = true;
+
+    /// <summary>
+    /// Memory for pages cached until the store changes (article pages, history panels), in megabytes; the least
+    /// recently used go first when it is full.
+    /// </summary>
+    public int PageCacheMegabytes { get; set; } = 64;
 }

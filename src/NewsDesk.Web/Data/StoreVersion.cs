@@ -5,17 +5,25 @@ using Microsoft.EntityFrameworkCore.Diagnostics;
 namespace NewsDesk.Web.Data;
 
 /// <summary>
-/// A number that changes whenever the app writes to the store: the key under which read-mostly pages and
-/// aggregates are cached, so a cached answer never outlives a change made through the app. (Every write goes
-/// through SaveChanges: the audit trail needs that too.)
+/// A number that changes whenever the store changes: the key under which read-mostly pages and aggregates are
+/// cached, so a cached answer never outlives a change. Writes made through the app bump it at once (every write
+/// goes through SaveChanges: the audit trail needs that too); writes by another process on the same store (a
+/// <c>scrape --once</c> from cron) are seen through <see cref="IExternalChangeSignal"/>.
 /// </summary>
-public sealed class StoreVersion
+public sealed class StoreVersion(IExternalChangeSignal? external = null)
 {
-    private long _current;
+    private long _local;
 
-    public long Current => Interlocked.Read(ref _current);
+    /// <summary>The app's own writes plus the other processes' (both only grow, so the sum changes when either does).</summary>
+    public long Current => Interlocked.Read(ref _local) + (external?.Changes ?? 0);
 
-    public void Bump() => Interlocked.Increment(ref _current);
+    public void Bump() => Interlocked.Increment(ref _local);
+}
+
+/// <summary>Counts changes made to the store by other processes, as far as the store lets us see them.</summary>
+public interface IExternalChangeSignal
+{
+    long Changes { get; }
 }
 
 /// <summary>

@@ -8,19 +8,15 @@ using NewsDesk.Web.Search;
 namespace NewsDesk.Web.Pages;
 
 /// <summary>The home page: the article list with search and filters, newest (or best match) first, a page at a time.</summary>
-public class IndexModel(ArticleFacets facets, StoreVersion storeVersion) : PageModel
+public class IndexModel(ArticleFacets facets) : PageModel
 {
     public const int PageSize = ArticleListQuery.DefaultPageSize;
 
     [BindProperty(SupportsGet = true)]
     public ArticleSearchApi.ArticleFilterParameters Filter { get; set; } = new();
 
-    /// <summary>How long a cached list or dashboard may serve a store changed outside the app (a script, sqlite3).</summary>
-    public static readonly TimeSpan CacheFor = TimeSpan.FromSeconds(30);
-
-    public string StoreVersion => storeVersion.Current.ToString(CultureInfo.InvariantCulture);
-
-    public string CacheKey => $"{StoreVersion}|{Request.QueryString}";
+    /// <summary>The results are cached per query string (and store version: see VersionedCacheTagHelper).</summary>
+    public string CacheKey => Request.QueryString.Value ?? "";
 
     public int TotalCount { get; private set; }
     public IReadOnlyList<SelectListItem> Sources { get; private set; } = [];

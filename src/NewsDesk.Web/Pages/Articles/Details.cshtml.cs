@@ -1,44 +1,34 @@
-using System.Globalization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
-using Microsoft.EntityFrameworkCore;
-using NewsDesk.Web.Data;
-using NewsDesk.Web.Data.Records;
-using NewsDesk.Web.Domain;
+using NewsDesk.Web.Pages.Collections;
 
 namespace NewsDesk.Web.Pages.Articles;
 
-/// <summary>One article: its metadata, its text as paragraphs that keep their offsets, and its mentions by record.</summary>
-public class DetailsModel(NewsDeskDbContext db, StoreVersion storeVersion) : PageModel
+/// <summary>
+/// One article: its metadata, its text as paragraphs that keep their offsets, and its mentions by record. Every
+/// part is cached until the store changes, so a page read again (the usual case while tagging) costs no query.
+/// </summary>
+public class DetailsModel(ArticlePageReader reader) : PageModel
 {
-    public Article Article { get; private set; } = null!;
+    public ArticlePage View { get; private set; } = null!;
 
-    public PublishedDate Published => new(Article.PublishedAt, Article.PublishedUtcOffsetMinutes, Article.PublishedPrecision);
+    public ArticleHeader Article => View.Article;
 
-    /// <summary>
-    /// The stored text split on its own line breaks. Each paragraph carries its start offset so the page's script
-    /// maps a DOM position back to a text offset (paragraph start + text-node lengths before it).
-    /// </summary>
-    public IReadOnlyList<Paragraph> Paragraphs { get; private set; } = [];
+    /// <summary>The stored text split on its own line breaks; each paragraph starts at <c>data-start</c>.</summary>
+    public IReadOnlyList<ArticlePage.Paragraph> Paragraphs => View.Paragraphs;
 
-    /// <summary>The mentions panel (<see cref="ArticleMentionsViewComponent"/>) is cached under this key.</summary>
-    public string MentionPanelCacheKey => string.Create(CultureInfo.InvariantCulture, $"{Article.Id}|{storeVersion.Current}");
+    /// <summary>The collections panel; its forms come back to this page.</summary>
+    public ArticleCollectionsView Collections => ArticleCollectionsView.Of(Article.Id, View.Collections, Request.Path + Request.QueryString);
 
     public async Task<IActionResult> OnGetAsync(int id, CancellationToken cancellationToken)
     {
-        var article = await db.Articles.AsNoTracking().FirstOrDefaultAsync(a => a.Id == id, cancellationToken);
-        if (article is null)
+        var page = await reader.FindAsync(id, cancellationToken);
+        if (page is null)
         {
             return NotFound();
         }
 
-        Article = article;
-        Paragraphs = [.. ArticleParagraphs.Of(article.Text).Select(r => new Paragraph(r.Start, article.Text.Substring(r.Start, r.Length)))];
+        View = page;
         return Page();
     }
-
-    /// <summary>Only web addresses become links; seed names (urn:) and anything else are shown as text.</summary>
-    public bool UrlIsLink => Uri.TryCreate(Article.Url, UriKind.Absolute, out var uri) && (uri.Scheme == Uri.UriSchemeHttp || uri.Scheme == Uri.UriSchemeHttps);
-
-    public sealed record Paragraph(int Start, string Text);
 }

@@ -90,17 +90,22 @@ public class MembershipModel(NewsDeskDbContext db, TimeProvider clock) : PageMod
 
     /// <summary>What the _ArticleCollections partial shows for one article: its collections and the others.</summary>
     public static async Task<ArticleCollectionsView> LoadForArticleAsync(
-        NewsDeskDbContext db, int articleId, string returnUrl, CancellationToken cancellationToken)
-    {
-        var all = await db.Collections.AsNoTracking().OrderBy(c => c.Name)
+        NewsDeskDbContext db, int articleId, string returnUrl, CancellationToken cancellationToken) =>
+        ArticleCollectionsView.Of(articleId, await LoadOptionsAsync(db, articleId, cancellationToken), returnUrl);
+
+    /// <summary>Every collection by name, each saying whether it holds the article.</summary>
+    public static async Task<IReadOnlyList<CollectionOption>> LoadOptionsAsync(NewsDeskDbContext db, int articleId, CancellationToken cancellationToken) =>
+        await db.Collections.AsNoTracking().OrderBy(c => c.Name)
             .Select(c => new CollectionOption(c.Id, c.Name, c.Articles.Any(ca => ca.ArticleId == articleId)))
             .ToListAsync(cancellationToken);
-        return new ArticleCollectionsView(articleId, [.. all.Where(c => c.Contains)], [.. all.Where(c => !c.Contains)], returnUrl);
-    }
 }
 
 /// <summary>The model of _ArticleCollections: where an article is filed and where it could go.</summary>
 public sealed record ArticleCollectionsView(
-    int ArticleId, IReadOnlyList<CollectionOption> Member, IReadOnlyList<CollectionOption> Others, string ReturnUrl);
+    int ArticleId, IReadOnlyList<CollectionOption> Member, IReadOnlyList<CollectionOption> Others, string ReturnUrl)
+{
+    public static ArticleCollectionsView Of(int articleId, IReadOnlyList<CollectionOption> options, string returnUrl) =>
+        new(articleId, [.. options.Where(c => c.Contains)], [.. options.Where(c => !c.Contains)], returnUrl);
+}
 
 public sealed record CollectionOption(int Id, string Name, bool Contains);

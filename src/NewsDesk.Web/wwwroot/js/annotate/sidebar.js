@@ -1,4 +1,5 @@
-// The side panel: the article's mentions grouped by record. Built with textContent only.
+// The side panel: the article's mentions grouped by record, the same markup as the server's
+// (Shared/Components/ArticleMentions). Built with textContent only.
 
 import { recordUrl } from './store.js';
 
@@ -22,7 +23,6 @@ function renderGroup(group) {
   section.dataset.entityId = String(group.id);
 
   const heading = document.createElement('h3');
-  heading.className = 'h6';
   const badge = document.createElement('span');
   badge.className = `badge type-badge type-${group.type}`;
   badge.textContent = group.type;
@@ -30,17 +30,15 @@ function renderGroup(group) {
   link.href = recordUrl(group.type, group.id);
   link.textContent = group.name;
   const count = document.createElement('small');
-  count.className = 'text-muted';
   count.textContent = `(${group.mentions.length})`;
   heading.append(badge, ' ', link, ' ', count);
 
   const list = document.createElement('ul');
-  list.className = 'list-unstyled small';
   for (const m of group.mentions) {
     const item = document.createElement('li');
     const button = document.createElement('button');
     button.type = 'button';
-    button.className = 'btn btn-link btn-sm p-0 text-start mention-link';
+    button.className = 'mention-link';
     button.dataset.mentionId = String(m.id);
     button.textContent = `\u201c${m.quote}\u201d`;
     item.append(button);
