@@ -13,8 +13,8 @@ public sealed class SqliteFileChangeSignal(string databasePath, TimeSpan checkEv
     private readonly Lock _lock = new();
     private readonly long _checkEveryMs = (long)checkEvery.TotalMilliseconds;
     private long _changes;
-    private long _checkedAt = long.MinValue;
     private Stamp _last = Read(databasePath);
+    private long _checkedAt = Environment.TickCount64;
 
     public long Changes
     {
