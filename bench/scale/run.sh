@@ -2,7 +2,7 @@
 # Load benchmark at newsroom scale: the app in Release on 127.0.0.1 against a generated database.
 # Usage: bench/scale/run.sh [ARTICLES ACTORS MENTIONS]   (defaults 100000 20000 1000000; DURATION=15s per page)
 # Measures in one run, side by side: a trivial page (the ceiling), the article list, an article page with 200
-# mentions and a search, then the same search's FTS5 query run directly in SQLite (the search baseline), and
+# mentions and a search, then the search's SQL run directly with the same SQLite build (FtsDirect: the baseline), and
 # prints each figure against its target (bench/README.md).
 set -euo pipefail
 here="$(cd "$(dirname "$0")" && pwd)"
@@ -19,6 +19,7 @@ command -v wrk >/dev/null || { apt-get update -qq && apt-get install -y -qq wrk 
 command -v sqlite3 >/dev/null || { apt-get update -qq && apt-get install -y -qq sqlite3 >/dev/null; }
 
 dotnet build "$root/src/NewsDesk.Web" -c Release -o "$out/app" -v q -nologo >/dev/null
+dotnet build "$here/FtsDirect" -c Release -o "$out/ftsdirect" -v q -nologo >/dev/null
 app() { dotnet "$out/app/NewsDesk.Web.dll" "$@" "--ConnectionStrings:NewsDesk=Data Source=$db" --NewsDesk:ImportSeedsOnStart=false --Ingest:Enabled=false --Serilog:MinimumLevel:Default=Warning; }
 
 if [ ! -f "$db" ]; then
@@ -95,7 +96,7 @@ measure search "${urls[search]}" report.lua -t2 -c8
 measure search-uncached "${urls[search]}" uncached.lua -t2 -c8
 measure search-1c "${urls[search]}" uncached.lua -t1 -c1
 kill $pid; wait $pid 2>/dev/null || true
-direct=$(python3 "$here/fts_direct.py" "$db" "$query")
+direct=$(dotnet "$out/ftsdirect/FtsDirect.dll" "$db" "$query" 300)
 printf '%-11s %s\n' "fts-direct" "$direct"
 echo "{\"name\": \"fts-direct\", \"direct\": $direct}" >>"$results"
 python3 "$here/verdict.py" "$results"
