@@ -66,17 +66,26 @@ public static class MentionsApi
         return Results.Ok(await db.Mentions.AsNoTracking().Where(m => m.Id == id).SelectView().SingleAsync(cancellationToken));
     }
 
-    // Removed through the change tracker (not ExecuteDelete) so the audit log keeps what was deleted.
-    private static async Task<IResult> DeleteAsync(int id, NewsDeskDbContext db, CancellationToken cancellationToken)
+    // Removed through the change tracker (not ExecuteDelete) so the audit log keeps what was deleted. With
+    // ?version=N (the annotation page always sends it) a mention someone re-pointed since is not deleted: 409 shows
+    // their change. Without it the delete is unconditional, as HTTP's DELETE without If-Match is, for scripts.
+    private static async Task<IResult> DeleteAsync(int id, int? version, NewsDeskDbContext db, CancellationToken cancellationToken)
     {
+        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
         var mention = await db.Mentions.FirstOrDefaultAsync(m => m.Id == id, cancellationToken);
         if (mention is null)
         {
             return MentionNotFound(id);
         }
 
+        if (version is { } expected && mention.Version != expected)
+        {
+            return await StaleAsync(id, expected, db, cancellationToken);
+        }
+
         db.Mentions.Remove(mention);
         await db.SaveChangesAsync(cancellationToken);
+        await transaction.CommitAsync(cancellationToken);
         return Results.NoContent();
     }
 
@@ -86,7 +95,7 @@ public static class MentionsApi
         return Results.Problem(
             title: "Someone else changed this mention.",
             detail: $"Someone else changed this mention since you read it (you had version {version}; it is now at version {current.Version}) and it now points to {current.EntityType} "
-                + $"\u201c{current.EntityName}\u201d. Nothing was changed; look at their change and re-point again if you still mean to.",
+                + $"\u201c{current.EntityName}\u201d. Nothing was changed; look at their change and try again if you still mean to.",
             statusCode: StatusCodes.Status409Conflict,
             extensions: new Dictionary<string, object?> { ["current"] = current });
     }

@@ -120,4 +120,28 @@ public class MentionsApiTests(NewsDeskFactory factory) : IClassFixture<NewsDeskF
         Assert.Null(await factory.FindAsync<Mention>(id));
         Assert.NotNull(await factory.FindAsync<Actor>(actor.Id));
     }
+
+    [Fact]
+    public async Task Deleting_with_an_old_version_after_someone_repointed_answers_409_and_deletes_nothing()
+    {
+        var article = await factory.AddArticleAsync("Ansar Allah fired at Eilat.");
+        var wrong = await factory.AddActorAsync("Hezbollah");
+        var right = await factory.AddActorAsync("Houthis");
+        var id = await TagAsync(article, "Ansar Allah", wrong.Id);
+        var read = (await _client.GetFromJsonAsync<JsonElement>($"/api/mentions/{id}")).GetProperty("version").GetInt32();
+        var repointed = await _client.PatchAsJsonAsync($"/api/mentions/{id}", new { entityType = "actor", entityId = right.Id, version = read });
+        Assert.Equal(HttpStatusCode.OK, repointed.StatusCode);
+
+        var stale = await _client.DeleteAsync($"/api/mentions/{id}?version={read}");
+
+        Assert.Equal(HttpStatusCode.Conflict, stale.StatusCode);
+        var current = (await stale.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("current");
+        Assert.Equal(("Houthis", read + 1), (current.GetProperty("entityName").GetString(), current.GetProperty("version").GetInt32()));
+        Assert.Equal(right.Id, (await factory.FindAsync<Mention>(id))!.ActorId);
+
+        var fresh = await _client.DeleteAsync($"/api/mentions/{id}?version={read + 1}");
+
+        Assert.Equal(HttpStatusCode.NoContent, fresh.StatusCode);
+        Assert.Null(await factory.FindAsync<Mention>(id));
+    }
 }

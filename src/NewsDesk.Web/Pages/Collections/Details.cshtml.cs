@@ -102,10 +102,13 @@ public class DetailsModel(NewsDeskDbContext db) : PageModel
         return Page();
     }
 
-    /// <summary>Deletes the collection and its memberships; the articles themselves stay.</summary>
+    /// <summary>
+    /// Deletes the collection and its memberships; the articles themselves stay. The memberships are loaded so the
+    /// change tracker deletes them (not the database's cascade) and the audit log keeps which articles were in it.
+    /// </summary>
     public async Task<IActionResult> OnPostDeleteAsync(int id, CancellationToken cancellationToken)
     {
-        var collection = await db.Collections.FirstOrDefaultAsync(c => c.Id == id, cancellationToken);
+        var collection = await db.Collections.Include(c => c.Articles).FirstOrDefaultAsync(c => c.Id == id, cancellationToken);
         if (collection is null)
         {
             return NotFound();

@@ -146,6 +146,36 @@ public class AnnotationTests(DemoAnnotationFixture fixture, ITestOutputHelper ou
     }
 
     [Fact]
+    public async Task Deleting_a_mention_someone_else_re_pointed_meanwhile_shows_their_change_and_deletes_nothing()
+    {
+        var article = await IcaroAsync();
+        var israel = await ActorAsync("Israel");
+        var saudi = await ActorAsync("Saudi Arabia");
+        var (start, end) = Span(article, "Deir Ezzor");
+        var mention = new Mention { ArticleId = article.Id, Start = start, End = end, Quote = "Deir Ezzor", ActorId = israel.Id };
+        await fixture.App.InsertAsync(mention);
+        var page = await OpenIcaroAsync(article);
+
+        // Another editor re-points it after this page loaded it; this editor, not knowing, deletes it.
+        await fixture.App.ExecuteDbContextAsync(async db =>
+        {
+            (await db.Mentions.SingleAsync(m => m.Id == mention.Id)).ActorId = saudi.Id;
+            return await db.SaveChangesAsync();
+        });
+        await page.ClickHighlightAsync("actor", "Deir Ezzor");
+        await page.MentionCard.GetByRole(AriaRole.Button, new() { Name = "Delete" }).ClickAsync();
+
+        await Assertions.Expect(page.MentionCard.GetByRole(AriaRole.Alert)).ToContainTextAsync("Someone else changed this mention");
+        await Assertions.Expect(page.MentionCard.GetByRole(AriaRole.Alert)).ToContainTextAsync("Saudi Arabia");
+        await Assertions.Expect(page.Group("actor", "Saudi Arabia")).ToHaveCountAsync(1);
+        var stored = await fixture.App.ExecuteDbContextAsync(db => db.Mentions.AsNoTracking().SingleAsync(m => m.Id == mention.Id));
+        Assert.Equal((saudi.Id, 2), (stored.ActorId!.Value, stored.Version));
+        Assert.All(page.Errors, e => Assert.Contains("409", e, StringComparison.Ordinal));
+        await page.Page.Context.CloseAsync();
+        await fixture.App.ExecuteDbContextAsync(db => db.Mentions.Where(m => m.Id == mention.Id).ExecuteDeleteAsync()); // the class shares one article
+    }
+
+    [Fact]
     public async Task Deleting_a_mention_from_its_card_removes_the_highlight_and_the_side_panel_entry_for_good()
     {
         var article = await IcaroAsync();

@@ -1,3 +1,4 @@
+using System.Globalization;
 using AngleSharp.Html.Dom;
 using Microsoft.EntityFrameworkCore;
 using NewsDesk.Web.Domain;
@@ -213,5 +214,26 @@ public class CollectionsPagesTests(NewsDeskFactory factory) : IClassFixture<News
         Assert.Equal("/collections", response.RequestMessage!.RequestUri!.AbsolutePath);
         Assert.Null(await factory.FindAsync<Collection>(collection.Id));
         Assert.NotNull(await factory.FindAsync<Article>(article.Id));
+    }
+
+    [Fact]
+    public async Task Deleting_a_collection_records_each_membership_it_removed_in_the_audit_log()
+    {
+        var collection = new Collection { Name = $"Audited {Guid.NewGuid():N}", Version = 1 };
+        Article first = new ArticleBuilder().InCollection(collection);
+        await factory.InsertAsync(first);
+        var second = new ArticleBuilder().Build();
+        await factory.InsertAsync(second);
+        await factory.InsertAsync(new CollectionArticle { CollectionId = collection.Id, ArticleId = second.Id });
+
+        await factory.CreateClient().SubmitAsync($"/collections/{collection.Id}", "form.delete-collection", []);
+
+        var recordId = collection.Id.ToString(CultureInfo.InvariantCulture);
+        var removed = await factory.ExecuteDbContextAsync(db => db.AuditEntries.AsNoTracking()
+            .Where(e => e.RecordType == "Collection" && e.RecordId == recordId && e.EntityType == "CollectionArticle" && e.Action == AuditAction.Deleted)
+            .Select(e => e.EntityId).ToListAsync());
+        Assert.Equal(
+            new[] { first.Id, second.Id }.Select(i => i.ToString(CultureInfo.InvariantCulture)).Order(),
+            removed.Order());
     }
 }

@@ -80,7 +80,17 @@ async function start(body) {
 
   const card = new MentionCard({
     onDelete: async (mention) => {
-      await call('DELETE', `/api/mentions/${mention.id}`);
+      try {
+        await call('DELETE', `/api/mentions/${mention.id}?version=${mention.version}`);
+      } catch (error) {
+        // Someone re-pointed it since this page read it: show their change instead of deleting over it.
+        if (error.status === 409 && error.problem?.current) {
+          store.put(error.problem.current);
+          repaint(index.paragraphsIn(mention.start, mention.end));
+          announce(error.message);
+        }
+        throw error;
+      }
       store.remove(mention.id);
       repaint(index.paragraphsIn(mention.start, mention.end));
       announce(`Deleted the mention \u201c${mention.quote}\u201d.`);
