@@ -163,7 +163,8 @@ public class AnnotationTests(DemoAnnotationFixture fixture, ITestOutputHelper ou
             return await db.SaveChangesAsync();
         });
         await page.ClickHighlightAsync("actor", "Deir Ezzor");
-        await page.MentionCard.GetByRole(AriaRole.Button, new() { Name = "Delete" }).ClickAsync();
+        // The span lies inside IRNA's claim, so the card lists both mentions: delete this one.
+        await page.MentionCard.Locator($"[data-mention-id='{mention.Id}']").GetByRole(AriaRole.Button, new() { Name = "Delete" }).ClickAsync();
 
         await Assertions.Expect(page.MentionCard.GetByRole(AriaRole.Alert)).ToContainTextAsync("Someone else changed this mention");
         await Assertions.Expect(page.MentionCard.GetByRole(AriaRole.Alert)).ToContainTextAsync("Saudi Arabia");
