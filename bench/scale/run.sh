@@ -33,12 +33,18 @@ email="bench-$(date +%s)@newsdesk.local" password="Bench-$(date +%s)-Pa55word!"
 printf '%s\n' "$password" | app users add "$email" --role viewer >/dev/null
 
 if curl -s -o /dev/null "http://127.0.0.1:$port/"; then echo "port $port is taken (an earlier run still serving?)" >&2; exit 1; fi
-# exec: $pid is the server itself, so the trap below stops it (a backgrounded function would leave it running).
-(exec dotnet "$out/app/NewsDesk.Web.dll" --urls "http://127.0.0.1:$port" "--ConnectionStrings:NewsDesk=Data Source=$db" \
-  --NewsDesk:ImportSeedsOnStart=false --Ingest:Enabled=false --Serilog:MinimumLevel:Default=Warning) >"$out/app.log" 2>&1 &
-pid=$!
+pid=
 trap 'kill $pid 2>/dev/null || true' EXIT
-for _ in $(seq 1 120); do curl -sf "http://127.0.0.1:$port/healthz" >/dev/null && break; kill -0 $pid 2>/dev/null || { tail -5 "$out/app.log" >&2; exit 1; }; sleep 0.5; done
+serve() { # extra app options; starts the app on $port and waits until it answers
+  # exec: $pid is the server itself, so stop() and the trap stop it (a backgrounded function would leave it running).
+  (exec dotnet "$out/app/NewsDesk.Web.dll" --urls "http://127.0.0.1:$port" "--ConnectionStrings:NewsDesk=Data Source=$db" \
+    --NewsDesk:ImportSeedsOnStart=false --Ingest:Enabled=false --Serilog:MinimumLevel:Default=Warning "$@") >"$out/app.log" 2>&1 &
+  pid=$!
+  for _ in $(seq 1 120); do curl -sf "http://127.0.0.1:$port/healthz" >/dev/null && return 0; kill -0 $pid 2>/dev/null || { tail -5 "$out/app.log" >&2; exit 1; }; sleep 0.5; done
+  echo "the app did not answer on port $port" >&2; exit 1
+}
+stop() { kill $pid; wait $pid 2>/dev/null || true; }
+serve
 
 # Every page needs a signed-in user: the benchmark signs in as a viewer through the real login form. The cookie is
 # checked against the user store once it is a minute old (Identity's security stamp check, so a locked-out user is
@@ -95,7 +101,17 @@ measure article200 "${urls[article200]}" report.lua -t2 -c8
 measure search "${urls[search]}" report.lua -t2 -c8
 measure search-uncached "${urls[search]}" uncached.lua -t2 -c8
 measure search-1c "${urls[search]}" uncached.lua -t1 -c1
-kill $pid; wait $pid 2>/dev/null || true
+stop
+# Cold: the same app with its page cache off (NewsDesk:PageCacheMegabytes=0), so every article page is read and
+# rendered in full, as on its first view after a change. The trivial page is measured again in this run.
+serve --NewsDesk:PageCacheMegabytes=0
+for name in trivial article200; do
+  signin
+  wrk -t2 -c8 -d5s "${headers[@]}" "http://127.0.0.1:$port${urls[$name]}" >/dev/null
+done
+measure trivial-cold "${urls[trivial]}" report.lua -t2 -c8
+measure article200-cold "${urls[article200]}" report.lua -t2 -c8
+stop
 direct=$(dotnet "$out/ftsdirect/FtsDirect.dll" "$db" "$query" 300)
 printf '%-11s %s\n' "fts-direct" "$direct"
 echo "{\"name\": \"fts-direct\", \"direct\": $direct}" >>"$results"
