@@ -1,4 +1,5 @@
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Storage;
 using NewsDesk.Web.Data.Auditing;
 using NewsDesk.Web.Domain;
 
@@ -82,12 +83,7 @@ public sealed class RecordMerger(NewsDeskDbContext db, AuditLog audit, ILogger<R
         // Re-pointed rows must no longer count as the merged actor's dependents when it is deleted.
         db.ChangeTracker.DetectChanges();
         db.Actors.Remove(merged);
-        audit.Merged(db, "Actor", mergedId, survivorId, merged.Name);
-        await db.SaveChangesAsync(cancellationToken);
-        await transaction.CommitAsync(cancellationToken);
-        logger.LogInformation("Merged actor {MergedId} ({MergedName}) into {SurvivorId} ({SurvivorName}); {Mentions} mention(s) moved",
-            mergedId, merged.Name, survivorId, survivor.Name, mentions);
-        return MergeResult.Done(mentions);
+        return await CompleteAsync(transaction, "Actor", (mergedId, merged.Name), (survivorId, survivor.Name), mentions, cancellationToken);
     }
 
     public async Task<MergeResult> MergeIncidentsAsync(int survivorId, int mergedId, CancellationToken cancellationToken)
@@ -138,11 +134,18 @@ public sealed class RecordMerger(NewsDeskDbContext db, AuditLog audit, ILogger<R
 
         db.ChangeTracker.DetectChanges();
         db.Incidents.Remove(merged);
-        audit.Merged(db, "Incident", mergedId, survivorId, merged.Title);
+        return await CompleteAsync(transaction, "Incident", (mergedId, merged.Title), (survivorId, survivor.Title), mentions, cancellationToken);
+    }
+
+    /// <summary>Records the merge in the audit log, saves and commits everything at once, and logs it.</summary>
+    private async Task<MergeResult> CompleteAsync(
+        IDbContextTransaction transaction, string type, (int Id, string Name) merged, (int Id, string Name) survivor, int mentions, CancellationToken cancellationToken)
+    {
+        audit.Merged(db, type, merged.Id, survivor.Id, merged.Name);
         await db.SaveChangesAsync(cancellationToken);
         await transaction.CommitAsync(cancellationToken);
-        logger.LogInformation("Merged incident {MergedId} ({MergedTitle}) into {SurvivorId} ({SurvivorTitle}); {Mentions} mention(s) moved",
-            mergedId, merged.Title, survivorId, survivor.Title, mentions);
+        logger.LogInformation("Merged {Type} {MergedId} ({MergedName}) into {SurvivorId} ({SurvivorName}); {Mentions} mention(s) moved",
+            type, merged.Id, merged.Name, survivor.Id, survivor.Name, mentions);
         return MergeResult.Done(mentions);
     }
 }

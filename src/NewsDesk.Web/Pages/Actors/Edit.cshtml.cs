@@ -50,24 +50,10 @@ public class EditModel(NewsDeskDbContext db) : PageModel
             return Page();
         }
 
-        if (actor.Version != Form.Version)
+        var outcome = await VersionedEdit.SaveAsync(db, actor, Form.Version, () => Form.ApplyTo(actor, id), cancellationToken);
+        if (!outcome.Saved)
         {
-            return await ConflictPageAsync(actor.Version, id, cancellationToken);
-        }
-
-        // The version the editor saw is the one the UPDATE must still find, or EF throws.
-        db.Entry(actor).Property(a => a.Version).OriginalValue = Form.Version;
-        db.Entry(actor).Property(a => a.Version).IsModified = true;
-        Form.ApplyTo(actor, id);
-        try
-        {
-            await db.SaveChangesAsync(cancellationToken);
-        }
-        catch (DbUpdateConcurrencyException)
-        {
-            db.ChangeTracker.Clear();
-            var current = await db.Actors.AsNoTracking().Where(a => a.Id == id).Select(a => (int?)a.Version).FirstOrDefaultAsync(cancellationToken);
-            return await ConflictPageAsync(current, id, cancellationToken);
+            return await ConflictPageAsync(outcome.CurrentVersion, id, cancellationToken);
         }
 
         return RedirectToPage("Details", new { id });
@@ -79,10 +65,7 @@ public class EditModel(NewsDeskDbContext db) : PageModel
     private async Task<PageResult> ConflictPageAsync(int? currentVersion, int id, CancellationToken cancellationToken)
     {
         TheirChanges = await ConflictHistory.SinceAsync(db, "Actor", id, Form.Version, cancellationToken);
-        Conflict = currentVersion is null
-            ? "This actor was deleted (or merged into another) while you were editing. Nothing was saved."
-            : $"Someone else saved this actor while you were editing (you started from version {Form.Version}; it is now at version {currentVersion}). "
-              + "Nothing was overwritten. Open the actor again to see their changes, then re-apply yours.";
+        Conflict = VersionedEdit.ConflictMessage("actor", Form.Version, currentVersion, mergeable: true);
         ModelState.AddModelError(string.Empty, Conflict);
         return Page();
     }

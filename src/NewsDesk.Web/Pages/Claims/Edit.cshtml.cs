@@ -52,22 +52,10 @@ public class EditModel(NewsDeskDbContext db) : PageModel
             return Page();
         }
 
-        if (claim.Version != Form.Version)
+        var outcome = await VersionedEdit.SaveAsync(db, claim, Form.Version, () => Form.ApplyTo(claim), cancellationToken);
+        if (!outcome.Saved)
         {
-            return await ConflictPageAsync(claim.Version, id, cancellationToken);
-        }
-
-        db.Entry(claim).Property(c => c.Version).OriginalValue = Form.Version;
-        db.Entry(claim).Property(c => c.Version).IsModified = true;
-        Form.ApplyTo(claim);
-        try
-        {
-            await db.SaveChangesAsync(cancellationToken);
-        }
-        catch (DbUpdateConcurrencyException)
-        {
-            db.ChangeTracker.Clear();
-            return await ConflictPageAsync(await db.Claims.Where(c => c.Id == id).Select(c => (int?)c.Version).FirstOrDefaultAsync(cancellationToken), id, cancellationToken);
+            return await ConflictPageAsync(outcome.CurrentVersion, id, cancellationToken);
         }
 
         return RedirectToPage("Details", new { id });
@@ -79,10 +67,7 @@ public class EditModel(NewsDeskDbContext db) : PageModel
     private async Task<PageResult> ConflictPageAsync(int? currentVersion, int id, CancellationToken cancellationToken)
     {
         TheirChanges = await ConflictHistory.SinceAsync(db, "Claim", id, Form.Version, cancellationToken);
-        Conflict = currentVersion is null
-            ? "This claim was deleted while you were editing. Nothing was saved."
-            : $"Someone else saved this claim while you were editing (you started from version {Form.Version}; it is now at version {currentVersion}). "
-              + "Nothing was overwritten. Open the claim again to see their changes, then re-apply yours.";
+        Conflict = VersionedEdit.ConflictMessage("claim", Form.Version, currentVersion, mergeable: false);
         ModelState.AddModelError(string.Empty, Conflict);
         return Page();
     }

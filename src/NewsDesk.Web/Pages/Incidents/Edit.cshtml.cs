@@ -51,22 +51,10 @@ public class EditModel(NewsDeskDbContext db) : PageModel
             return Page();
         }
 
-        if (incident.Version != Form.Version)
+        var outcome = await VersionedEdit.SaveAsync(db, incident, Form.Version, () => Form.ApplyTo(incident), cancellationToken);
+        if (!outcome.Saved)
         {
-            return await ConflictPageAsync(incident.Version, id, cancellationToken);
-        }
-
-        db.Entry(incident).Property(i => i.Version).OriginalValue = Form.Version;
-        db.Entry(incident).Property(i => i.Version).IsModified = true;
-        Form.ApplyTo(incident);
-        try
-        {
-            await db.SaveChangesAsync(cancellationToken);
-        }
-        catch (DbUpdateConcurrencyException)
-        {
-            db.ChangeTracker.Clear();
-            return await ConflictPageAsync(await db.Incidents.Where(i => i.Id == id).Select(i => (int?)i.Version).FirstOrDefaultAsync(cancellationToken), id, cancellationToken);
+            return await ConflictPageAsync(outcome.CurrentVersion, id, cancellationToken);
         }
 
         return RedirectToPage("Details", new { id });
@@ -78,10 +66,7 @@ public class EditModel(NewsDeskDbContext db) : PageModel
     private async Task<PageResult> ConflictPageAsync(int? currentVersion, int id, CancellationToken cancellationToken)
     {
         TheirChanges = await ConflictHistory.SinceAsync(db, "Incident", id, Form.Version, cancellationToken);
-        Conflict = currentVersion is null
-            ? "This incident was deleted (or merged into another) while you were editing. Nothing was saved."
-            : $"Someone else saved this incident while you were editing (you started from version {Form.Version}; it is now at version {currentVersion}). "
-              + "Nothing was overwritten. Open the incident again to see their changes, then re-apply yours.";
+        Conflict = VersionedEdit.ConflictMessage("incident", Form.Version, currentVersion, mergeable: true);
         ModelState.AddModelError(string.Empty, Conflict);
         return Page();
     }
