@@ -1,12 +1,31 @@
+using System.Collections.Concurrent;
+using Microsoft.Data.Sqlite;
+
 namespace NewsDesk.Web.Tests.Infrastructure;
 
-/// <summary>Fresh folders under the system temp folder, one per test fixture.</summary>
+/// <summary>
+/// Fresh folders under the system temp folder for tests. Every folder made here is deleted when the test process
+/// exits, so a test that hands its folder to a child process or a server (and cannot delete it while they run)
+/// leaves nothing behind.
+/// </summary>
 public static class TestDirectory
 {
+    private static readonly ConcurrentBag<string> _created = [];
+
+    static TestDirectory() => AppDomain.CurrentDomain.ProcessExit += (_, _) =>
+    {
+        SqliteConnection.ClearAllPools();
+        foreach (var path in _created)
+        {
+            TryDelete(path);
+        }
+    };
+
     public static string Create(string prefix = "newsdesk-test")
     {
         var path = Path.Combine(Path.GetTempPath(), $"{prefix}-{Guid.NewGuid():N}");
         Directory.CreateDirectory(path);
+        _created.Add(path);
         return path;
     }
 
