@@ -64,6 +64,8 @@ public class CollectionsPagesTests(NewsDeskFactory factory) : IClassFixture<News
         var details = await client.GetDocumentAsync($"/collections/{collection.Id}");
         Assert.Equal("1", details.QuerySelector(".collection-progress .annotated-count")!.TextContent);
         Assert.Equal("2", details.QuerySelector(".collection-progress .article-count")!.TextContent);
+        Assert.Equal(("1", "2"), (details.QuerySelector(".collection-progress progress")!.GetAttribute("value"), details.QuerySelector(".collection-progress progress")!.GetAttribute("max")));
+        Assert.Empty(details.QuerySelectorAll("[style]")); // the CSP allows no inline style
         Assert.Equal(2, details.QuerySelectorAll(".collection-articles li").Length);
     }
 
