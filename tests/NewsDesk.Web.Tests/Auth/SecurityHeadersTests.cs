@@ -35,13 +35,17 @@ public class SecurityHeadersTests(NewsDeskFactory factory) : IClassFixture<NewsD
     [InlineData("/audit")]
     [InlineData("/admin/users")]
     [InlineData("/account/tokens")]
-    public async Task Pages_have_no_inline_scripts_or_event_handlers(string url)
+    [InlineData("/timeline")]
+    [InlineData("/collections")]
+    [InlineData("/sources")]
+    public async Task Pages_have_no_inline_scripts_event_handlers_or_styles(string url)
     {
         var page = await factory.CreateClient().GetDocumentAsync(url);
 
         Assert.All(page.QuerySelectorAll("script"), script => Assert.False(string.IsNullOrEmpty(script.GetAttribute("src")), "inline script"));
         Assert.DoesNotContain(page.All.SelectMany(e => e.Attributes), a => a.Name.StartsWith("on", StringComparison.OrdinalIgnoreCase));
         Assert.Empty(page.QuerySelectorAll("a[href^='javascript:' i]"));
+        Assert.Empty(page.QuerySelectorAll("[style], style")); // style-src has no 'unsafe-inline'
     }
 
     [Fact]
