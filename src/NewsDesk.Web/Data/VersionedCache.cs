@@ -14,10 +14,9 @@ public sealed class VersionedCache(StoreVersion version, IOptions<NewsDeskOption
     /// <summary>An upper bound for writes that bypass the app (another process writing the same file).</summary>
     public static readonly TimeSpan MaxAge = TimeSpan.FromMinutes(5);
 
-    private readonly MemoryCache _cache = new(new MemoryCacheOptions
-    {
-        SizeLimit = options.Value.PageCacheMegabytes * 1024L * 1024L,
-    });
+    private readonly MemoryCache? _cache = options.Value.PageCacheMegabytes > 0
+        ? new MemoryCache(new MemoryCacheOptions { SizeLimit = options.Value.PageCacheMegabytes * 1024L * 1024L })
+        : null; // 0: no cache at all (every request loads; the benchmark's "cold" run)
 
     /// <summary>
     /// The cached value for <paramref name="key"/> at the current store version, or <paramref name="load"/>'s
@@ -28,6 +27,11 @@ public sealed class VersionedCache(StoreVersion version, IOptions<NewsDeskOption
     {
         // The version is read before loading: a write that commits during the load bumps it, so what was read
         // is filed under the older number and the next request loads again.
+        if (_cache is null)
+        {
+            return await load(cancellationToken);
+        }
+
         var versioned = (key, version.Current);
         if (_cache.TryGetValue(versioned, out T? cached) && cached is not null)
         {
@@ -43,5 +47,5 @@ public sealed class VersionedCache(StoreVersion version, IOptions<NewsDeskOption
         return value;
     }
 
-    public void Dispose() => _cache.Dispose();
+    public void Dispose() => _cache?.Dispose();
 }

@@ -55,4 +55,15 @@ public class VersionedCacheTests
         Assert.Equal("load 3", await cache.GetOrLoadAsync("small", Load, _ => 1024, None));
         Assert.Equal("load 3", await cache.GetOrLoadAsync("small", Load, _ => 1024, None));
     }
+
+    [Fact]
+    public async Task Zero_megabytes_turns_the_cache_off()
+    {
+        using var cache = new VersionedCache(new StoreVersion(), Options.Create(new NewsDeskOptions { PageCacheMegabytes = 0 }));
+        var loads = 0;
+        Task<string?> Load(CancellationToken _) => Task.FromResult<string?>($"load {++loads}");
+
+        Assert.Equal("load 1", await cache.GetOrLoadAsync("page", Load, _ => 10, None));
+        Assert.Equal("load 2", await cache.GetOrLoadAsync("page", Load, _ => 10, None));
+    }
 }
