@@ -98,7 +98,7 @@ def flush(con, batch, rng, a):
     if mention_budget["left"] is None:
         mention_budget["left"] = a.mentions
     with con:
-        con.executemany("INSERT INTO Articles(Url, SourceId, Title, SiteName, Language, PublishedAt, PublishedUtcOffsetMinutes, PublishedPrecision, FetchedAt, Text, ContentHash) VALUES (?,?,?,?,?,?,?,?,?,?,?)", batch)
+        con.executemany("INSERT INTO Articles(Url, SourceId, Title, SiteName, Language, PublishedAt, PublishedUtcOffsetMinutes, PublishedPrecision, FetchedAt, Text, ContentHash, Lead) VALUES (?,?,?,?,?,?,?,?,?,?,?,substr(?10, 1, 280))", batch)
         last = con.execute("SELECT max(Id) FROM Articles").fetchone()[0]
         first = last - len(batch) + 1
         rows = []

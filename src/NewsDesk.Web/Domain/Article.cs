@@ -28,11 +28,31 @@ public class Article
     public DatePrecision PublishedPrecision { get; set; } = DatePrecision.Unknown;
     public DateTime FetchedAt { get; set; }
 
+    /// <summary>How much of the text <see cref="Lead"/> keeps.</summary>
+    public const int LeadLength = 280;
+
+    private string _text = "";
+
     /// <summary>
     /// The article's plain text, paragraphs separated by a blank line. Mention offsets are UTF-16 code unit
-    /// indices into this string, so it never changes once an article has mentions.
+    /// indices into this string, so it never changes once an article has mentions. Setting it sets <see cref="Lead"/>.
     /// </summary>
-    public required string Text { get; set; }
+    public required string Text
+    {
+        get => _text;
+        set
+        {
+            _text = value;
+            // Never ends halfway through a surrogate pair (an emoji, a rare CJK character).
+            Lead = value.Length <= LeadLength ? value : value[..(char.IsHighSurrogate(value[LeadLength - 1]) ? LeadLength - 1 : LeadLength)];
+        }
+    }
+
+    /// <summary>
+    /// The text's first <see cref="LeadLength"/> characters, stored so the article list shows an opening without
+    /// reading the whole text (a long text spills into SQLite overflow pages; <c>substr</c> reads them all).
+    /// </summary>
+    public string Lead { get; private set; } = "";
 
     /// <summary>The body as HTML, sanitized with a tight allow-list before it was stored.</summary>
     public string? Html { get; set; }

@@ -13,7 +13,6 @@ public sealed class ArticleListQuery(NewsDeskDbContext db, IArticleTextSearch te
 {
     public const int DefaultPageSize = 20;
     public const int MaxPageSize = 100;
-    private const int SnippetLength = 280;
 
     public async Task<ArticleListPage> RunAsync(ArticleFilter filter, string? after, int pageSize, CancellationToken cancellationToken)
     {
@@ -123,7 +122,7 @@ public sealed class ArticleListQuery(NewsDeskDbContext db, IArticleTextSearch te
             .Select(a => new ArticleListItem(
                 a.Id, a.Title, a.Url, a.SiteName, a.Language,
                 new PublishedDate(a.PublishedAt, a.PublishedUtcOffsetMinutes, a.PublishedPrecision),
-                a.Text.Substring(0, SnippetLength), a.Mentions.Count, null))
+                a.Lead, a.Mentions.Count, null))
             .ToListAsync(cancellationToken);
 
         var next = rows.Count > pageSize ? new DateCursor(rows[pageSize - 1].Published.At, rows[pageSize - 1].Id).ToString() : null;

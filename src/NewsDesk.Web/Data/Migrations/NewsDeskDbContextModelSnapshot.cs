@@ -320,6 +320,10 @@ namespace NewsDesk.Web.Data.Migrations
                         .HasMaxLength(35)
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("Lead")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("LeadImageUrl")
                         .HasMaxLength(2048)
                         .HasColumnType("TEXT");
