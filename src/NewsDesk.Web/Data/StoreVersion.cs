@@ -1,6 +1,10 @@
+using System.Data.Common;
 using System.Runtime.CompilerServices;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.ChangeTracking;
 using Microsoft.EntityFrameworkCore.Diagnostics;
+using NewsDesk.Web.Data.Auditing;
+using NewsDesk.Web.Domain;
 
 namespace NewsDesk.Web.Data;
 
@@ -18,21 +22,44 @@ public sealed class StoreVersion(IExternalChangeSignal? external = null)
     public long Current => Interlocked.Read(ref _local) + (external?.Changes ?? 0);
 
     public void Bump() => Interlocked.Increment(ref _local);
+
+    /// <summary>This process has just committed a write: it is not another process's change.</summary>
+    public void OwnWriteCommitted() => external?.Acknowledge();
 }
 
 /// <summary>Counts changes made to the store by other processes, as far as the store lets us see them.</summary>
 public interface IExternalChangeSignal
 {
     long Changes { get; }
+
+    /// <summary>
+    /// Takes the store's present state as seen, after a write of our own: a save that starts no new version
+    /// (bookkeeping) must not come back as someone else's change a second later.
+    /// </summary>
+    void Acknowledge();
 }
 
 /// <summary>
-/// Bumps <see cref="StoreVersion"/> around every save that changes something: before it, and once more after the
-/// commit, because a reader between the first bump and the commit could cache the old state under the new number.
+/// Bumps <see cref="StoreVersion"/> around every save that changes what pages show: before it, and once more after
+/// the commit, because a reader between the first bump and the commit could cache the old state under the new
+/// number. Bookkeeping-only saves (when a source was last fetched and the fetch log, when a token was last used, a
+/// user's failed-login count) start no new version: the scraper makes one after every fetch, and they would retire
+/// every cached page every few seconds. Nothing cached shows them (the dashboard reads its sources panel live).
 /// </summary>
-public sealed class StoreVersionInterceptor(StoreVersion version) : SaveChangesInterceptor
+public sealed class StoreVersionInterceptor(StoreVersion version) : SaveChangesInterceptor, IDbTransactionInterceptor
 {
+    // Every commit of ours (the audit log's own transaction ends after SavedChanges) is acknowledged to the
+    // external signal, so our own writes never come back as another process's change.
+    void IDbTransactionInterceptor.TransactionCommitted(DbTransaction transaction, TransactionEndEventData eventData) => version.OwnWriteCommitted();
+
+    Task IDbTransactionInterceptor.TransactionCommittedAsync(DbTransaction transaction, TransactionEndEventData eventData, CancellationToken cancellationToken)
+    {
+        version.OwnWriteCommitted();
+        return Task.CompletedTask;
+    }
+
     private readonly ConditionalWeakTable<DbContext, object> _saving = [];
+    private readonly ConditionalWeakTable<DbContext, object> _bookkeeping = [];
 
     public override InterceptionResult<int> SavingChanges(DbContextEventData eventData, InterceptionResult<int> result)
     {
@@ -68,18 +95,45 @@ public sealed class StoreVersionInterceptor(StoreVersion version) : SaveChangesI
 
     private void Note(DbContext? context)
     {
-        if (context is not null && context.ChangeTracker.HasChanges())
+        if (context is null || !context.ChangeTracker.HasChanges())
+        {
+            return;
+        }
+
+        if (context.ChangeTracker.Entries().Any(e => e.State is EntityState.Added or EntityState.Modified or EntityState.Deleted && !IsBookkeeping(e)))
         {
             _saving.AddOrUpdate(context, context);
             version.Bump();
+        }
+        else
+        {
+            _bookkeeping.AddOrUpdate(context, context);
         }
     }
 
     private void Settle(DbContext? context)
     {
-        if (context is not null && _saving.Remove(context))
+        if (context is null)
+        {
+            return;
+        }
+
+        var content = _saving.Remove(context);
+        var bookkeeping = _bookkeeping.Remove(context);
+        if (content)
         {
             version.Bump();
         }
+
+        if (content || bookkeeping)
+        {
+            version.OwnWriteCommitted();
+        }
     }
+
+    /// <summary>A fetch-log row, or an edit of only the fields the audit log also counts as bookkeeping.</summary>
+    private static bool IsBookkeeping(EntityEntry entry) =>
+        entry.Entity is SourceFetch
+        || (entry.State == EntityState.Modified && AuditedTypes.Describe(entry) is { } type
+            && entry.Properties.Where(p => p.IsModified).All(p => type.IsOperational(p.Metadata.Name)));
 }

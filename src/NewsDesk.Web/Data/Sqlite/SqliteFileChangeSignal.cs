@@ -30,6 +30,17 @@ public sealed class SqliteFileChangeSignal(string databasePath, TimeSpan checkEv
         }
     }
 
+    public void Acknowledge()
+    {
+        lock (_lock)
+        {
+            // A write by another process in the moment between our commit and this line is taken as ours: it shows
+            // with the next change or after VersionedCache.MaxAge at the latest.
+            _last = Read(databasePath);
+            Volatile.Write(ref _checkedAt, Environment.TickCount64);
+        }
+    }
+
     private void Check(long now)
     {
         lock (_lock)

@@ -4,28 +4,26 @@ using NewsDesk.Web.Data;
 
 namespace NewsDesk.Web.Pages.Dashboard;
 
-/// <summary>The home page's side panels (view: Pages/Shared/Components/Dashboard/Default.cshtml): recently tagged incidents, sources needing attention, collections' tagging progress.</summary>
+/// <summary>
+/// The home page's cached side panels (view: Pages/Shared/Components/Dashboard/Default.cshtml): recently tagged
+/// incidents and collections' tagging progress. Sources needing attention are shown live beside them
+/// (<see cref="SourcesNeedingAttentionViewComponent"/>): a fetch's bookkeeping does not start a new store version.
+/// </summary>
 public class DashboardViewComponent(NewsDeskDbContext db) : ViewComponent
 {
-    private const int Shown = 6;
+    public const int Shown = 6;
 
     public async Task<IViewComponentResult> InvokeAsync()
     {
         var cancellationToken = HttpContext.RequestAborted;
         var incidents = await RecentlyTaggedIncidentsAsync(cancellationToken);
 
-        var sources = await db.Sources.AsNoTracking()
-            .Where(s => s.Enabled && (s.ConsecutiveErrors > 0 || s.LastFetchedAt == null))
-            .OrderByDescending(s => s.ConsecutiveErrors).ThenBy(s => s.Name).Take(Shown)
-            .Select(s => new SourceNeedingAttention(s.Id, s.Name, s.LastFetchedAt == null ? "never fetched" : $"failing ({s.ConsecutiveErrors}): {s.LastError}"))
-            .ToListAsync(cancellationToken);
-
         var collections = await db.Collections.AsNoTracking()
             .OrderBy(c => c.Name).Take(Shown)
             .Select(c => new CollectionProgress(c.Id, c.Name, c.Articles.Count, c.Articles.Count(ca => db.Mentions.Any(m => m.ArticleId == ca.ArticleId))))
             .ToListAsync(cancellationToken);
 
-        return View(new DashboardView(incidents, sources, collections));
+        return View(new DashboardView(incidents, collections));
     }
 
     // Newest mention first, one incident at a time, skipping incidents already found: a few index lookups walking
@@ -58,11 +56,9 @@ public class DashboardViewComponent(NewsDeskDbContext db) : ViewComponent
             .ToList();
     }
 
-    public sealed record DashboardView(IReadOnlyList<RecentIncident> Incidents, IReadOnlyList<SourceNeedingAttention> Sources, IReadOnlyList<CollectionProgress> Collections);
+    public sealed record DashboardView(IReadOnlyList<RecentIncident> Incidents, IReadOnlyList<CollectionProgress> Collections);
 
     public sealed record RecentIncident(int Id, string Title, DateOnly? Date, DateTime LastTagged);
-
-    public sealed record SourceNeedingAttention(int Id, string Name, string Problem);
 
     public sealed record CollectionProgress(int Id, string Name, int Articles, int Annotated);
 }

@@ -45,6 +45,23 @@ public sealed class SqliteFileChangeSignalTests : IDisposable
     }
 
     [Fact]
+    public async Task A_write_of_our_own_that_we_acknowledge_is_not_counted()
+    {
+        var path = Path.Combine(_directory, "own.db");
+        await using var ours = await OpenAsync(path);
+        await ExecuteAsync(ours, "PRAGMA journal_mode=WAL; CREATE TABLE Notes (Id INTEGER PRIMARY KEY, Text TEXT);");
+        var signal = new SqliteFileChangeSignal(path, checkEvery: TimeSpan.Zero);
+        var start = signal.Changes;
+
+        await ExecuteAsync(ours, "INSERT INTO Notes (Text) VALUES ('a fetch log row');");
+        signal.Acknowledge();
+
+        Assert.Equal(start, signal.Changes);
+        await ExecuteAsync(ours, "INSERT INTO Notes (Text) VALUES ('someone else');");
+        Assert.True(signal.Changes > start, "a write not acknowledged still counts");
+    }
+
+    [Fact]
     public async Task Looks_at_the_files_at_most_once_per_interval()
     {
         var path = Path.Combine(_directory, "slow.db");

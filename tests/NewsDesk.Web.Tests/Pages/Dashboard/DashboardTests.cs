@@ -1,3 +1,6 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using NewsDesk.Web.Data;
 using NewsDesk.Web.Domain;
 using NewsDesk.Web.Tests.Infrastructure;
 
@@ -32,5 +35,28 @@ public class DashboardTests(NewsDeskFactory factory) : IClassFixture<NewsDeskFac
         var collections = page.QuerySelector(".dashboard-collections")!;
         Assert.Contains("1 of 2 annotated", collections.TextContent, StringComparison.Ordinal);
         Assert.Equal("1", collections.QuerySelector("progress")!.GetAttribute("value"));
+    }
+
+    [Fact]
+    public async Task A_fetch_that_fails_shows_on_the_next_request_though_it_starts_no_new_store_version()
+    {
+        var source = new Source { Name = "Flaky feed", Url = "https://flaky.example.test/rss", LastFetchedAt = DateTime.UtcNow };
+        await factory.InsertAsync(source);
+        var client = factory.CreateClient();
+        Assert.DoesNotContain("Flaky feed", (await client.GetDocumentAsync("/")).QuerySelector(".dashboard-sources")!.TextContent, StringComparison.Ordinal);
+        var version = factory.Services.GetRequiredService<StoreVersion>();
+        var before = version.Current;
+
+        // What the scraper saves after a failed fetch: the source's bookkeeping and a fetch-log row.
+        await factory.ExecuteDbContextAsync(async db =>
+        {
+            var tracked = await db.Sources.SingleAsync(s => s.Id == source.Id);
+            (tracked.ConsecutiveErrors, tracked.LastError, tracked.LastFetchedAt) = (2, "HTTP 503", DateTime.UtcNow);
+            db.SourceFetches.Add(new SourceFetch { SourceId = source.Id, StartedAt = DateTime.UtcNow, HttpStatus = 503, Error = "HTTP 503" });
+            return await db.SaveChangesAsync();
+        });
+
+        Assert.Equal(before, version.Current); // cached pages stay: the save was bookkeeping
+        Assert.Contains("failing (2): HTTP 503", (await client.GetDocumentAsync("/")).QuerySelector(".dashboard-sources")!.TextContent, StringComparison.Ordinal);
     }
 }
