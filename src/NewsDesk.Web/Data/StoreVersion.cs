@@ -17,11 +17,20 @@ namespace NewsDesk.Web.Data;
 public sealed class StoreVersion(IExternalChangeSignal? external = null)
 {
     private long _local;
+    private long _bookkeeping;
 
     /// <summary>The app's own writes plus the other processes' (both only grow, so the sum changes when either does).</summary>
     public long Current => Interlocked.Read(ref _local) + (external?.Changes ?? 0);
 
+    /// <summary>
+    /// <see cref="Current"/> plus bookkeeping-only saves (a fetch's log, a token's last use): for the few things
+    /// that show bookkeeping, like the dashboard's sources needing attention.
+    /// </summary>
+    public long IncludingBookkeeping => Current + Interlocked.Read(ref _bookkeeping);
+
     public void Bump() => Interlocked.Increment(ref _local);
+
+    public void BumpBookkeeping() => Interlocked.Increment(ref _bookkeeping);
 
     /// <summary>This process has just committed a write: it is not another process's change.</summary>
     public void OwnWriteCommitted() => external?.Acknowledge();
@@ -44,7 +53,8 @@ public interface IExternalChangeSignal
 /// the commit, because a reader between the first bump and the commit could cache the old state under the new
 /// number. Bookkeeping-only saves (when a source was last fetched and the fetch log, when a token was last used, a
 /// user's failed-login count) start no new version: the scraper makes one after every fetch, and they would retire
-/// every cached page every few seconds. Nothing cached shows them (the dashboard reads its sources panel live).
+/// every cached page every few seconds. They bump <see cref="StoreVersion.IncludingBookkeeping"/> instead, which
+/// keys the one panel that shows them (the dashboard's sources needing attention).
 /// </summary>
 public sealed class StoreVersionInterceptor(StoreVersion version) : SaveChangesInterceptor, IDbTransactionInterceptor
 {
@@ -108,6 +118,7 @@ public sealed class StoreVersionInterceptor(StoreVersion version) : SaveChangesI
         else
         {
             _bookkeeping.AddOrUpdate(context, context);
+            version.BumpBookkeeping();
         }
     }
 
@@ -123,6 +134,11 @@ public sealed class StoreVersionInterceptor(StoreVersion version) : SaveChangesI
         if (content)
         {
             version.Bump();
+        }
+
+        if (bookkeeping)
+        {
+            version.BumpBookkeeping();
         }
 
         if (content || bookkeeping)

@@ -22,7 +22,9 @@ public sealed class VersionedCache(StoreVersion version, IOptions<NewsDeskOption
     /// The cached value for <paramref name="key"/> at the current store version, or <paramref name="load"/>'s
     /// result, cached with the size <paramref name="bytes"/> estimates. A null result (nothing found) is not cached.
     /// </summary>
-    public async Task<T?> GetOrLoadAsync<T>(object key, Func<CancellationToken, Task<T?>> load, Func<T, long> bytes, CancellationToken cancellationToken)
+    /// <param name="includeBookkeeping">Also reload after bookkeeping-only saves (<see cref="StoreVersion.IncludingBookkeeping"/>).</param>
+    public async Task<T?> GetOrLoadAsync<T>(
+        object key, Func<CancellationToken, Task<T?>> load, Func<T, long> bytes, CancellationToken cancellationToken, bool includeBookkeeping = false)
         where T : class
     {
         // The version is read before loading: a write that commits during the load bumps it, so what was read
@@ -32,7 +34,7 @@ public sealed class VersionedCache(StoreVersion version, IOptions<NewsDeskOption
             return await load(cancellationToken);
         }
 
-        var versioned = (key, version.Current);
+        var versioned = (key, includeBookkeeping ? version.IncludingBookkeeping : version.Current, includeBookkeeping);
         if (_cache.TryGetValue(versioned, out T? cached) && cached is not null)
         {
             return cached;

@@ -18,6 +18,9 @@ public sealed class VersionedCacheTagHelper(VersionedCache cache) : TagHelper
     /// <summary>What the fragment depends on besides the store: an article id, a query string.</summary>
     public string Key { get; set; } = "";
 
+    /// <summary>Render again after bookkeeping-only saves too (the fragment shows when sources were fetched).</summary>
+    public bool IncludeBookkeeping { get; set; }
+
     public override async Task ProcessAsync(TagHelperContext context, TagHelperOutput output)
     {
         output.TagName = null;
@@ -31,7 +34,8 @@ public sealed class VersionedCacheTagHelper(VersionedCache cache) : TagHelper
                 return new HtmlString(writer.ToString());
             },
             fragment => 2L * (fragment.Value?.Length ?? 0),
-            CancellationToken.None);
+            CancellationToken.None,
+            IncludeBookkeeping);
         output.Content.SetHtmlContent(html);
     }
 }

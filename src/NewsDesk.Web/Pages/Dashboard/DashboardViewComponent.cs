@@ -6,8 +6,8 @@ namespace NewsDesk.Web.Pages.Dashboard;
 
 /// <summary>
 /// The home page's cached side panels (view: Pages/Shared/Components/Dashboard/Default.cshtml): recently tagged
-/// incidents and collections' tagging progress. Sources needing attention are shown live beside them
-/// (<see cref="SourcesNeedingAttentionViewComponent"/>): a fetch's bookkeeping does not start a new store version.
+/// incidents and collections' tagging progress. Sources needing attention are a component of their own
+/// (<see cref="SourcesNeedingAttentionViewComponent"/>), cached apart: a fetch's bookkeeping starts no new store version.
 /// </summary>
 public class DashboardViewComponent(NewsDeskDbContext db) : ViewComponent
 {

@@ -5,9 +5,9 @@ using NewsDesk.Web.Data;
 namespace NewsDesk.Web.Pages.Dashboard;
 
 /// <summary>
-/// The home page's "sources needing attention" (failing, never fetched), read on every request (one small query):
-/// it changes with each fetch, and fetch bookkeeping deliberately leaves the store version, and so the cached
-/// panels, alone. View: Pages/Shared/Components/SourcesNeedingAttention/Default.cshtml.
+/// The home page's "sources needing attention" (failing, never fetched). It changes with each fetch, whose
+/// bookkeeping leaves the store version (and so the other cached panels) alone: the home page caches it under
+/// <see cref="StoreVersion.IncludingBookkeeping"/>. View: Pages/Shared/Components/SourcesNeedingAttention/Default.cshtml.
 /// </summary>
 public class SourcesNeedingAttentionViewComponent(NewsDeskDbContext db) : ViewComponent
 {
