@@ -105,12 +105,14 @@ public sealed class StoreVersionInterceptor(StoreVersion version) : SaveChangesI
 
     private void Note(DbContext? context)
     {
-        if (context is null || !context.ChangeTracker.HasChanges())
+        // One pass over the tracked entries (Entries() detects changes once; HasChanges() first would do it twice).
+        var changed = context?.ChangeTracker.Entries().Where(e => e.State is EntityState.Added or EntityState.Modified or EntityState.Deleted).ToList();
+        if (context is null || changed is not { Count: > 0 })
         {
             return;
         }
 
-        if (context.ChangeTracker.Entries().Any(e => e.State is EntityState.Added or EntityState.Modified or EntityState.Deleted && !IsBookkeeping(e)))
+        if (changed.Exists(e => !IsBookkeeping(e)))
         {
             _saving.AddOrUpdate(context, context);
             version.Bump();

@@ -15,6 +15,34 @@ public class AnnotationTests(DemoAnnotationFixture fixture, ITestOutputHelper ou
     private Task<Actor> ActorAsync(string name) =>
         fixture.App.ExecuteDbContextAsync(db => db.Actors.AsNoTracking().SingleAsync(a => a.Name == name));
 
+    /// <summary>
+    /// Tags <paramref name="quote"/> as Israel, opens the article, then another editor re-points that mention to
+    /// Saudi Arabia behind this page's back: the page still shows the version it loaded.
+    /// </summary>
+    private async Task<(ArticlePage Page, Mention Mention, Actor TheirActor)> OpenThenRepointedElsewhereAsync(string quote)
+    {
+        var article = await IcaroAsync();
+        var israel = await ActorAsync("Israel");
+        var saudi = await ActorAsync("Saudi Arabia");
+        var (start, end) = Span(article, quote);
+        var mention = new Mention { ArticleId = article.Id, Start = start, End = end, Quote = quote, ActorId = israel.Id };
+        await fixture.App.InsertAsync(mention);
+        var page = await OpenIcaroAsync(article);
+        await fixture.App.ExecuteDbContextAsync(async db =>
+        {
+            (await db.Mentions.SingleAsync(m => m.Id == mention.Id)).ActorId = saudi.Id;
+            return await db.SaveChangesAsync();
+        });
+        return (page, mention, saudi);
+    }
+
+    // The class shares one article: a test's own mention goes with it.
+    private async Task CloseAndRemoveAsync(ArticlePage page, Mention mention)
+    {
+        await page.Page.Context.CloseAsync();
+        await fixture.App.ExecuteDbContextAsync(db => db.Mentions.Where(m => m.Id == mention.Id).ExecuteDeleteAsync());
+    }
+
     private async Task<ArticlePage> OpenIcaroAsync(Article article)
     {
         var page = new ArticlePage(await fixture.NewPageAsync());
@@ -113,20 +141,7 @@ public class AnnotationTests(DemoAnnotationFixture fixture, ITestOutputHelper ou
     [Fact]
     public async Task Re_pointing_a_mention_someone_else_changed_meanwhile_shows_their_change_and_overwrites_nothing()
     {
-        var article = await IcaroAsync();
-        var israel = await ActorAsync("Israel");
-        var saudi = await ActorAsync("Saudi Arabia");
-        var (start, end) = Span(article, "eastern Syria");
-        var mention = new Mention { ArticleId = article.Id, Start = start, End = end, Quote = "eastern Syria", ActorId = israel.Id };
-        await fixture.App.InsertAsync(mention);
-        var page = await OpenIcaroAsync(article);
-
-        // Another editor re-points it after this page loaded it.
-        await fixture.App.ExecuteDbContextAsync(async db =>
-        {
-            (await db.Mentions.SingleAsync(m => m.Id == mention.Id)).ActorId = saudi.Id;
-            return await db.SaveChangesAsync();
-        });
+        var (page, mention, saudi) = await OpenThenRepointedElsewhereAsync("eastern Syria");
         await page.ClickHighlightAsync("actor", "eastern Syria");
         await page.Page.Keyboard.PressAsync("r");
         await page.TagPanel.WaitForAsync();
@@ -141,27 +156,14 @@ public class AnnotationTests(DemoAnnotationFixture fixture, ITestOutputHelper ou
         var stored = await fixture.App.ExecuteDbContextAsync(db => db.Mentions.AsNoTracking().SingleAsync(m => m.Id == mention.Id));
         Assert.Equal((saudi.Id, (int?)null, 2), (stored.ActorId!.Value, stored.IncidentId, stored.Version));
         Assert.All(page.Errors, e => Assert.Contains("409", e, StringComparison.Ordinal));
-        await page.Page.Context.CloseAsync();
-        await fixture.App.ExecuteDbContextAsync(db => db.Mentions.Where(m => m.Id == mention.Id).ExecuteDeleteAsync()); // the class shares one article
+        await CloseAndRemoveAsync(page, mention);
     }
 
     [Fact]
     public async Task Deleting_a_mention_someone_else_re_pointed_meanwhile_shows_their_change_and_deletes_nothing()
     {
-        var article = await IcaroAsync();
-        var israel = await ActorAsync("Israel");
-        var saudi = await ActorAsync("Saudi Arabia");
-        var (start, end) = Span(article, "Deir Ezzor");
-        var mention = new Mention { ArticleId = article.Id, Start = start, End = end, Quote = "Deir Ezzor", ActorId = israel.Id };
-        await fixture.App.InsertAsync(mention);
-        var page = await OpenIcaroAsync(article);
-
-        // Another editor re-points it after this page loaded it; this editor, not knowing, deletes it.
-        await fixture.App.ExecuteDbContextAsync(async db =>
-        {
-            (await db.Mentions.SingleAsync(m => m.Id == mention.Id)).ActorId = saudi.Id;
-            return await db.SaveChangesAsync();
-        });
+        var (page, mention, saudi) = await OpenThenRepointedElsewhereAsync("Deir Ezzor");
+        // This editor, not knowing, deletes it.
         await page.ClickHighlightAsync("actor", "Deir Ezzor");
         // The span lies inside IRNA's claim, so the card lists both mentions: delete this one.
         await page.MentionCard.Locator($"[data-mention-id='{mention.Id}']").GetByRole(AriaRole.Button, new() { Name = "Delete" }).ClickAsync();
@@ -172,8 +174,7 @@ public class AnnotationTests(DemoAnnotationFixture fixture, ITestOutputHelper ou
         var stored = await fixture.App.ExecuteDbContextAsync(db => db.Mentions.AsNoTracking().SingleAsync(m => m.Id == mention.Id));
         Assert.Equal((saudi.Id, 2), (stored.ActorId!.Value, stored.Version));
         Assert.All(page.Errors, e => Assert.Contains("409", e, StringComparison.Ordinal));
-        await page.Page.Context.CloseAsync();
-        await fixture.App.ExecuteDbContextAsync(db => db.Mentions.Where(m => m.Id == mention.Id).ExecuteDeleteAsync()); // the class shares one article
+        await CloseAndRemoveAsync(page, mention);
     }
 
     [Fact]

@@ -12,10 +12,8 @@ public sealed class SqliteFileChangeSignalTests : IDisposable
     [Fact]
     public async Task Counts_a_commit_made_on_another_connection_and_nothing_for_reads()
     {
-        var path = Path.Combine(_directory, "store.db");
-        await using var other = await OpenAsync(path);
-        await ExecuteAsync(other, "PRAGMA journal_mode=WAL; CREATE TABLE Notes (Id INTEGER PRIMARY KEY, Text TEXT);");
-        var signal = new SqliteFileChangeSignal(path, checkEvery: TimeSpan.Zero);
+        var (other, signal) = await NewStoreAsync("store.db");
+        await using var _ = other;
         var start = signal.Changes;
 
         await ExecuteAsync(other, "SELECT count(*) FROM Notes;");
@@ -32,11 +30,9 @@ public sealed class SqliteFileChangeSignalTests : IDisposable
     [Fact]
     public async Task Counts_a_commit_after_a_checkpoint_emptied_the_log()
     {
-        var path = Path.Combine(_directory, "checkpointed.db");
-        await using var other = await OpenAsync(path);
-        await ExecuteAsync(other, "PRAGMA journal_mode=WAL; CREATE TABLE Notes (Id INTEGER PRIMARY KEY, Text TEXT); INSERT INTO Notes (Text) VALUES ('a');");
-        await ExecuteAsync(other, "PRAGMA wal_checkpoint(TRUNCATE);");
-        var signal = new SqliteFileChangeSignal(path, checkEvery: TimeSpan.Zero);
+        var (other, signal) = await NewStoreAsync("checkpointed.db");
+        await using var _ = other;
+        await ExecuteAsync(other, "INSERT INTO Notes (Text) VALUES ('a'); PRAGMA wal_checkpoint(TRUNCATE);");
         var start = signal.Changes;
 
         await ExecuteAsync(other, "INSERT INTO Notes (Text) VALUES ('b');");
@@ -47,10 +43,8 @@ public sealed class SqliteFileChangeSignalTests : IDisposable
     [Fact]
     public async Task A_write_of_our_own_that_we_acknowledge_is_not_counted()
     {
-        var path = Path.Combine(_directory, "own.db");
-        await using var ours = await OpenAsync(path);
-        await ExecuteAsync(ours, "PRAGMA journal_mode=WAL; CREATE TABLE Notes (Id INTEGER PRIMARY KEY, Text TEXT);");
-        var signal = new SqliteFileChangeSignal(path, checkEvery: TimeSpan.Zero);
+        var (ours, signal) = await NewStoreAsync("own.db");
+        await using var _ = ours;
         var start = signal.Changes;
 
         await ExecuteAsync(ours, "INSERT INTO Notes (Text) VALUES ('a fetch log row');");
@@ -64,10 +58,8 @@ public sealed class SqliteFileChangeSignalTests : IDisposable
     [Fact]
     public async Task Looks_at_the_files_at_most_once_per_interval()
     {
-        var path = Path.Combine(_directory, "slow.db");
-        await using var other = await OpenAsync(path);
-        await ExecuteAsync(other, "PRAGMA journal_mode=WAL; CREATE TABLE Notes (Id INTEGER PRIMARY KEY, Text TEXT);");
-        var signal = new SqliteFileChangeSignal(path, checkEvery: TimeSpan.FromHours(1));
+        var (other, signal) = await NewStoreAsync("slow.db", checkEvery: TimeSpan.FromHours(1));
+        await using var _ = other;
         var start = signal.Changes;
 
         await ExecuteAsync(other, "INSERT INTO Notes (Text) VALUES ('not looked at yet');");
@@ -79,6 +71,15 @@ public sealed class SqliteFileChangeSignalTests : IDisposable
     {
         SqliteConnection.ClearAllPools();
         TestDirectory.TryDelete(_directory);
+    }
+
+    /// <summary>A WAL-mode store with a Notes table, a connection to write it, and a signal on its file.</summary>
+    private async Task<(SqliteConnection Connection, SqliteFileChangeSignal Signal)> NewStoreAsync(string name, TimeSpan? checkEvery = null)
+    {
+        var path = Path.Combine(_directory, name);
+        var connection = await OpenAsync(path);
+        await ExecuteAsync(connection, "PRAGMA journal_mode=WAL; CREATE TABLE Notes (Id INTEGER PRIMARY KEY, Text TEXT);");
+        return (connection, new SqliteFileChangeSignal(path, checkEvery ?? TimeSpan.Zero));
     }
 
     private static async Task<SqliteConnection> OpenAsync(string path)
