@@ -31,6 +31,7 @@ public static class NewsDeskApp
         }
 
         builder.AddNewsDeskLogging();
+        builder.AddNewsDeskStaticAssets();
         builder.AddNewsDeskData();
         builder.AddNewsDeskSearch();
         builder.AddIngest();

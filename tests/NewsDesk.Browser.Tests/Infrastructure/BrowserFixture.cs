@@ -1,5 +1,4 @@
 using System.Net;
-using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.Extensions.DependencyInjection;
@@ -23,7 +22,7 @@ public class BrowserFixture : IAsyncLifetime
 
     public BrowserFixture()
     {
-        App = new StaticAssetsNewsDeskFactory();
+        App = new NewsDeskFactory();
         App.UseKestrel(options => options.Listen(IPAddress.Loopback, 0));
     }
 
@@ -111,19 +110,6 @@ public class BrowserFixture : IAsyncLifetime
         {
             Directory.Delete(directory, recursive: true);
         }
-    }
-}
-
-/// <summary>
-/// The test factory plus the build's static web assets manifest: outside Development the app expects published
-/// (pre-compressed) assets, which a test run does not have, so the browser would get 404s for scripts.
-/// </summary>
-public sealed class StaticAssetsNewsDeskFactory : NewsDeskFactory
-{
-    protected override void ConfigureWebHost(IWebHostBuilder builder)
-    {
-        base.ConfigureWebHost(builder);
-        builder.UseStaticWebAssets();
     }
 }
 

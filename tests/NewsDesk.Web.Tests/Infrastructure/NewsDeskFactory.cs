@@ -7,6 +7,7 @@ using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
 using NewsDesk.Web.Auth;
 using NewsDesk.Web.Data;
 using NewsDesk.Web.Domain;
@@ -216,7 +217,9 @@ public class NewsDeskFactory : WebApplicationFactory<Program>
 
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
-        builder.UseEnvironment("Testing");
+        // The environment a user's `dotnet run` or service has: no launch profile, no ASPNETCORE_ENVIRONMENT.
+        // (WebApplicationFactory would otherwise pick Development, which enables things users do not get.)
+        builder.UseEnvironment(Environments.Production);
         foreach (var (key, value) in _settings)
         {
             builder.UseSetting(key, value);
