@@ -32,6 +32,7 @@ public static class NewsDeskApp
 
         builder.AddNewsDeskLogging();
         builder.AddNewsDeskStaticAssets();
+        builder.AddNewsDeskStartupChecks();
         builder.AddNewsDeskData();
         builder.AddNewsDeskSearch();
         builder.AddIngest();
@@ -40,6 +41,7 @@ public static class NewsDeskApp
         builder.AddNewsDeskKeys();
         builder.AddNewsDeskApi();
         builder.AddNewsDeskAuth();
+        builder.AddNewsDeskReverseProxy();
 
         var app = builder.Build();
         app.UseNewsDeskPipeline();
@@ -62,6 +64,7 @@ public static class NewsDeskApp
 
     private static void UseNewsDeskPipeline(this WebApplication app)
     {
+        app.UseNewsDeskReverseProxy();
         app.UseSerilogRequestLogging();
         if (!app.Environment.IsDevelopment())
         {

@@ -40,6 +40,7 @@ public static class DataServiceCollectionExtensions
         builder.Services.AddScoped<KnowledgeSeeder>();
         builder.Services.AddScoped<RecordMerger>();
         builder.Services.AddScoped<DatabaseInitializer>();
+        builder.Services.AddSingleton<IStoreBackup, SqliteStoreBackup>();
         builder.Services.AddHostedService<DatabaseStartupService>();
         builder.Services.AddHealthChecks().AddDbContextCheck<NewsDeskDbContext>("database");
         return builder;

@@ -19,4 +19,13 @@ public class NewsDeskOptions
     /// recently used go first when it is full.
     /// </summary>
     public int PageCacheMegabytes { get; set; } = 64;
+
+    /// <summary>Start-up refuses to begin with less free space than this on the data directory's disk.</summary>
+    public long MinimumFreeDiskMegabytes { get; set; } = 64;
+
+    /// <summary>A PKCS#12 (.pfx) certificate that encrypts the data-protection keys; none: owner-only file permissions.</summary>
+    public string? KeysCertificatePath { get; set; }
+
+    /// <summary>The password of <see cref="KeysCertificatePath"/> (better from an environment variable or systemd credential).</summary>
+    public string? KeysCertificatePassword { get; set; }
 }

@@ -17,6 +17,9 @@ public class BrowserFixture : IAsyncLifetime
     /// <summary>Where Debian's package puts Chromium; NEWSDESK_CHROMIUM points elsewhere on other systems.</summary>
     public const string DefaultChromium = "/usr/bin/chromium";
 
+    /// <summary>Headless in a container: no sandbox (root), no GPU, nothing phoning home.</summary>
+    public static readonly string[] ChromiumArguments = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run"];
+
     private readonly List<string> _directories = [];
     private IPlaywright? _playwright;
 
@@ -69,7 +72,7 @@ public class BrowserFixture : IAsyncLifetime
         {
             ExecutablePath = chromium,
             Headless = true,
-            Args = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run"],
+            Args = ChromiumArguments,
         });
     }
 
