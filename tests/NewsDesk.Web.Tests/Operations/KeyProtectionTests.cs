@@ -64,7 +64,8 @@ public class KeyProtectionTests
         var second = await AppProcess.RunUntilAsync(["--urls", "http://127.0.0.1:0", .. arguments], "Application started", TimeSpan.FromMinutes(2));
 
         Assert.Contains("are encrypted with certificate", first.Output, StringComparison.Ordinal);
-        Assert.Contains("<encryptedKey", xml, StringComparison.Ordinal);
+        Assert.Contains("<EncryptedData", xml, StringComparison.Ordinal);
+        Assert.Contains("EncryptedXmlDecryptor", xml, StringComparison.Ordinal);
         Assert.DoesNotContain("<masterKey", xml, StringComparison.Ordinal);
         // Had it not been able to decrypt the key, it would have warned and written a new one.
         Assert.DoesNotContain(" WRN] ", first.Output + second.Output, StringComparison.Ordinal);
