@@ -43,24 +43,32 @@ public sealed class NetworkGuard(IOptionsMonitor<IngestOptions> options, ILogger
     }
 
     /// <summary>
-    /// Why the guard would refuse to connect for this URL, or null when it would connect: lets source discovery and
-    /// OPML import refuse an internal address before it is saved as a source (the fetch would be refused later anyway).
+    /// Why the guard would refuse to connect for this URL, or null when it would (or cannot tell yet: a name that does
+    /// not resolve now is left to the fetch). Lets source discovery and OPML import refuse an internal address before
+    /// it is saved as a source, instead of saving it and refusing every fetch.
     /// </summary>
     public async Task<string?> RefusalAsync(Uri url, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(url);
+        if (options.CurrentValue.AllowPrivateNetworks)
+        {
+            return null;
+        }
+
+        using var lookup = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        lookup.CancelAfter(TimeSpan.FromSeconds(5));
         try
         {
-            await AllowedAddressesAsync(url.Scheme, url.Host.Trim('[', ']'), url.Port, cancellationToken);
+            await AllowedAddressesAsync(url.Scheme, url.Host.Trim('[', ']'), url.Port, lookup.Token);
             return null;
         }
         catch (BlockedAddressException ex)
         {
             return ex.Message;
         }
-        catch (SocketException ex)
+        catch (Exception ex) when (ex is SocketException || (ex is OperationCanceledException && !cancellationToken.IsCancellationRequested))
         {
-            return $"{url.Host} cannot be resolved: {ex.Message}";
+            return null;
         }
     }
 
