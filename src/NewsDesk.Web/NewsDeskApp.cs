@@ -31,6 +31,7 @@ public static class NewsDeskApp
         }
 
         builder.AddNewsDeskLogging();
+        builder.AddRequestBodyLimits();
         builder.AddNewsDeskData();
         builder.AddNewsDeskSearch();
         builder.AddIngest();
@@ -69,6 +70,7 @@ public static class NewsDeskApp
 
         app.UseStatusCodePagesWithReExecute("/Error/{0}");
         app.UseRouting();
+        app.UseRequestBodyLimits();
         app.UseNewsDeskAuth();
         app.MapStaticAssets().AllowAnonymous();
         app.MapRazorPages().WithStaticAssets();

@@ -9,6 +9,7 @@ using NewsDesk.Web.Ingest;
 namespace NewsDesk.Web.Pages.Sources;
 
 /// <summary>Import an OPML subscription list: each feed not yet a source becomes one.</summary>
+[RequestSizeLimit(MaxFileBytes + 64 * 1024)]
 public class ImportModel(NewsDeskDbContext db, ISourceDiscovery discovery, TimeProvider clock) : PageModel
 {
     public const long MaxFileBytes = 2 * 1024 * 1024;
