@@ -33,6 +33,7 @@ public static class NewsDeskApp
         builder.AddNewsDeskLogging();
         builder.AddNewsDeskStaticAssets();
         builder.AddNewsDeskStartupChecks();
+        builder.AddRequestBodyLimits();
         builder.AddNewsDeskData();
         builder.AddNewsDeskSearch();
         builder.AddIngest();
@@ -73,6 +74,7 @@ public static class NewsDeskApp
 
         app.UseStatusCodePagesWithReExecute("/Error/{0}");
         app.UseRouting();
+        app.UseRequestBodyLimits();
         app.UseNewsDeskAuth();
         app.MapStaticAssets().AllowAnonymous();
         app.MapRazorPages().WithStaticAssets();

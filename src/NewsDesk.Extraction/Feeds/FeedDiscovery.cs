@@ -1,4 +1,4 @@
-using AngleSharp.Html.Parser;
+using AngleSharp.Html.Dom;
 
 namespace NewsDesk.Extraction.Feeds;
 
@@ -11,10 +11,14 @@ public static class FeedDiscovery
     private static readonly string[] _feedTypes =
         ["application/rss+xml", "application/atom+xml", "application/rdf+xml", "application/x-rss+xml", "application/feed+xml"];
 
-    public static IReadOnlyList<DiscoveredFeed> Find(Stream html, Uri pageUrl)
+    /// <summary>
+    /// Reads an already parsed page: the caller parses once, through <see cref="ArticleExtractor.ParseBytes"/>, so the
+    /// nesting guard applies here too (a page parsed on its own, outside the guard, once held a request for minutes).
+    /// </summary>
+    public static IReadOnlyList<DiscoveredFeed> Find(IHtmlDocument document, Uri pageUrl)
     {
+        ArgumentNullException.ThrowIfNull(document);
         ArgumentNullException.ThrowIfNull(pageUrl);
-        var document = new HtmlParser(new HtmlParserOptions { IsScripting = false }).ParseDocument(html);
         var baseUrl = Uri.TryCreate(pageUrl, document.QuerySelector("base[href]")?.GetAttribute("href"), out var b) ? b : pageUrl;
         var feeds = new List<DiscoveredFeed>();
         foreach (var link in document.QuerySelectorAll("link[rel][href][type]"))

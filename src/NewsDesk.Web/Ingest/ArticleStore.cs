@@ -64,6 +64,12 @@ public sealed class ArticleStore(NewsDeskDbContext db, IOptions<IngestOptions> o
         return (StoreOutcome.Added, article);
     }
 
+    /// <summary>How far past the fetch time a publication date may lie: a zone-less wall-clock time (UTC+14) plus skew.</summary>
+    public static readonly TimeSpan MaxFutureSkew = TimeSpan.FromDays(2);
+
+    private static DateTime Stored(DateTimeOffset published, bool hasZone) =>
+        hasZone ? published.UtcDateTime : DateTime.SpecifyKind(published.DateTime, DateTimeKind.Utc);
+
     private Article Map(ExtractedArticle extracted, string url, Uri fetchedUrl, int? sourceId, DateTimeOffset? listedPublished, string? listedTitle)
     {
         var text = extracted.Text.Trim();
@@ -84,21 +90,26 @@ public sealed class ArticleStore(NewsDeskDbContext db, IOptions<IngestOptions> o
             SimHash = SimHash.Of(text),
         };
 
-        if (extracted.Published is { } published)
+        // A date further ahead than any time zone or clock skew explains (a page claiming 9999-12-31) is not a
+        // publication date; believed, it would sit at the top of the newest-first list for ever.
+        var latestBelievable = article.FetchedAt + MaxFutureSkew;
+        if (extracted.Published is { } published && Stored(published, extracted.PublishedHasZone) <= latestBelievable)
         {
             // Per ADR 0002: UTC plus the stated offset when the page gave a zone; else the wall-clock time as printed.
-            article.PublishedAt = extracted.PublishedHasZone
-                ? published.UtcDateTime
-                : DateTime.SpecifyKind(published.DateTime, DateTimeKind.Utc);
+            article.PublishedAt = Stored(published, extracted.PublishedHasZone);
             article.PublishedUtcOffsetMinutes = extracted.PublishedHasZone ? (int)published.Offset.TotalMinutes : null;
             article.PublishedPrecision = extracted.PublishedHasTime ? DatePrecision.Minute : DatePrecision.Day;
         }
-        else if (listedPublished is { } listed)
+        else if (listedPublished is { } listed && listed.UtcDateTime <= latestBelievable)
         {
             // Feed and news-sitemap dates always carry a zone (RFC 822 / W3C-DTF).
             article.PublishedAt = listed.UtcDateTime;
             article.PublishedUtcOffsetMinutes = (int)listed.Offset.TotalMinutes;
             article.PublishedPrecision = DatePrecision.Minute;
+        }
+        else if (extracted.Published is not null || listedPublished is not null)
+        {
+            logger.LogWarning("Ignored a publication date in the future for {Url}: page {PageDate}, feed {ListedDate}", url, extracted.Published, listedPublished);
         }
 
         return article;

@@ -57,7 +57,10 @@ public class IngestOptions
     /// <summary>Connect to private, loopback and link-local addresses (off: the SSRF guard refuses them).</summary>
     public bool AllowPrivateNetworks { get; set; }
 
-    /// <summary>Host names trusted even on private addresses (an intranet feed), when AllowPrivateNetworks is off.</summary>
+    /// <summary>
+    /// Hosts trusted even on private addresses (an intranet feed) while AllowPrivateNetworks is off: <c>intranet:8180</c>
+    /// (that port only), <c>https://intranet:8443</c> (that origin), or a bare <c>intranet</c> (every port).
+    /// </summary>
     public List<string> AllowedPrivateHosts { get; set; } = [];
 
     /// <summary>Bits two SimHash fingerprints may differ by and still be the same story.</summary>

@@ -48,6 +48,9 @@ public class NewsDeskFactory : WebApplicationFactory<Program>
         _settings["ConnectionStrings:NewsDesk"] = $"Data Source={DatabasePath}";
         // All test clients share one (absent) remote address: the login limit is tested with its own factory.
         _settings["Auth:LoginAttemptsPerMinute"] = "100000";
+        // Likewise every test's requests come from a handful of users: the per-user limits have their own tests.
+        _settings["RateLimits:WritesPerMinute"] = "100000";
+        _settings["RateLimits:SearchesPerMinute"] = "100000";
     }
 
     public static string EmailOf(string role) => $"{role}@newsdesk.test";

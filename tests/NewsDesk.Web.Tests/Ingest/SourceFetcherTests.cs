@@ -166,4 +166,19 @@ public class SourceFetcherTests(FixtureSite site, IngestFactory factory) : IClas
 
         Assert.Equal(FixturePages.ArabicSentence, Assert.Single(await factory.ArticlesOfAsync(id)).Text);
     }
+
+    [Fact]
+    public async Task Binary_bodies_served_as_HTML_are_skipped_with_a_reason_and_text_articles_are_stored()
+    {
+        var id = await factory.AddSourceAsync(site.Url("/feeds/binary.xml?items=beside-binary"));
+
+        var summary = await factory.FetchSourceAsync(id);
+
+        Assert.True(summary.Succeeded, summary.Error);
+        var article = Assert.Single(await factory.ArticlesOfAsync(id));
+        Assert.Equal(site.Url("/articles/beside-binary.html"), article.Url);
+        var log = Assert.Single(await factory.FetchLogAsync(id));
+        Assert.Contains("a PNG image, not text", log.Error, StringComparison.Ordinal);
+        Assert.Contains("gzip data (compressed twice?), not text", log.Error, StringComparison.Ordinal);
+    }
 }

@@ -27,13 +27,13 @@ public sealed class RecordMerger(NewsDeskDbContext db, AuditLog audit, ILogger<R
         }
 
         var names = new HashSet<string>(survivor.Aliases.Select(a => a.Name).Append(survivor.Name), StringComparer.OrdinalIgnoreCase);
-        foreach (var name in merged.Aliases.Select(a => a.Name).Prepend(merged.Name))
+        var newAliases = merged.Aliases.Select(a => a.Name).Prepend(merged.Name).Where(names.Add).ToList();
+        if (Configurations.ActorAliasConfiguration.Refusal([.. survivor.Aliases.Select(a => a.Name), .. newAliases]) is { } tooMany)
         {
-            if (names.Add(name))
-            {
-                survivor.Aliases.Add(new ActorAlias { Name = name });
-            }
+            return MergeResult.Refused($"{survivor.Name} and {merged.Name} cannot be merged: {tooMany} Remove some aliases first.");
         }
+
+        survivor.Aliases.AddRange(newAliases.Select(name => new ActorAlias { Name = name }));
 
         survivor.Country ??= merged.Country;
         survivor.Description ??= merged.Description;

@@ -9,7 +9,8 @@ namespace NewsDesk.Web.Ingest.Http;
 /// <summary>
 /// Every download the scraper makes: robots.txt honoured, per-host limits, redirects followed by hand (each hop
 /// re-checked), one deadline over headers and body, the decompressed body counted against a cap, and only
-/// HTML/XML/feed content accepted. The body comes back as bytes; decoding is the parser's job.
+/// HTML/XML/feed content accepted, by its declared type and by its bytes (<see cref="BinaryBodySniffer"/>).
+/// The body comes back as bytes; decoding is the parser's job.
 /// </summary>
 public sealed class PoliteFetcher(
     IHttpClientFactory clients,
@@ -128,6 +129,12 @@ public sealed class PoliteFetcher(
                 }
 
                 var body = await ReadBoundedAsync(response, forRobots ? MaxRobotsBytes : settings.MaxBodyBytes, current, cancellationToken);
+                if (!forRobots && BinaryBodySniffer.Describe(body.Span) is { } binary)
+                {
+                    throw new FetchFailureException(FetchFailureKind.ContentType,
+                        $"the body is {binary}, not text, although served as {contentType?.MediaType ?? "no type"} ({current})", status);
+                }
+
                 return new FetchResult(url, current, status, contentType?.ToString(), body,
                     response.Headers.ETag?.ToString(), response.Content.Headers.LastModified?.ToString("R"));
             }

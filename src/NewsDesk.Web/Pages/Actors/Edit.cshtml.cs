@@ -6,6 +6,7 @@ using Microsoft.AspNetCore.Mvc.Rendering;
 using Microsoft.EntityFrameworkCore;
 using NewsDesk.Web.Data;
 using NewsDesk.Web.Data.Auditing;
+using NewsDesk.Web.Data.Configurations;
 using NewsDesk.Web.Domain;
 
 namespace NewsDesk.Web.Pages.Actors;
@@ -72,7 +73,7 @@ public class EditModel(NewsDeskDbContext db) : PageModel
 }
 
 /// <summary>The actor form shared by Create and Edit. Aliases one per line; affiliations as rows.</summary>
-public sealed class ActorForm
+public sealed class ActorForm : IValidatableObject
 {
     [Required, StringLength(300)]
     public string Name { get; set; } = "";
@@ -89,6 +90,7 @@ public sealed class ActorForm
     public string? ExternalId { get; set; }
 
     [Display(Name = "Aliases and transliterations (one per line)")]
+    [StringLength(ActorAliasConfiguration.MaxPerActor * (ActorAliasConfiguration.MaxNameLength + 2), ErrorMessage = "The aliases are longer than an actor's limit.")]
     public string? Aliases { get; set; }
 
     public List<AffiliationRow> Affiliations { get; set; } = [];
@@ -126,6 +128,17 @@ public sealed class ActorForm
         return this;
     }
 
+    public IEnumerable<ValidationResult> Validate(ValidationContext validationContext)
+    {
+        if (ActorAliasConfiguration.Refusal(AliasLines()) is { } refusal)
+        {
+            yield return new ValidationResult(refusal, [nameof(Aliases)]);
+        }
+    }
+
+    private List<string> AliasLines() =>
+        [.. (Aliases ?? "").Split('\n', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries).Distinct(StringComparer.OrdinalIgnoreCase)];
+
     public void ApplyTo(Actor actor, int actorId)
     {
         actor.Name = Name.Trim();
@@ -134,9 +147,7 @@ public sealed class ActorForm
         actor.Description = Blank(Description);
         actor.ExternalId = Blank(ExternalId);
 
-        var aliases = (Aliases ?? "").Split('\n', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries)
-            .Where(a => !string.Equals(a, actor.Name, StringComparison.OrdinalIgnoreCase))
-            .Distinct(StringComparer.OrdinalIgnoreCase).ToList();
+        var aliases = AliasLines().Where(a => !string.Equals(a, actor.Name, StringComparison.OrdinalIgnoreCase)).ToList();
         actor.Aliases.RemoveAll(a => !aliases.Contains(a.Name, StringComparer.OrdinalIgnoreCase));
         foreach (var alias in aliases.Where(a => !actor.Aliases.Any(existing => string.Equals(existing.Name, a, StringComparison.OrdinalIgnoreCase))))
         {
