@@ -16,6 +16,7 @@ public static class IngestSetup
         builder.Services.AddSingleton<ArticleExtractor>();
         builder.Services.AddScoped<ArticleStore>();
         builder.Services.AddScoped<SourceFetcher>();
+        builder.Services.AddSingleton<Sitemaps.SitemapCrawl>();
         builder.Services.AddSingleton<ScrapeRunner>();
         builder.Services.AddSingleton<ISourceDiscovery, SourceDiscovery>();
         builder.Services.AddHostedService<ScraperWorker>();

@@ -43,7 +43,7 @@ public sealed class SourceDiscovery(PoliteFetcher fetcher) : ISourceDiscovery
         FetchResult response;
         try
         {
-            response = await fetcher.FetchAsync(uri, cancellationToken);
+            response = await fetcher.FetchAsync(uri, cancellationToken, listing: kind != SourceKindChoice.Page);
         }
         catch (FetchFailureException ex)
         {
@@ -59,18 +59,17 @@ public sealed class SourceDiscovery(PoliteFetcher fetcher) : ISourceDiscovery
             switch (sniffed)
             {
                 case SniffedKind.Feed:
-                    using (var body = response.OpenBody())
-                    {
-                        var feed = FeedParser.Parse(body, response.FinalUrl, 1);
-                        return new SourceProbe(normalized, kind == SourceKindChoice.Auto ? SourceKind.Feed : ToKind(kind), feed.Title ?? uri.Host, [], null);
-                    }
+                    var feed = FeedParser.Parse(response.Body.Span, response.FinalUrl, 1, response.ContentType);
+                    return new SourceProbe(normalized, kind == SourceKindChoice.Auto ? SourceKind.Feed : ToKind(kind), feed.Title ?? uri.Host, [], null);
 
                 case SniffedKind.Sitemap:
                     return new SourceProbe(normalized, kind == SourceKindChoice.Auto ? SourceKind.Sitemap : ToKind(kind), $"{uri.Host} sitemap", [], null);
                 case SniffedKind.Html:
                     using (var body = response.OpenBody())
                     {
-                        var feeds = kind == SourceKindChoice.Auto ? FeedDiscovery.Find(body, response.FinalUrl) : [];
+                        var feeds = kind == SourceKindChoice.Auto
+                            ? [.. FeedDiscovery.Find(body, response.FinalUrl), .. await RobotsSitemapsAsync(response.FinalUrl, cancellationToken)]
+                            : new List<DiscoveredFeed>();
                         var title = TitleOf(response) ?? uri.Host;
                         return feeds.Count > 0
                             ? new SourceProbe(normalized, null, title, feeds, null)
@@ -90,6 +89,18 @@ public sealed class SourceDiscovery(PoliteFetcher fetcher) : ISourceDiscovery
     }
 
     public IReadOnlyList<OpmlFeed> ReadOpml(Stream content) => OpmlReader.Read(content);
+
+    // A home page's site may list its sitemaps in robots.txt; they are offered next to the feeds the page links to.
+    private async Task<IReadOnlyList<DiscoveredFeed>> RobotsSitemapsAsync(Uri page, CancellationToken cancellationToken)
+    {
+        if (page.AbsolutePath != "/")
+        {
+            return [];
+        }
+
+        var sitemaps = await fetcher.RobotsSitemapsAsync(page, cancellationToken);
+        return [.. sitemaps.Select(url => new DiscoveredFeed(url, "Sitemap (from robots.txt)", "application/xml") { IsSitemap = true })];
+    }
 
     private static SourceKind ToKind(SourceKindChoice kind) => kind switch
     {
