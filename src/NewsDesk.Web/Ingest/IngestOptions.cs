@@ -41,6 +41,9 @@ public class IngestOptions
     /// <summary>Items taken from one feed or sitemap fetch; sitemaps keep the newest.</summary>
     public int MaxItemsPerFetch { get; set; } = 1000;
 
+    /// <summary>Article pages of one source fetch downloaded and extracted at once (each host still has its own limit).</summary>
+    public int ItemConcurrency { get; set; } = 4;
+
     /// <summary>Article pages downloaded per source fetch; the rest wait for the next one.</summary>
     public int MaxNewArticlesPerFetch { get; set; } = 200;
 

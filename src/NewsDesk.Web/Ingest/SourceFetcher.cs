@@ -173,33 +173,57 @@ public sealed class SourceFetcher(
             known.UnionWith(await db.Articles.Where(a => chunk.Contains(a.Url)).Select(a => a.Url).ToListAsync(cancellationToken));
         }
 
-        var downloads = 0;
-        foreach (var (url, item) in byUrl)
+        var todo = byUrl.Where(u => !known.Contains(u.Key)).Select(u => u.Value).ToList();
+        var maxNew = options.Value.MaxNewArticlesPerFetch;
+        if (todo.Count > maxNew)
         {
-            if (known.Contains(url))
-            {
-                continue;
-            }
+            run.AddError($"{todo.Count - maxNew} item(s) left for the next fetch");
+            todo = todo[..maxNew];
+        }
 
-            if (downloads++ >= options.Value.MaxNewArticlesPerFetch)
-            {
-                run.ItemErrors.Add($"{byUrl.Count - known.Count - options.Value.MaxNewArticlesPerFetch} item(s) left for the next fetch");
-                break;
-            }
-
+        // Pages are downloaded and extracted side by side (the host throttle still bounds requests per host);
+        // storing goes one at a time through this fetch's DbContext.
+        using var storing = new SemaphoreSlim(1, 1);
+        var parallel = new ParallelOptions { MaxDegreeOfParallelism = Math.Max(1, options.Value.ItemConcurrency), CancellationToken = cancellationToken };
+        await Parallel.ForEachAsync(todo, parallel, async (item, ct) =>
+        {
+            FetchResult page;
             try
             {
-                var page = await fetcher.FetchAsync(item.Url, cancellationToken);
-                await StoreAsync(source, page, item, run, cancellationToken);
+                page = await fetcher.FetchAsync(item.Url, ct);
             }
             catch (FetchFailureException ex)
             {
-                run.ItemErrors.Add($"{item.Url}: {ex.Message}");
+                run.AddError($"{item.Url}: {ex.Message}");
+                return;
             }
-        }
+
+            if (Extract(page, run) is not { } extracted)
+            {
+                return;
+            }
+
+            await storing.WaitAsync(ct);
+            try
+            {
+                await SaveAsync(source, page, extracted, item, run, ct);
+            }
+            finally
+            {
+                storing.Release();
+            }
+        });
     }
 
     private async Task StoreAsync(Source source, FetchResult page, FeedItem? item, Run run, CancellationToken cancellationToken)
+    {
+        if (Extract(page, run) is { } extracted)
+        {
+            await SaveAsync(source, page, extracted, item, run, cancellationToken);
+        }
+    }
+
+    private ExtractedArticle? Extract(FetchResult page, Run run)
     {
         ExtractedArticle extracted;
         try
@@ -211,16 +235,21 @@ public sealed class SourceFetcher(
         {
             // The extractor refuses absurd pages (nesting thousands deep) by throwing; that page is skipped.
             logger.LogWarning("Extraction failed for {Url}: {Reason}", page.FinalUrl, ex.Message);
-            run.ItemErrors.Add($"{page.FinalUrl}: extraction failed: {ex.Message}");
-            return;
+            run.AddError($"{page.FinalUrl}: extraction failed: {ex.Message}");
+            return null;
         }
 
         if (string.IsNullOrWhiteSpace(extracted.Text))
         {
-            run.ItemErrors.Add($"{page.FinalUrl}: no article text found; skipped");
-            return;
+            run.AddError($"{page.FinalUrl}: no article text found; skipped");
+            return null;
         }
 
+        return extracted;
+    }
+
+    private async Task SaveAsync(Source source, FetchResult page, ExtractedArticle extracted, FeedItem? item, Run run, CancellationToken cancellationToken)
+    {
         var (outcome, _) = await store.SaveAsync(extracted, page.FinalUrl, source.Id, item?.Published, item?.Title, cancellationToken);
         if (outcome == StoreOutcome.Added)
         {
@@ -258,5 +287,14 @@ public sealed class SourceFetcher(
         public int ItemsSeen { get; set; }
         public int NewArticles { get; set; }
         public List<string> ItemErrors { get; } = [];
+
+        /// <summary>Items are fetched side by side, so their errors are added under a lock.</summary>
+        public void AddError(string error)
+        {
+            lock (ItemErrors)
+            {
+                ItemErrors.Add(error);
+            }
+        }
     }
 }

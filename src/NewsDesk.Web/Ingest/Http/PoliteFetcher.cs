@@ -39,10 +39,11 @@ public sealed class PoliteFetcher(
     public async Task<FetchResult> FetchAsync(Uri url, CancellationToken cancellationToken, string? etag = null, string? lastModified = null, bool listing = false)
     {
         ArgumentNullException.ThrowIfNull(url);
+        // The deadline starts when the host's turn comes (FollowAsync): waiting behind other fetches to a busy host is
+        // politeness, not a slow server, and must not use up this request's time.
         using var deadline = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
-        deadline.CancelAfter(options.Value.RequestTimeout);
         return await WithinDeadlineAsync(
-            () => FollowAsync(url, etag, lastModified, forRobots: false, deadline.Token, listing), cancellationToken);
+            () => FollowAsync(url, etag, lastModified, forRobots: false, deadline.Token, listing, deadline), cancellationToken);
     }
 
     /// <summary>The "Sitemap:" addresses of a site's robots.txt (read through the same cache as its rules), absolute and http(s).</summary>
@@ -78,7 +79,8 @@ public sealed class PoliteFetcher(
         }
     }
 
-    private async Task<FetchResult> FollowAsync(Uri url, string? etag, string? lastModified, bool forRobots, CancellationToken cancellationToken, bool listing = false)
+    private async Task<FetchResult> FollowAsync(Uri url, string? etag, string? lastModified, bool forRobots, CancellationToken cancellationToken,
+        bool listing = false, CancellationTokenSource? deadlineAfterTurn = null)
     {
         var settings = options.Value;
         var client = clients.CreateClient(ClientName);
@@ -103,6 +105,11 @@ public sealed class PoliteFetcher(
 
             await using (await throttle.EnterAsync(current, cancellationToken))
             {
+                if (hop == 0)
+                {
+                    deadlineAfterTurn?.CancelAfter(settings.RequestTimeout);
+                }
+
                 using var request = new HttpRequestMessage(HttpMethod.Get, current);
                 if (etag is not null && EntityTagHeaderValue.TryParse(etag, out var tag))
                 {
@@ -163,7 +170,9 @@ public sealed class PoliteFetcher(
         }
 
         await using var stream = await response.Content.ReadAsStreamAsync(cancellationToken);
-        using var body = new MemoryStream();
+        // Sized from Content-Length when the server gives one (not when compressed: that is the wire size).
+        var declared = response.Content.Headers.ContentEncoding.Count == 0 ? response.Content.Headers.ContentLength ?? 0 : 0;
+        using var body = new MemoryStream((int)Math.Min(declared, maxBytes));
         var buffer = ArrayPool<byte>.Shared.Rent(81920);
         try
         {
@@ -183,7 +192,8 @@ public sealed class PoliteFetcher(
             ArrayPool<byte>.Shared.Return(buffer);
         }
 
-        return body.ToArray();
+        // The stream's own buffer, not a copy of it.
+        return new ReadOnlyMemory<byte>(body.GetBuffer(), 0, (int)body.Length);
     }
 
     private static FetchFailureException TooLarge(long maxBytes, Uri url) =>
