@@ -1,6 +1,8 @@
 using System.IO.Compression;
 using System.Net;
 using System.Text;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http;
 
 namespace NewsDesk.Web.Tests.Ingest;
 
