@@ -2,14 +2,19 @@ using AngleSharp.Html.Dom;
 
 namespace NewsDesk.Extraction.Feeds;
 
-/// <summary>A feed a web page advertises with &lt;link rel="alternate"&gt;.</summary>
-public sealed record DiscoveredFeed(Uri Url, string? Title, string MediaType);
+/// <summary>A feed a web page advertises with &lt;link rel="alternate"&gt;, or a sitemap its site's robots.txt names.</summary>
+public sealed record DiscoveredFeed(Uri Url, string? Title, string MediaType)
+{
+    /// <summary>A sitemap (from robots.txt "Sitemap:" lines), to be added as a sitemap source.</summary>
+    public bool IsSitemap { get; init; }
+}
 
 /// <summary>Finds the feeds a site's page links to in its head, as feed readers do.</summary>
 public static class FeedDiscovery
 {
     private static readonly string[] _feedTypes =
-        ["application/rss+xml", "application/atom+xml", "application/rdf+xml", "application/x-rss+xml", "application/feed+xml"];
+        ["application/rss+xml", "application/atom+xml", "application/rdf+xml", "application/x-rss+xml", "application/feed+xml",
+         "application/feed+json", "application/json"];
 
     /// <summary>
     /// Reads an already parsed page: the caller parses once, through <see cref="ArticleExtractor.ParseBytes"/>, so the

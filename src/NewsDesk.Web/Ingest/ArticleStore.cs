@@ -20,7 +20,8 @@ public enum StoreOutcome
 /// copy of the same story. Each article is one INSERT in one SaveChanges (one transaction): a crash leaves either
 /// the whole article or nothing, and the unique URL index settles two fetchers racing for the same page.
 /// </summary>
-public sealed class ArticleStore(NewsDeskDbContext db, IOptions<IngestOptions> options, TimeProvider clock, ILogger<ArticleStore> logger)
+public sealed class ArticleStore(
+    NewsDeskDbContext db, RecentFingerprints fingerprints, IOptions<IngestOptions> options, TimeProvider clock, ILogger<ArticleStore> logger)
 {
     /// <summary>The canonical address: the fetched URL, or the page's rel=canonical when it stays on the same site.</summary>
     public static string CanonicalAddress(Uri fetchedUrl, string? declaredCanonical)
@@ -59,6 +60,9 @@ public sealed class ArticleStore(NewsDeskDbContext db, IOptions<IngestOptions> o
             return (StoreOutcome.AlreadyStored, null);
         }
 
+        fingerprints.Add(article, options.Value.NearDuplicateWindow);
+        // A fetch stores hundreds of articles through one context: tracking each (text and HTML) would hold them all.
+        db.Entry(article).State = EntityState.Detached;
         logger.LogInformation("Stored article {ArticleId} {Url}{Duplicate}", article.Id, url,
             article.DuplicateOfId is { } of ? $" (a copy of article {of})" : "");
         return (StoreOutcome.Added, article);
@@ -131,16 +135,7 @@ public sealed class ArticleStore(NewsDeskDbContext db, IOptions<IngestOptions> o
         }
 
         var settings = options.Value;
-        var candidates = await db.Articles.Where(a => a.SimHash != null)
-            .OrderByDescending(a => a.Id).Take(settings.NearDuplicateWindow)
-            .Select(a => new { a.Id, a.DuplicateOfId, a.SimHash })
-            .ToListAsync(cancellationToken);
-        var nearest = candidates
-            .Select(c => (c.Id, c.DuplicateOfId, Distance: SimHash.Distance(c.SimHash!.Value, fingerprint)))
-            .Where(c => c.Distance <= settings.NearDuplicateDistance)
-            .OrderBy(c => c.Distance).ThenBy(c => c.Id)
-            .FirstOrDefault();
-        return nearest == default ? null : nearest.DuplicateOfId ?? nearest.Id;
+        return await fingerprints.FindOriginalAsync(db, fingerprint, settings.NearDuplicateDistance, settings.NearDuplicateWindow, cancellationToken);
     }
 
     private static string? FirstNonBlank(params string?[] values) => values.FirstOrDefault(v => !string.IsNullOrWhiteSpace(v))?.Trim();

@@ -41,11 +41,17 @@ public class IngestOptions
     /// <summary>Items taken from one feed or sitemap fetch; sitemaps keep the newest.</summary>
     public int MaxItemsPerFetch { get; set; } = 1000;
 
+    /// <summary>Article pages of one source fetch downloaded and extracted at once (each host still has its own limit).</summary>
+    public int ItemConcurrency { get; set; } = 4;
+
     /// <summary>Article pages downloaded per source fetch; the rest wait for the next one.</summary>
     public int MaxNewArticlesPerFetch { get; set; } = 200;
 
-    /// <summary>Child sitemaps of a sitemap index read per fetch (the most recently modified).</summary>
+    /// <summary>Child sitemaps of a sitemap index read per fetch (the most recently modified), nested ones included.</summary>
     public int MaxChildSitemaps { get; set; } = 5;
+
+    /// <summary>Levels of sitemap indexes followed below the source's own sitemap (an index of indexes is 2).</summary>
+    public int MaxSitemapDepth { get; set; } = 3;
 
     /// <summary>Retries of a 5xx, 408, 429 or network error, with exponential back-off from <see cref="RetryBaseDelay"/>.</summary>
     public int MaxRetries { get; set; } = 2;

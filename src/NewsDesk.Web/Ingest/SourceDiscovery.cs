@@ -47,7 +47,7 @@ public sealed class SourceDiscovery(PoliteFetcher fetcher, ArticleExtractor extr
         FetchResult response;
         try
         {
-            response = await fetcher.FetchAsync(uri, cancellationToken);
+            response = await fetcher.FetchAsync(uri, cancellationToken, listing: kind != SourceKindChoice.Page);
         }
         catch (FetchFailureException ex)
         {
@@ -64,11 +64,8 @@ public sealed class SourceDiscovery(PoliteFetcher fetcher, ArticleExtractor extr
             switch (sniffed)
             {
                 case SniffedKind.Feed:
-                    using (var body = response.OpenBody())
-                    {
-                        var feed = FeedParser.Parse(body, response.FinalUrl, 1);
-                        return new SourceProbe(normalized, kind == SourceKindChoice.Auto ? SourceKind.Feed : ToKind(kind), feed.Title ?? uri.Host, [], null);
-                    }
+                    var feed = FeedParser.Parse(response.Body.Span, response.FinalUrl, 1, response.ContentType);
+                    return new SourceProbe(normalized, kind == SourceKindChoice.Auto ? SourceKind.Feed : ToKind(kind), feed.Title ?? uri.Host, [], null);
 
                 case SniffedKind.Sitemap:
                     return new SourceProbe(normalized, kind == SourceKindChoice.Auto ? SourceKind.Sitemap : ToKind(kind), $"{uri.Host} sitemap", [], null);
@@ -76,7 +73,11 @@ public sealed class SourceDiscovery(PoliteFetcher fetcher, ArticleExtractor extr
                     {
                         // Parsed once, through the extractor's nesting guard, for both the feeds and the title.
                         var document = extractor.ParseBytes(response.Body.ToArray(), response.ContentType);
-                        var feeds = kind == SourceKindChoice.Auto ? await FetchableAsync(FeedDiscovery.Find(document, response.FinalUrl), cancellationToken) : [];
+                        var feeds = kind == SourceKindChoice.Auto
+                            ? await FetchableAsync(
+                                [.. FeedDiscovery.Find(document, response.FinalUrl), .. await RobotsSitemapsAsync(response.FinalUrl, cancellationToken)],
+                                cancellationToken)
+                            : [];
                         var title = TitleOf(document) ?? uri.Host;
                         return feeds.Count > 0
                             ? new SourceProbe(normalized, null, title, feeds, null)
@@ -116,6 +117,18 @@ public sealed class SourceDiscovery(PoliteFetcher fetcher, ArticleExtractor extr
         }
 
         return fetchable;
+    }
+
+    // A home page's site may list its sitemaps in robots.txt; they are offered next to the feeds the page links to.
+    private async Task<IReadOnlyList<DiscoveredFeed>> RobotsSitemapsAsync(Uri page, CancellationToken cancellationToken)
+    {
+        if (page.AbsolutePath != "/")
+        {
+            return [];
+        }
+
+        var sitemaps = await fetcher.RobotsSitemapsAsync(page, cancellationToken);
+        return [.. sitemaps.Select(url => new DiscoveredFeed(url, "Sitemap (from robots.txt)", "application/xml") { IsSitemap = true })];
     }
 
     private static SourceKind ToKind(SourceKindChoice kind) => kind switch

@@ -89,7 +89,10 @@ public sealed class FixtureSite : IAsyncLifetime
 
     private void Map(WebApplication app)
     {
-        app.MapGet("/robots.txt", () => Results.Text("User-agent: *\nDisallow: /private/\n\nUser-agent: OtherBot\nDisallow: /\n", "text/plain"));
+        app.MapGet("/robots.txt", () => Results.Text(
+            $"User-agent: *\nDisallow: /private/\n\nUser-agent: OtherBot\nDisallow: /\n\nSitemap: {Url("/sitemaps/news.xml?items=robots-one")}\n", "text/plain"));
+        app.MapGet("/", () => Html(FixturePages.Home(Url("/feeds/rss.xml?items=home-root"), "/feeds/atom.xml?items=home-root-b")));
+        ListingFormats.Map(app, this);
 
         app.MapGet("/feeds/rss.xml", (HttpContext c) => Conditional(c, Rss(Slugs(c), c.Request.Query.ContainsKey("tracking")), "application/rss+xml; charset=utf-8"));
         app.MapGet("/feeds/atom.xml", (HttpContext c) => Conditional(c, Atom(Slugs(c)), "application/atom+xml"));

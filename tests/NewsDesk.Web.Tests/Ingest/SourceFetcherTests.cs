@@ -89,12 +89,13 @@ public class SourceFetcherTests(FixtureSite site, IngestFactory factory) : IClas
         await factory.FetchSourceAsync(first);
         await factory.FetchSourceAsync(second);
 
+        // Items of one fetch are stored as their downloads finish (side by side), so look the original up by address.
         var originals = await factory.ArticlesOfAsync(first);
+        var wire = Assert.Single(originals, a => a.Url.Contains("wire-story", StringComparison.Ordinal));
         var copy = Assert.Single(await factory.ArticlesOfAsync(second));
-        Assert.NotEqual(originals[0].ContentHash, copy.ContentHash);
-        Assert.Equal(originals[0].Id, copy.DuplicateOfId);
-        Assert.Null(originals[0].DuplicateOfId);
-        Assert.Null(originals[1].DuplicateOfId);
+        Assert.NotEqual(wire.ContentHash, copy.ContentHash);
+        Assert.Equal(wire.Id, copy.DuplicateOfId);
+        Assert.All(originals, a => Assert.Null(a.DuplicateOfId));
     }
 
     [Theory]
@@ -109,7 +110,8 @@ public class SourceFetcherTests(FixtureSite site, IngestFactory factory) : IClas
         Assert.False(summary.Succeeded);
         var log = Assert.Single(await factory.FetchLogAsync(id));
         Assert.Contains("not a readable feed", log.Error, StringComparison.Ordinal);
-        Assert.Contains("undeclared entity", log.Error, StringComparison.Ordinal);
+        // Refused before any parser sees it: the DTD declares entities (XXE or expansion).
+        Assert.Contains("declares its own entity", log.Error, StringComparison.Ordinal);
         Assert.Equal("failing", SourceState.Of((await factory.FindAsync<Source>(id))!));
     }
 

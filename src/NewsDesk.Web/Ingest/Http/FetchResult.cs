@@ -17,7 +17,10 @@ public sealed record FetchResult(
     public string? MediaType => ContentType?.Split(';', 2)[0].Trim().ToLowerInvariant();
 
     /// <summary>The bytes as a read-only stream: charsets are the parser's business, never decoded here.</summary>
-    public Stream OpenBody() => new MemoryStream(Body.ToArray(), writable: false);
+    /// <remarks>A view of the same bytes, not a copy: a 5 MB page is held once.</remarks>
+    public Stream OpenBody() => System.Runtime.InteropServices.MemoryMarshal.TryGetArray(Body, out var segment)
+        ? new MemoryStream(segment.Array!, segment.Offset, segment.Count, writable: false)
+        : new MemoryStream(Body.ToArray(), writable: false);
 }
 
 /// <summary>Why a fetch was given up.</summary>

@@ -29,7 +29,7 @@ public static class IngestHttpSetup
                 client.Timeout = Timeout.InfiniteTimeSpan;
                 client.DefaultRequestHeaders.UserAgent.ParseAdd(provider.GetRequiredService<IOptions<IngestOptions>>().Value.UserAgent);
                 client.DefaultRequestHeaders.Accept.ParseAdd(
-                    "text/html, application/xhtml+xml, application/rss+xml, application/atom+xml, application/xml;q=0.9, text/xml;q=0.9, */*;q=0.1");
+                    "text/html, application/xhtml+xml, application/rss+xml, application/atom+xml, application/feed+json, application/xml;q=0.9, text/xml;q=0.9, */*;q=0.1");
             })
             .ConfigurePrimaryHttpMessageHandler(provider => new SocketsHttpHandler
             {
