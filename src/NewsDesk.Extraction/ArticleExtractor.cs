@@ -10,7 +10,9 @@ namespace NewsDesk.Extraction;
 /// <summary>Turns a news page into an <see cref="ExtractedArticle"/>. Thread-safe: one instance serves all callers.</summary>
 public sealed class ArticleExtractor
 {
-    private readonly HtmlParserOptions _parserOptions = new() { IsScripting = false };
+    // Parse as a browser with scripting on does: <noscript> content is raw text, so a stray
+    // "<noscript><div></noscript>" at the top of <body> cannot swallow the rest of the page into one hidden block.
+    private readonly HtmlParserOptions _parserOptions = new() { IsScripting = true };
     private readonly ExtractionOptions _options;
 
     public ArticleExtractor()

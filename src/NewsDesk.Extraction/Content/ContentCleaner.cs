@@ -10,6 +10,7 @@ internal static class ContentCleaner
     {
         foreach (var root in roots)
         {
+            var rootProse = Math.Max(1, index.TextLength[root] - index.LinkLength[root]);
             for (var i = index.End[root] - 1; i >= root; i--)
             {
                 if (index.Dead[i] || index.IsText(i))
@@ -18,7 +19,7 @@ internal static class ContentCleaner
                 }
 
                 var tag = index.Tag[i];
-                if (tag == "h1" || (IsConditional(tag) && i != root && ShouldRemove(index, i)))
+                if (tag == "h1" || (IsConditional(tag) && i != root && ShouldRemove(index, i, rootProse)))
                 {
                     index.Removed[i] = true;
                     MarkDead(index, i);
@@ -57,7 +58,7 @@ internal static class ContentCleaner
         }
     }
 
-    private static bool ShouldRemove(DomIndex index, int i)
+    private static bool ShouldRemove(DomIndex index, int i, int rootProse)
     {
         var tag = index.Tag[i];
         var text = index.TextLength[i];
@@ -75,10 +76,11 @@ internal static class ContentCleaner
             return density > 0.8 && index.Links[i] >= 2;
         }
 
-        var weight = BoilerplateFilter.ClassWeight(index.Element(i));
+        var weight = BoilerplateFilter.ClassWeight(index, i);
         if (weight < 0)
         {
-            return true;
+            // A name is not proof: the block that carries the content's prose stays ("field--label-hidden").
+            return !BoilerplateFilter.IsTheArticle(index, i, rootProse);
         }
 
         if (index.Commas[i] >= 10)

@@ -22,7 +22,8 @@ internal static class ContentScorer
             var own = index.OwnTextLength[i];
             var score = 1.0 + OwnCommas(index, i) + Math.Min(own / 100, 3);
             var ancestor = index.Parent[i];
-            for (var level = 0; ancestor > 0 && level < 5; level++, ancestor = index.Parent[ancestor])
+            // The body scores too: on a page that is a flat run of <p> or <pre> under it, the body is the article.
+            for (var level = 0; ancestor >= 0 && level < 5; level++, ancestor = index.Parent[ancestor])
             {
                 if (!scores.ContainsKey(ancestor))
                 {
@@ -75,7 +76,7 @@ internal static class ContentScorer
             "h1" or "h2" or "h3" or "h4" or "h5" or "h6" or "th" => -5,
             _ => 0,
         };
-        return tagScore + BoilerplateFilter.ClassWeight(index.Element(i));
+        return tagScore + BoilerplateFilter.ClassWeight(index, i);
     }
 
     /// <summary>Commas in the block's own text, not in nested blocks (those score for themselves).</summary>
