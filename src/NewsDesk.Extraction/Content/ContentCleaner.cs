@@ -11,6 +11,7 @@ internal static class ContentCleaner
         foreach (var root in roots)
         {
             var rootProse = Math.Max(1, index.TextLength[root] - index.LinkLength[root]);
+            var firstText = FirstText(index, root);
             for (var i = index.End[root] - 1; i >= root; i--)
             {
                 if (index.Dead[i] || index.IsText(i))
@@ -19,7 +20,7 @@ internal static class ContentCleaner
                 }
 
                 var tag = index.Tag[i];
-                if (tag == "h1" || (IsConditional(tag) && i != root && ShouldRemove(index, i, rootProse)))
+                if ((tag == "h1" && i <= firstText && firstText < index.End[i]) || (IsConditional(tag) && i != root && ShouldRemove(index, i, rootProse)))
                 {
                     index.Removed[i] = true;
                     MarkDead(index, i);
@@ -28,6 +29,27 @@ internal static class ContentCleaner
         }
 
         index.ComputeStatistics();
+    }
+
+    /// <summary>
+    /// The first live text node of the content: an &lt;h1&gt; holding it is the headline (Title, not Text); a later
+    /// &lt;h1&gt; is a section heading of a page that uses h1 throughout.
+    /// </summary>
+    private static int FirstText(DomIndex index, int root)
+    {
+        for (var i = root; i < index.End[root]; i++)
+        {
+            if (index.Dead[i])
+            {
+                i = index.End[i] - 1;
+            }
+            else if (index.IsText(i) && index.TextLength[i] > 0)
+            {
+                return i;
+            }
+        }
+
+        return -1;
     }
 
     private static bool IsConditional(string tag) =>
