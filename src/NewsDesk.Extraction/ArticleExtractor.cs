@@ -15,6 +15,9 @@ public sealed class ArticleExtractor
     private readonly HtmlParserOptions _parserOptions = new() { IsScripting = true };
     private readonly ExtractionOptions _options;
 
+    // Below this many characters of DOM text a page is suspected of rendering its story with script.
+    private const int EnoughText = 500;
+
     public ArticleExtractor()
         : this(new ExtractionOptions())
     {
@@ -63,13 +66,14 @@ public sealed class ArticleExtractor
 
         var index = new DomIndex(document.Body ?? (AngleSharp.Dom.INode)document.DocumentElement);
         var blocks = ContentExtractor.Extract(index, url, metadata.Title);
-        blocks = ScriptRenderedFallback(blocks, metadata.ArticleBody);
+        blocks = ScriptRenderedFallback(blocks, metadata.ArticleBody, document);
+        blocks = BylineLine.Take(blocks, metadata.Byline, out var bylineLine);
         var text = string.Join("\n\n", blocks.Where(b => b.Kind != BlockKind.Image).Select(b => b.Text));
         var leadImage = metadata.LeadImageUrl ?? FirstImage(blocks);
         return new ExtractedArticle
         {
             Title = metadata.Title,
-            Byline = metadata.Byline,
+            Byline = metadata.Byline ?? bylineLine,
             Published = metadata.Published?.Value,
             PublishedHasZone = metadata.Published?.HasZone ?? false,
             PublishedHasTime = metadata.Published?.HasTime ?? false,
@@ -98,21 +102,31 @@ public sealed class ArticleExtractor
     }
 
     /// <summary>
-    /// Pages that render the story with script leave little in the markup but often declare the full text in
-    /// JSON-LD; use that when it is clearly more than what the DOM gave.
+    /// Pages that render the story with script leave little in the markup but often carry the full text in
+    /// JSON-LD articleBody, or in the script's own state: use that when it is clearly more than what the DOM gave.
     /// </summary>
-    private static List<TextBlock> ScriptRenderedFallback(List<TextBlock> blocks, string? articleBody)
+    private static List<TextBlock> ScriptRenderedFallback(List<TextBlock> blocks, string? articleBody, IHtmlDocument document)
     {
         var domLength = blocks.Sum(b => b.Text.Length);
-        if (articleBody is null || domLength >= 500 || articleBody.Length < 2 * Math.Max(domLength, 100))
+        if (domLength >= EnoughText)
         {
             return blocks;
         }
 
-        return [.. articleBody.Split('\n')
+        var lines = articleBody?.Split('\n')
             .Select(line => string.Join(' ', line.Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries)))
             .Where(line => line.Length > 0)
-            .Select(line => new TextBlock(BlockKind.Paragraph, 0, line, System.Net.WebUtility.HtmlEncode(line)))];
+            .ToList();
+        if (lines is null || lines.Sum(l => l.Length) < 2 * Math.Max(domLength, 100))
+        {
+            lines = ScriptStateText.Find(document);
+            if (lines.Sum(l => l.Length) < 2 * Math.Max(domLength, 250))
+            {
+                return blocks;
+            }
+        }
+
+        return [.. lines.Select(line => new TextBlock(BlockKind.Paragraph, 0, line, System.Net.WebUtility.HtmlEncode(line)))];
     }
 
     private byte[] ReadBytes(Stream content)

@@ -48,7 +48,7 @@ internal static class ContentScorer
         }
 
         var ranked = scores
-            .Select(kv => (Index: kv.Key, Score: kv.Value * (1 - index.LinkDensity(kv.Key))))
+            .Select(kv => (Index: kv.Key, Score: kv.Value * (1 - index.LinkDensity(kv.Key)) * GalleryFactor(index, kv.Key)))
             .OrderByDescending(x => x.Score)
             .ThenBy(x => x.Index)
             .ToList();
@@ -61,6 +61,17 @@ internal static class ContentScorer
         top = ClimbWhileParentScoresHigher(index, final, top);
 
         return GatherSiblings(index, final, top);
+    }
+
+    /// <summary>
+    /// A slideshow of captioned pictures scores like prose (each caption is a paragraph) and would beat a shorter
+    /// article next to it: a block of many pictures, each with one caption-sized block of text, counts less.
+    /// </summary>
+    private static double GalleryFactor(DomIndex index, int i)
+    {
+        var images = index.Images[i];
+        var captions = Math.Max(index.Paragraphs[i], index.ListItems[i]);
+        return images >= 10 && captions >= images * 0.8 && captions <= images * 1.5 && index.TextLength[i] < images * 300 ? 0.2 : 1;
     }
 
     private static bool IsScorable(string tag) => tag is "p" or "pre" or "td" or "div" or "section" or "article" or "main"
