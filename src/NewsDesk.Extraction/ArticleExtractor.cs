@@ -102,32 +102,55 @@ public sealed class ArticleExtractor
     }
 
     /// <summary>
-    /// Pages that render the story with script leave little in the markup but often carry the full text in
-    /// JSON-LD articleBody, or in the script's own state: use that when it is clearly more than what the DOM gave.
+    /// The last steps of the cascade. Pages that render the story with script leave little in the markup (or only
+    /// teasers and chrome) but often carry the full text in JSON-LD articleBody, or in the script's own state: use
+    /// the declared body when the DOM gave little, or when most of what the DOM gave is not in it (teasers won).
     /// </summary>
     private static List<TextBlock> ScriptRenderedFallback(List<TextBlock> blocks, string? articleBody, IHtmlDocument document)
     {
         var domLength = blocks.Sum(b => b.Text.Length);
+        var lines = articleBody?.Split('\n')
+            .Select(line => string.Join(' ', line.Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries)))
+            .Where(line => line.Length > 0)
+            .ToList();
+        var declared = lines?.Sum(l => l.Length) ?? 0;
+        if (lines is not null && ((declared >= 2 * Math.Max(domLength, 100) && domLength < EnoughText)
+            || (declared >= EnoughText && !SameText(blocks, articleBody!))))
+        {
+            return ToBlocks(lines);
+        }
+
         if (domLength >= EnoughText)
         {
             return blocks;
         }
 
-        var lines = articleBody?.Split('\n')
-            .Select(line => string.Join(' ', line.Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries)))
-            .Where(line => line.Length > 0)
-            .ToList();
-        if (lines is null || lines.Sum(l => l.Length) < 2 * Math.Max(domLength, 100))
-        {
-            lines = ScriptStateText.Find(document);
-            if (lines.Sum(l => l.Length) < 2 * Math.Max(domLength, 250))
-            {
-                return blocks;
-            }
-        }
-
-        return [.. lines.Select(line => new TextBlock(BlockKind.Paragraph, 0, line, System.Net.WebUtility.HtmlEncode(line)))];
+        lines = ScriptStateText.Find(document);
+        return lines.Sum(l => l.Length) >= 2 * Math.Max(domLength, 250) ? ToBlocks(lines) : blocks;
     }
+
+    private static List<TextBlock> ToBlocks(List<string> lines) =>
+        [.. lines.Select(line => new TextBlock(BlockKind.Paragraph, 0, line, System.Net.WebUtility.HtmlEncode(line)))];
+
+    /// <summary>
+    /// Whether the DOM's pick and the declared body are the same story: most words of one are words of the other
+    /// (the declared body is often only the first paragraphs, or the DOM only the visible part).
+    /// </summary>
+    private static bool SameText(List<TextBlock> blocks, string articleBody)
+    {
+        var declaredWords = Words(articleBody).ToList();
+        var domWords = blocks.SelectMany(b => Words(b.Text)).ToList();
+        return domWords.Count == 0 || MostlyIn(domWords, declaredWords) || MostlyIn(declaredWords, domWords);
+    }
+
+    private static bool MostlyIn(List<string> words, List<string> other)
+    {
+        var set = other.ToHashSet(StringComparer.OrdinalIgnoreCase);
+        return words.Count(set.Contains) * 2 >= words.Count;
+    }
+
+    private static IEnumerable<string> Words(string text) =>
+        text.Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries).Select(w => w.Trim('.', ',', ';', ':', '!', '?', '"', '\'', '(', ')'));
 
     private byte[] ReadBytes(Stream content)
     {

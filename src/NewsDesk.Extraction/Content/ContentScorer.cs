@@ -59,6 +59,7 @@ internal static class ContentScorer
         top = PromoteToCommonAncestor(index, ranked, top, topScore);
         final.TryAdd(top, topScore);
         top = ClimbWhileParentScoresHigher(index, final, top);
+        top = ClimbOnlyChildWrappers(index, final, top);
 
         return GatherSiblings(index, final, top);
     }
@@ -160,6 +161,37 @@ internal static class ContentScorer
         }
 
         return top;
+    }
+
+    /// <summary>
+    /// Readability's step: a candidate that is its parent's only element is the same content as the parent, so the
+    /// parent's siblings (the next section of a body split into sections) get their chance to join.
+    /// </summary>
+    private static int ClimbOnlyChildWrappers(DomIndex index, Dictionary<int, double> scores, int top)
+    {
+        var score = scores[top];
+        for (var parent = index.Parent[top]; parent > 0 && index.Tag[parent] != "body" && LiveElementChildren(index, parent) == 1;
+            parent = index.Parent[parent])
+        {
+            top = parent;
+        }
+
+        scores[top] = Math.Max(score, scores.GetValueOrDefault(top));
+        return top;
+    }
+
+    private static int LiveElementChildren(DomIndex index, int i)
+    {
+        var count = 0;
+        for (var c = i + 1; c < index.End[i]; c = index.End[c])
+        {
+            if (!index.Dead[c] && !index.IsText(c))
+            {
+                count++;
+            }
+        }
+
+        return count;
     }
 
     private static List<int> GatherSiblings(DomIndex index, Dictionary<int, double> scores, int top)

@@ -50,7 +50,7 @@ TITLE = "Council approves flood defence plan"
 write("field-label-hidden", page(TITLE, f"""{CHROME_TOP}
 <div class="node node--type-article">
 <h1>{TITLE}</h1>
-<div class="clearfix text-formatted field field--name-body field--type-text-with-summary field--label-hidden field__item">
+<div class="clearfix field field--name-field-copy field--label-hidden field__item">
 {paragraphs(STORY)}
 </div>
 </div>
@@ -80,7 +80,19 @@ write("noscript-trap", page(TITLE, f"""<noscript><div class="no-js-warning"></no
 
 # 4. Text only in JSON-LD articleBody: the DOM is an empty application shell.
 ld = {"@context": "https://schema.org", "@type": "NewsArticle", "headline": TITLE, "articleBody": "\n".join(STORY)}
-write("jsonld-only", page(TITLE, """<div id="app"><div class="loading">Loading…</div></div>
+TEASERS = "\n".join(
+    f'<div class="card"><h3><a href="/story/{n}">{t}</a></h3><p>A summary of this other story, shown as a teaser card '
+    f'on every page of the site, with the first lines of its text, so that readers find more to read, whatever '
+    f'they came for.</p></div>'
+    for n, t in enumerate(["Storm closes the coast road for a second day", "Bridge reopens after repairs to its deck",
+                           "Market day moves to Thursday during the works", "School choir wins the national prize",
+                           "New bus timetable starts next month"]))
+write("jsonld-only", page(TITLE, f"""{CHROME_TOP}
+<div id="app"><div class="loading">Loading…</div></div>
+<div class="cards">
+{TEASERS}
+</div>
+{CHROME_BOTTOM}
 <script src="/static/app.js"></script>""",
     head=f'<script type="application/ld+json">{json.dumps(ld)}</script>\n'), STORY)
 
@@ -139,12 +151,14 @@ write("byline-line", page(TITLE, f"""{CHROME_TOP}
 </article>
 {CHROME_BOTTOM}"""), STORY)
 
-# 11. Korean in EUC-KR, declared by <meta>.
+# 11. Korean declared EUC-KR by <meta>: browsers read that label as windows-949, whose extra syllables
+#     (똠, 햏, 뷁) strict EUC-KR lacks.
 KOREAN = ["시의회는 화요일 농민, 주민, 하천 관리청과 2년간의 협의 끝에 새로운 홍수 방어 계획을 승인했다.",
           "계획에 따라 하류 제방은 50센티미터 높아지고, 양수장 세 곳이 재건되며, 상류 농지는 강물이 불어날 때 통제된 방식으로 범람하도록 허용된다.",
-          "공사는 내년 봄에 시작해 4년 동안 진행되며, 약 1만 2천 가구를 보호할 것이라고 시의회는 밝혔다."]
+          "공사는 내년 봄에 시작해 4년 동안 진행되며, 약 1만 2천 가구를 보호할 것이라고 시의회는 밝혔다.",
+          "주민 대표 김똠이 씨는 \"햏복한 결말\"이라며 환영했다."]
 write("euc-kr", page("시의회, 홍수 방어 계획 승인", f"<article><h1>시의회, 홍수 방어 계획 승인</h1>\n{paragraphs(KOREAN)}\n</article>",
-                     charset="euc-kr", lang="ko"), KOREAN, encoding="euc_kr")
+                     charset="euc-kr", lang="ko"), KOREAN, encoding="cp949")
 
 # 12. A page labelled UTF-7 (browsers no longer support it) whose bytes are UTF-8.
 ACCENTS = ["Le conseil régional a approuvé mardi le nouveau plan de défense contre les crues, après deux années de "
