@@ -12,6 +12,7 @@ internal static class ContentCleaner
         {
             var rootProse = Math.Max(1, index.TextLength[root] - index.LinkLength[root]);
             var firstText = FirstText(index, root);
+            var dataTables = DataTables(index, root);
             for (var i = index.End[root] - 1; i >= root; i--)
             {
                 if (index.Dead[i] || index.IsText(i))
@@ -20,7 +21,7 @@ internal static class ContentCleaner
                 }
 
                 var tag = index.Tag[i];
-                if ((tag == "h1" && i <= firstText && firstText < index.End[i]) || (IsConditional(tag) && i != root && ShouldRemove(index, i, rootProse)))
+                if ((tag == "h1" && i <= firstText && firstText < index.End[i]) || (IsConditional(tag) && i != root && !InDataTable(index, i, dataTables) && ShouldRemove(index, i, rootProse)))
                 {
                     index.Removed[i] = true;
                     MarkDead(index, i);
@@ -50,6 +51,71 @@ internal static class ContentCleaner
         }
 
         return -1;
+    }
+
+    /// <summary>
+    /// Tables of data (a caption, header cells, or many rows and columns: Readability's test) are content, however
+    /// many links their cells hold; layout tables are judged like any block.
+    /// </summary>
+    private static List<(int Start, int End)> DataTables(DomIndex index, int root)
+    {
+        var tables = new List<(int Start, int End)>();
+        for (var i = root; i < index.End[root]; i++)
+        {
+            if (index.Dead[i] || index.Tag[i] != "table")
+            {
+                continue;
+            }
+
+            var element = index.Element(i);
+            if (element.GetAttribute("role") == "presentation" || element.GetAttribute("datatable") == "0")
+            {
+                continue;
+            }
+
+            int rows = 0, cells = 0;
+            bool header = element.HasAttribute("summary"), nested = false;
+            for (var d = i + 1; d < index.End[i]; d++)
+            {
+                switch (index.Tag[d])
+                {
+                    case "tr":
+                        rows++;
+                        break;
+                    case "td":
+                        cells++;
+                        break;
+                    case "caption" or "th" or "thead" or "tfoot" or "colgroup" or "col":
+                        header = true;
+                        break;
+                    case "table":
+                        nested = true;
+                        break;
+                }
+            }
+
+            var columns = rows == 0 ? 0 : cells / rows;
+            if (!nested && (header || rows >= 10 || columns > 4 || rows * columns > 10))
+            {
+                tables.Add((i, index.End[i]));
+                i = index.End[i] - 1;
+            }
+        }
+
+        return tables;
+    }
+
+    private static bool InDataTable(DomIndex index, int i, List<(int Start, int End)> tables)
+    {
+        foreach (var (start, end) in tables)
+        {
+            if (i >= start && i < end)
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 
     private static bool IsConditional(string tag) =>
