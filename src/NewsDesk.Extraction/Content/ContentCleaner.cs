@@ -6,7 +6,7 @@ namespace NewsDesk.Extraction.Content;
 /// </summary>
 internal static class ContentCleaner
 {
-    public static void Clean(DomIndex index, IReadOnlyList<int> roots)
+    public static void Clean(DomIndex index, IReadOnlyList<int> roots, string? title)
     {
         foreach (var root in roots)
         {
@@ -21,7 +21,7 @@ internal static class ContentCleaner
                 }
 
                 var tag = index.Tag[i];
-                if ((tag == "h1" && i <= firstText && firstText < index.End[i]) || (IsConditional(tag) && i != root && !InDataTable(index, i, dataTables) && ShouldRemove(index, i, rootProse)))
+                if ((tag == "h1" && i <= firstText && firstText < index.End[i] && RepeatsTitle(index, i, title)) || (IsConditional(tag) && i != root && !InDataTable(index, i, dataTables) && ShouldRemove(index, i, rootProse)))
                 {
                     index.Removed[i] = true;
                     MarkDead(index, i);
@@ -33,8 +33,8 @@ internal static class ContentCleaner
     }
 
     /// <summary>
-    /// The first live text node of the content: an &lt;h1&gt; holding it is the headline (Title, not Text); a later
-    /// &lt;h1&gt; is a section heading of a page that uses h1 throughout.
+    /// The first live text node of the content: an &lt;h1&gt; holding it that repeats the title is the headline (Title,
+    /// not Text); a later &lt;h1&gt; is a section heading of a page that uses h1 throughout.
     /// </summary>
     private static int FirstText(DomIndex index, int root)
     {
@@ -53,6 +53,22 @@ internal static class ContentCleaner
         return -1;
     }
 
+    /// <summary>The headline: most of the heading's words are words of the page's title (which often adds the site's name).</summary>
+    private static bool RepeatsTitle(DomIndex index, int i, string? title)
+    {
+        if (title is null)
+        {
+            return true;
+        }
+
+        var titleWords = Words(title).ToHashSet(StringComparer.OrdinalIgnoreCase);
+        var words = Words(index.Nodes[i].TextContent).ToList();
+        return words.Count == 0 || words.Count(titleWords.Contains) >= words.Count * 0.75;
+    }
+
+    private static IEnumerable<string> Words(string text) =>
+        text.Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries).Select(w => w.Trim('.', ',', ';', ':', '!', '?', '"', '\'', '(', ')', '“', '”', '‘', '’'));
+
     /// <summary>
     /// Tables of data (a caption, header cells, or many rows and columns: Readability's test) are content, however
     /// many links their cells hold; layout tables are judged like any block.
@@ -60,7 +76,9 @@ internal static class ContentCleaner
     private static List<(int Start, int End)> DataTables(DomIndex index, int root)
     {
         var tables = new List<(int Start, int End)>();
-        for (var i = root; i < index.End[root]; i++)
+        // Nested tables would rescan the same cells once per level: a budget keeps hostile nesting linear.
+        var budget = 200_000;
+        for (var i = root; i < index.End[root] && budget > 0; i++)
         {
             if (index.Dead[i] || index.Tag[i] != "table")
             {
@@ -73,6 +91,7 @@ internal static class ContentCleaner
                 continue;
             }
 
+            budget -= index.End[i] - i;
             int rows = 0, cells = 0;
             bool header = element.HasAttribute("summary"), nested = false;
             for (var d = i + 1; d < index.End[i]; d++)
