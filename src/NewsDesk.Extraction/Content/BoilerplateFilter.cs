@@ -83,7 +83,8 @@ internal static partial class BoilerplateFilter
     public static bool IsTheArticle(DomIndex index, int i, int pageProse)
     {
         var prose = index.TextLength[i] - index.LinkLength[i];
-        return prose >= 250 && index.LinkDensity(i) < 0.3 && prose * 3 > pageProse
+        // Link density up to a half: a <form> or <header> that wraps the whole page holds its menus too.
+        return prose >= 250 && index.LinkDensity(i) < 0.5 && prose * 3 > pageProse
             && (index.Paragraphs[i] >= 2 || index.Commas[i] >= 5);
     }
 
