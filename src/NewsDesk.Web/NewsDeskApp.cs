@@ -5,6 +5,7 @@ using NewsDesk.Web.Export;
 using NewsDesk.Web.Ingest;
 using NewsDesk.Web.Operations;
 using NewsDesk.Web.Pages;
+using NewsDesk.Web.Places;
 using NewsDesk.Web.Search;
 using Serilog;
 
@@ -35,6 +36,7 @@ public static class NewsDeskApp
         builder.AddNewsDeskSearch();
         builder.AddIngest();
         builder.AddExport();
+        builder.AddPlaces();
         builder.AddNewsDeskPages();
         builder.AddNewsDeskKeys();
         builder.AddNewsDeskApi();

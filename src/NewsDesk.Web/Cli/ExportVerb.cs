@@ -46,13 +46,13 @@ public static class ExportVerb
                 return 2;
             }
 
-            var tables = new List<IExportTableWriter>();
+            var tables = new List<IExportFile>();
             foreach (var fileName in result.GetValue(files) ?? [])
             {
-                if (ExportService.FindTable(fileName) is not { } table)
+                if (ExportService.FindFile(fileName) is not { } table)
                 {
                     await Console.Error.WriteLineAsync(
-                        $"--file '{fileName}' is not an exported file: use {string.Join(", ", ExportService.Tables.Select(t => t.FileName))}.");
+                        $"--file '{fileName}' is not an exported file: use {string.Join(", ", ExportService.Files.Select(t => t.FileName))}.");
                     return 2;
                 }
 

@@ -19,4 +19,10 @@ public class NewsDeskOptions
     /// recently used go first when it is full.
     /// </summary>
     public int PageCacheMegabytes { get; set; } = 64;
+
+    /// <summary>The organisation that reviews claims: the ClaimReview author of a claim whose reviewer is not set.</summary>
+    public string ReviewerName { get; set; } = "NewsDesk";
+
+    /// <summary>Address readers reach this NewsDesk at; exported links to records (a ClaimReview's url) start with it.</summary>
+    public string PublicBaseUrl { get; set; } = "http://localhost:5000";
 }

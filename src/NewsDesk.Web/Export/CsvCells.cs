@@ -105,6 +105,16 @@ public static class CsvCells
         return value.ToString(format, CultureInfo.InvariantCulture);
     }
 
+    /// <summary>Ids in one cell ("3; 7"); ids are never negative, so no guard is needed.</summary>
+    public static string Ids(IEnumerable<int> ids) => string.Join("; ", ids.Select(Number));
+
+    /// <summary>
+    /// Only the formula guard of <see cref="Text"/>, no cut: for JSON files, whose values a spreadsheet importing
+    /// them would evaluate just the same, and which have no cell limit.
+    /// </summary>
+    public static string? Guarded(string? value) =>
+        string.IsNullOrEmpty(value) ? value : StartsLikeFormula(value) ? FormulaGuard + value : value;
+
     /// <summary>An id in a text list ("3; 7"); ids are never negative, so no guard is needed.</summary>
     public static string Number(int value) => value.ToString(CultureInfo.InvariantCulture);
 }
