@@ -3,6 +3,7 @@ using NewsDesk.Web.Auth;
 using NewsDesk.Web.Data;
 using NewsDesk.Web.Export;
 using NewsDesk.Web.Ingest;
+using NewsDesk.Web.Map;
 using NewsDesk.Web.Operations;
 using NewsDesk.Web.Pages;
 using NewsDesk.Web.Places;
@@ -37,6 +38,7 @@ public static class NewsDeskApp
         builder.AddIngest();
         builder.AddExport();
         builder.AddPlaces();
+        builder.AddIncidentMap();
         builder.AddNewsDeskPages();
         builder.AddNewsDeskKeys();
         builder.AddNewsDeskApi();

@@ -20,6 +20,23 @@ public static class Acled
         "source", "source_scale", "notes", "fatalities", "tags", "timestamp",
     ];
 
+    /// <summary>ACLED's name of an actor type.</summary>
+    public static string ActorTypeLabel(AcledActorType type) => type switch
+    {
+        AcledActorType.StateForces => "State forces",
+        AcledActorType.RebelGroup => "Rebel group",
+        AcledActorType.PoliticalMilitia => "Political militia",
+        AcledActorType.IdentityMilitia => "Identity militia",
+        AcledActorType.Rioters => "Rioters",
+        AcledActorType.Protesters => "Protesters",
+        AcledActorType.Civilians => "Civilians",
+        _ => "External/Other forces",
+    };
+
+    /// <summary>ACLED's source scales (ACLED Codebook, "Source scale"); two joined with "-" when both apply.</summary>
+    public static IReadOnlyList<string> SourceScales { get; } =
+        ["Local", "Subnational", "National", "Regional", "International", "New media", "Other", "Local-National", "National-International", "New media-National"];
+
     /// <summary>The value ACLED writes in civilian_targeting when civilians were the primary target.</summary>
     public const string CivilianTargeting = "Civilian targeting";
 

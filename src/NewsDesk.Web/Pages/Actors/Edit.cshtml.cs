@@ -79,6 +79,9 @@ public sealed class ActorForm
 
     public ActorKind Kind { get; set; } = ActorKind.Other;
 
+    [Display(Name = "ACLED actor type (inter code)")]
+    public AcledActorType? AcledType { get; set; }
+
     [StringLength(100)]
     public string? Country { get; set; }
 
@@ -109,6 +112,7 @@ public sealed class ActorForm
         {
             Name = actor.Name,
             Kind = actor.Kind,
+            AcledType = actor.AcledType,
             Country = actor.Country,
             Description = actor.Description,
             ExternalId = actor.ExternalId,
@@ -130,6 +134,7 @@ public sealed class ActorForm
     {
         actor.Name = Name.Trim();
         actor.Kind = Kind;
+        actor.AcledType = AcledType;
         actor.Country = Blank(Country);
         actor.Description = Blank(Description);
         actor.ExternalId = Blank(ExternalId);
