@@ -105,7 +105,7 @@ public class ExportClosureTests(NewsDeskFactory factory) : IClassFixture<NewsDes
     }
 
     /// <summary>Each reference column of each file points to a row of the file it names.</summary>
-    public static void AssertClosed(Dictionary<string, CsvTable> files)
+    private static void AssertClosed(Dictionary<string, CsvTable> files)
     {
         var articles = IdsOf(files["articles.csv"], "id");
         var actors = IdsOf(files["actors.csv"], "id");

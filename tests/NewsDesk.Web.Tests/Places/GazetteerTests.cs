@@ -14,7 +14,7 @@ public class GazetteerTests(NewsDeskFactory factory) : IClassFixture<NewsDeskFac
     [Fact]
     public void A_town_is_found_by_the_start_of_its_name_with_its_region_country_and_coordinates()
     {
-        var place = Gazetteer.Search("Deir ez").First();
+        var place = Gazetteer.Search("Deir ez")[0];
 
         Assert.Equal("Deir ez-Zor", place.Name);
         Assert.Equal("Syria", place.Country);
@@ -33,7 +33,7 @@ public class GazetteerTests(NewsDeskFactory factory) : IClassFixture<NewsDeskFac
     [InlineData("إيلات", "Eilat")]
     public void Alternate_names_in_Arabic_script_and_English_and_any_case_or_accent_find_the_place(string query, string name)
     {
-        Assert.Equal(name, Gazetteer.Search(query).First().Name);
+        Assert.Equal(name, Gazetteer.Search(query)[0].Name);
     }
 
     [Fact]

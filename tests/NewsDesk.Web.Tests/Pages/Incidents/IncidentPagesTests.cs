@@ -112,7 +112,7 @@ public class IncidentPagesTests(NewsDeskFactory factory) : IClassFixture<NewsDes
         Assert.Equal("/api/places", picker.GetAttribute("data-places-url"));
         Assert.NotNull(picker.QuerySelector("input#Form_Location"));
         Assert.Contains("GeoNames", picker.TextContent, StringComparison.Ordinal);
-        Assert.Contains(page.QuerySelectorAll("script[type=module]"), s => s.GetAttribute("src")!.StartsWith("/js/places/place-picker.js", StringComparison.Ordinal));
+        Assert.Contains(page.QuerySelectorAll("script[type=module]"), s => s.GetAttribute("src")!.Contains("/js/places/place-picker", StringComparison.Ordinal));
     }
 
     [Fact]
