@@ -3,8 +3,10 @@ using NewsDesk.Web.Auth;
 using NewsDesk.Web.Data;
 using NewsDesk.Web.Export;
 using NewsDesk.Web.Ingest;
+using NewsDesk.Web.Map;
 using NewsDesk.Web.Operations;
 using NewsDesk.Web.Pages;
+using NewsDesk.Web.Places;
 using NewsDesk.Web.Search;
 using Serilog;
 
@@ -38,6 +40,8 @@ public static class NewsDeskApp
         builder.AddNewsDeskSearch();
         builder.AddIngest();
         builder.AddExport();
+        builder.AddPlaces();
+        builder.AddIncidentMap();
         builder.AddNewsDeskPages();
         builder.AddNewsDeskKeys();
         builder.AddNewsDeskApi();

@@ -28,4 +28,10 @@ public class NewsDeskOptions
 
     /// <summary>The password of <see cref="KeysCertificatePath"/> (better from an environment variable or systemd credential).</summary>
     public string? KeysCertificatePassword { get; set; }
+
+    /// <summary>The organisation that reviews claims: the ClaimReview author of a claim whose reviewer is not set.</summary>
+    public string ReviewerName { get; set; } = "NewsDesk";
+
+    /// <summary>Address readers reach this NewsDesk at; exported links to records (a ClaimReview's url) start with it.</summary>
+    public string PublicBaseUrl { get; set; } = "http://localhost:5000";
 }

@@ -151,6 +151,10 @@ namespace NewsDesk.Web.Data.Migrations
                         .ValueGeneratedOnAdd()
                         .HasColumnType("INTEGER");
 
+                    b.Property<string>("AcledType")
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("Country")
                         .HasMaxLength(100)
                         .HasColumnType("TEXT");
@@ -496,6 +500,13 @@ namespace NewsDesk.Web.Data.Migrations
                     b.Property<int?>("RelayedById")
                         .HasColumnType("INTEGER");
 
+                    b.Property<DateOnly?>("ReviewDate")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Reviewer")
+                        .HasMaxLength(300)
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("Text")
                         .IsRequired()
                         .HasMaxLength(4000)
@@ -585,6 +596,17 @@ namespace NewsDesk.Web.Data.Migrations
                         .HasMaxLength(300)
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("Admin2")
+                        .HasMaxLength(300)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Admin3")
+                        .HasMaxLength(300)
+                        .HasColumnType("TEXT");
+
+                    b.Property<bool>("CivilianTargeting")
+                        .HasColumnType("INTEGER");
+
                     b.Property<string>("Country")
                         .HasMaxLength(100)
                         .HasColumnType("TEXT");
@@ -599,12 +621,33 @@ namespace NewsDesk.Web.Data.Migrations
                     b.Property<DateOnly?>("Date")
                         .HasColumnType("TEXT");
 
+                    b.Property<DateOnly?>("DateEnd")
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("DatePrecision")
                         .IsRequired()
                         .HasMaxLength(40)
                         .HasColumnType("TEXT");
 
+                    b.Property<int?>("DeathsCivilians")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int?>("DeathsPerpetratorSide")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int?>("DeathsTargetSide")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int?>("DeathsUnknown")
+                        .HasColumnType("INTEGER");
+
                     b.Property<int?>("Fatalities")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int?>("FatalitiesHigh")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int?>("FatalitiesLow")
                         .HasColumnType("INTEGER");
 
                     b.Property<int?>("GeoPrecision")
@@ -624,6 +667,10 @@ namespace NewsDesk.Web.Data.Migrations
                         .HasMaxLength(8000)
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("SourceScale")
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("Status")
                         .IsRequired()
                         .HasMaxLength(40)
@@ -631,6 +678,10 @@ namespace NewsDesk.Web.Data.Migrations
 
                     b.Property<string>("SubType")
                         .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Tags")
+                        .HasMaxLength(1000)
                         .HasColumnType("TEXT");
 
                     b.Property<string>("Title")

@@ -80,6 +80,9 @@ public sealed class ActorForm : IValidatableObject
 
     public ActorKind Kind { get; set; } = ActorKind.Other;
 
+    [Display(Name = "ACLED actor type (inter code)")]
+    public AcledActorType? AcledType { get; set; }
+
     [StringLength(100)]
     public string? Country { get; set; }
 
@@ -111,6 +114,7 @@ public sealed class ActorForm : IValidatableObject
         {
             Name = actor.Name,
             Kind = actor.Kind,
+            AcledType = actor.AcledType,
             Country = actor.Country,
             Description = actor.Description,
             ExternalId = actor.ExternalId,
@@ -143,6 +147,7 @@ public sealed class ActorForm : IValidatableObject
     {
         actor.Name = Name.Trim();
         actor.Kind = Kind;
+        actor.AcledType = AcledType;
         actor.Country = Blank(Country);
         actor.Description = Blank(Description);
         actor.ExternalId = Blank(ExternalId);

@@ -98,6 +98,12 @@ public sealed class ClaimForm
     [StringLength(4000), Display(Name = "Assessment note")]
     public string? AssessmentNote { get; set; }
 
+    [StringLength(300), Display(Name = "Reviewer (empty = the organisation)")]
+    public string? Reviewer { get; set; }
+
+    [DataType(DataType.Date), Display(Name = "Review date (empty = last change)")]
+    public DateOnly? ReviewDate { get; set; }
+
     public int Version { get; set; }
 
     public static ClaimForm From(Claim c) => new()
@@ -110,6 +116,8 @@ public sealed class ClaimForm
         Date = c.ClaimDate,
         Assessment = c.Assessment,
         AssessmentNote = c.AssessmentNote,
+        Reviewer = c.Reviewer,
+        ReviewDate = c.ReviewDate,
         Version = c.Version,
     };
 
@@ -123,6 +131,8 @@ public sealed class ClaimForm
         c.ClaimDate = Date;
         c.Assessment = Assessment;
         c.AssessmentNote = string.IsNullOrWhiteSpace(AssessmentNote) ? null : AssessmentNote.Trim();
+        c.Reviewer = string.IsNullOrWhiteSpace(Reviewer) ? null : Reviewer.Trim();
+        c.ReviewDate = ReviewDate;
     }
 
     /// <summary>The pickers' choices: actors and incidents.</summary>

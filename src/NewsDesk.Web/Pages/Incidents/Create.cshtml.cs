@@ -21,6 +21,7 @@ public class CreateModel(NewsDeskDbContext db) : PageModel
     {
         await ModelState.RequireActorsAsync(db, "Perpetrators", Form.PerpetratorIds.Select(i => (int?)i), cancellationToken);
         await ModelState.RequireActorsAsync(db, "Targets", Form.TargetIds.Select(i => (int?)i), cancellationToken);
+        await Form.ValidateAsync(ModelState, db, cancellationToken);
         if (!ModelState.IsValid)
         {
             ActorOptions = await IncidentForm.ActorOptionsAsync(db, cancellationToken);
