@@ -1,6 +1,7 @@
 using NewsDesk.Web.Api;
 using NewsDesk.Web.Auth;
 using NewsDesk.Web.Data;
+using NewsDesk.Web.Evidence;
 using NewsDesk.Web.Export;
 using NewsDesk.Web.Ingest;
 using NewsDesk.Web.Operations;
@@ -33,6 +34,7 @@ public static class NewsDeskApp
         builder.AddNewsDeskLogging();
         builder.AddNewsDeskData();
         builder.AddNewsDeskSearch();
+        builder.AddEvidence();
         builder.AddIngest();
         builder.AddExport();
         builder.AddNewsDeskPages();

@@ -231,7 +231,7 @@ public sealed class SourceFetcher(
             return;
         }
 
-        var (outcome, _) = await store.SaveAsync(extracted, page.FinalUrl, source.Id, item?.Published, item?.Title, cancellationToken);
+        var (outcome, _) = await store.SaveAsync(extracted, page.FinalUrl, source.Id, item?.Published, item?.Title, page, cancellationToken);
         if (outcome == StoreOutcome.Added)
         {
             run.NewArticles++;
