@@ -10,6 +10,9 @@ public static class EvidenceSetup
         builder.Services.AddSingleton<Warc.WarcFileWriter>();
         builder.Services.AddSingleton<CaptureRecorder>();
         builder.Services.AddScoped<ArticleVersioning>();
+        builder.Services.AddSingleton<ArticleRechecker>();
+        builder.Services.AddSingleton<CaptureFiles>();
+        builder.Services.AddScoped<ArticleEvidenceReader>();
         return builder;
     }
 }

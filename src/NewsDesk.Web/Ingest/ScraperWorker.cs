@@ -11,6 +11,7 @@ namespace NewsDesk.Web.Ingest;
 public sealed class ScraperWorker(
     IServiceScopeFactory scopes,
     ScrapeRunner runner,
+    Evidence.ArticleRechecker rechecker,
     IOptions<IngestOptions> options,
     TimeProvider clock,
     ILogger<ScraperWorker> logger) : BackgroundService
@@ -63,6 +64,13 @@ public sealed class ScraperWorker(
                 var results = await runner.RunAsync(due, stoppingToken);
                 logger.LogInformation("Scraped {Count} source(s): {New} new article(s), {Failed} failed",
                     results.Count, results.Sum(r => r.NewArticles), results.Count(r => !r.Succeeded));
+            }
+
+            // Recent articles fetched again on their schedule, so silent edits become versions.
+            var rechecks = await rechecker.RunDueAsync(stoppingToken);
+            if (rechecks.Checked > 0)
+            {
+                logger.LogInformation("Re-checked {Count} article(s): {Changed} changed, {Failed} failed", rechecks.Checked, rechecks.Changed, rechecks.Failed);
             }
         }
         catch (Exception ex) when (!stoppingToken.IsCancellationRequested)
