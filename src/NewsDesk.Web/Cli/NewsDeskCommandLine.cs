@@ -23,6 +23,7 @@ public static class NewsDeskCommandLine
         root.Subcommands.Add(ExportVerb.Create());
         root.Subcommands.Add(UsersVerb.Create());
         root.Subcommands.Add(TokensVerb.Create());
+        root.Subcommands.Add(VerifyVerb.Create());
         foreach (var verb in root.Subcommands)
         {
             verb.TreatUnmatchedTokensAsErrors = false;

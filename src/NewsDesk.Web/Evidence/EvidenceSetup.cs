@@ -13,6 +13,7 @@ public static class EvidenceSetup
         builder.Services.AddSingleton<ArticleRechecker>();
         builder.Services.AddSingleton<CaptureFiles>();
         builder.Services.AddScoped<ArticleEvidenceReader>();
+        builder.Services.AddScoped<EvidenceVerifier>();
         return builder;
     }
 }
