@@ -1,6 +1,7 @@
 using NewsDesk.Web.Api;
 using NewsDesk.Web.Auth;
 using NewsDesk.Web.Data;
+using NewsDesk.Web.Evidence;
 using NewsDesk.Web.Export;
 using NewsDesk.Web.Ingest;
 using NewsDesk.Web.Map;
@@ -38,6 +39,7 @@ public static class NewsDeskApp
         builder.AddRequestBodyLimits();
         builder.AddNewsDeskData();
         builder.AddNewsDeskSearch();
+        builder.AddEvidence();
         builder.AddIngest();
         builder.AddExport();
         builder.AddPlaces();

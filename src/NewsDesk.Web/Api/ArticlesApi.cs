@@ -87,6 +87,7 @@ public static class ArticlesApi
         }
 
         var mention = new Mention { ArticleId = id, Start = request.Start.Value, End = request.End.Value, Quote = request.Quote! };
+        mention.TextVersion = await Evidence.ArticleTextVersion.OfAsync(db, id, text, cancellationToken);
         mention.PointTo(resolved.Type, resolved.Id);
         db.Mentions.Add(mention);
         await db.SaveChangesAsync(cancellationToken);

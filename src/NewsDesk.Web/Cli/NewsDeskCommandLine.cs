@@ -26,6 +26,7 @@ public static class NewsDeskCommandLine
         root.Subcommands.Add(TokensVerb.Create());
         root.Subcommands.Add(BackupVerb.Create());
         root.Subcommands.Add(RestoreVerb.Create());
+        root.Subcommands.Add(VerifyVerb.Create());
         foreach (var verb in root.Subcommands)
         {
             verb.TreatUnmatchedTokensAsErrors = false;

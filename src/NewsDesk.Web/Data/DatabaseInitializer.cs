@@ -25,6 +25,10 @@ public sealed class DatabaseInitializer(
 
         await db.Database.MigrateAsync(cancellationToken);
         await SqliteStore.EnableWriteAheadLogAsync(db, cancellationToken);
+        if (await Auditing.AuditChain.SealLegacyAsync(db, cancellationToken) is > 0 and var sealedCount)
+        {
+            logger.LogInformation("Chained {Count} audit entries written before the audit log was hash-chained", sealedCount);
+        }
     }
 
     /// <summary>Imports seed articles whose URL is not stored yet; returns how many were added.</summary>

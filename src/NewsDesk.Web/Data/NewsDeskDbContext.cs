@@ -25,6 +25,9 @@ public class NewsDeskDbContext(DbContextOptions<NewsDeskDbContext> options, Time
     public DbSet<CollectionArticle> CollectionArticles => Set<CollectionArticle>();
     public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
     public DbSet<ApiToken> ApiTokens => Set<ApiToken>();
+    public DbSet<Capture> Captures => Set<Capture>();
+    public DbSet<ArticleVersion> ArticleVersions => Set<ArticleVersion>();
+    public DbSet<ArticleRecheck> ArticleRechecks => Set<ArticleRecheck>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {

@@ -5,6 +5,8 @@ using Microsoft.Extensions.Options;
 using NewsDesk.Extraction;
 using NewsDesk.Web.Data;
 using NewsDesk.Web.Domain;
+using NewsDesk.Web.Evidence;
+using NewsDesk.Web.Ingest.Http;
 
 namespace NewsDesk.Web.Ingest;
 
@@ -19,9 +21,16 @@ public enum StoreOutcome
 /// Turns an extracted page into a stored article: canonical URL, content hash, SimHash and the link to an earlier
 /// copy of the same story. Each article is one INSERT in one SaveChanges (one transaction): a crash leaves either
 /// the whole article or nothing, and the unique URL index settles two fetchers racing for the same page.
+/// The article's first version and the capture of the response it came from are saved in the same transaction,
+/// the capture's WARC records written before it (<see cref="ArticleVersioning"/>).
 /// </summary>
 public sealed class ArticleStore(
-    NewsDeskDbContext db, RecentFingerprints fingerprints, IOptions<IngestOptions> options, TimeProvider clock, ILogger<ArticleStore> logger)
+    NewsDeskDbContext db,
+    RecentFingerprints fingerprints,
+    ArticleVersioning versioning,
+    IOptions<IngestOptions> options,
+    TimeProvider clock,
+    ILogger<ArticleStore> logger)
 {
     /// <summary>The canonical address: the fetched URL, or the page's rel=canonical when it stays on the same site.</summary>
     public static string CanonicalAddress(Uri fetchedUrl, string? declaredCanonical)
@@ -35,8 +44,10 @@ public sealed class ArticleStore(
         return CanonicalUrl.Normalize(fetchedUrl);
     }
 
+    /// <param name="response">The fetch the page came from, kept as the version's capture; null for an import.</param>
     public async Task<(StoreOutcome Outcome, Article? Article)> SaveAsync(
-        ExtractedArticle extracted, Uri fetchedUrl, int? sourceId, DateTimeOffset? listedPublished, string? listedTitle, CancellationToken cancellationToken)
+        ExtractedArticle extracted, Uri fetchedUrl, int? sourceId, DateTimeOffset? listedPublished, string? listedTitle,
+        FetchResult? response, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(extracted);
         ArgumentNullException.ThrowIfNull(fetchedUrl);
@@ -49,14 +60,20 @@ public sealed class ArticleStore(
         var article = Map(extracted, url, fetchedUrl, sourceId, listedPublished, listedTitle);
         article.DuplicateOfId = await FindEarlierCopyAsync(article, cancellationToken);
         db.Articles.Add(article);
+        var evidence = await versioning.AddFirstAsync(article, response, cancellationToken);
         try
         {
             await db.SaveChangesAsync(cancellationToken);
         }
         catch (DbUpdateException ex) when (ex.InnerException is SqliteException { SqliteErrorCode: 19 })
         {
-            // Another fetch stored the same URL between our check and our insert.
+            // Another fetch stored the same URL between our check and our insert (its WARC records stay, unindexed).
             db.Entry(article).State = EntityState.Detached;
+            foreach (var row in evidence)
+            {
+                db.Entry(row).State = EntityState.Detached;
+            }
+
             return (StoreOutcome.AlreadyStored, null);
         }
 
@@ -73,6 +90,26 @@ public sealed class ArticleStore(
 
     private static DateTime Stored(DateTimeOffset published, bool hasZone) =>
         hasZone ? published.UtcDateTime : DateTime.SpecifyKind(published.DateTime, DateTimeKind.Utc);
+
+    /// <summary>
+    /// A stored article fetched again (a re-check): a different extracted text becomes its next version, with the
+    /// capture of this response. Saved here.
+    /// </summary>
+    public async Task<ArticleVersioning.RefetchOutcome> RefetchedAsync(Article article, ExtractedArticle extracted, FetchResult response, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(article);
+        ArgumentNullException.ThrowIfNull(extracted);
+        ArgumentNullException.ThrowIfNull(response);
+        var refetched = Map(extracted, article.Url, response.FinalUrl, article.SourceId, null, article.Title);
+        var outcome = await versioning.RecordRefetchAsync(article, refetched, response, cancellationToken);
+        await db.SaveChangesAsync(cancellationToken);
+        if (outcome.Changed)
+        {
+            logger.LogInformation("Article {ArticleId} changed since it was stored: version {Version} {Url}", article.Id, outcome.LatestNumber, article.Url);
+        }
+
+        return outcome;
+    }
 
     private Article Map(ExtractedArticle extracted, string url, Uri fetchedUrl, int? sourceId, DateTimeOffset? listedPublished, string? listedTitle)
     {

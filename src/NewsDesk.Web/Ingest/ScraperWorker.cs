@@ -13,6 +13,7 @@ namespace NewsDesk.Web.Ingest;
 public sealed class ScraperWorker(
     IServiceScopeFactory scopes,
     ScrapeRunner runner,
+    Evidence.ArticleRechecker rechecker,
     IOptions<IngestOptions> options,
     TimeProvider clock,
     ILogger<ScraperWorker> logger) : BackgroundService
@@ -80,6 +81,13 @@ public sealed class ScraperWorker(
                 var start = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
                 _inFlight[id] = FetchInBackgroundAsync(start.Task, id, name, stoppingToken);
                 start.SetResult();
+            }
+
+            // Recent articles fetched again on their schedule, so silent edits become versions.
+            var rechecks = await rechecker.RunDueAsync(stoppingToken);
+            if (rechecks.Checked > 0)
+            {
+                logger.LogInformation("Re-checked {Count} article(s): {Changed} changed, {Failed} failed", rechecks.Checked, rechecks.Changed, rechecks.Failed);
             }
         }
         catch (Exception ex) when (!stoppingToken.IsCancellationRequested)

@@ -250,7 +250,7 @@ public sealed class SourceFetcher(
 
     private async Task SaveAsync(Source source, FetchResult page, ExtractedArticle extracted, FeedItem? item, Run run, CancellationToken cancellationToken)
     {
-        var (outcome, _) = await store.SaveAsync(extracted, page.FinalUrl, source.Id, item?.Published, item?.Title, cancellationToken);
+        var (outcome, _) = await store.SaveAsync(extracted, page.FinalUrl, source.Id, item?.Published, item?.Title, page, cancellationToken);
         if (outcome == StoreOutcome.Added)
         {
             run.NewArticles++;

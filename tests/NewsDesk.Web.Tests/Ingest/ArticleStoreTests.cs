@@ -12,7 +12,7 @@ public class ArticleStoreTests(IngestFactory factory) : IClassFixture<IngestFact
     {
         await using var scope = factory.Services.CreateAsyncScope();
         return await scope.ServiceProvider.GetRequiredService<ArticleStore>()
-            .SaveAsync(extracted, new Uri(fetchedUrl), null, listed, "Listed title", CancellationToken.None);
+            .SaveAsync(extracted, new Uri(fetchedUrl), null, listed, "Listed title", null, CancellationToken.None);
     }
 
     private static ExtractedArticle Page(string text, string? canonical = null) => new()

@@ -22,13 +22,20 @@ public sealed class AuditInterceptor(CurrentActor actor, TimeProvider clock) : S
 
     public override InterceptionResult<int> SavingChanges(DbContextEventData eventData, InterceptionResult<int> result)
     {
-        if (eventData.Context is { } context && !_writingAudit)
+        if (eventData.Context is { } context)
         {
-            Collect(context);
-            if (_pending.Count > 0 && context.Database.CurrentTransaction is null)
+            if (!_writingAudit)
+            {
+                Collect(context);
+            }
+
+            if ((_pending.Count > 0 || AuditChain.HasAdded(context)) && context.Database.CurrentTransaction is null)
             {
                 _ownTransaction = context.Database.BeginTransaction();
             }
+
+            // Inside the write transaction: the entry read as "previous" cannot change before ours is inserted.
+            AuditChain.Seal(context);
         }
 
         return result;
@@ -36,13 +43,19 @@ public sealed class AuditInterceptor(CurrentActor actor, TimeProvider clock) : S
 
     public override async ValueTask<InterceptionResult<int>> SavingChangesAsync(DbContextEventData eventData, InterceptionResult<int> result, CancellationToken cancellationToken = default)
     {
-        if (eventData.Context is { } context && !_writingAudit)
+        if (eventData.Context is { } context)
         {
-            Collect(context);
-            if (_pending.Count > 0 && context.Database.CurrentTransaction is null)
+            if (!_writingAudit)
+            {
+                Collect(context);
+            }
+
+            if ((_pending.Count > 0 || AuditChain.HasAdded(context)) && context.Database.CurrentTransaction is null)
             {
                 _ownTransaction = await context.Database.BeginTransactionAsync(cancellationToken);
             }
+
+            await AuditChain.SealAsync(context, cancellationToken);
         }
 
         return result;
@@ -50,6 +63,13 @@ public sealed class AuditInterceptor(CurrentActor actor, TimeProvider clock) : S
 
     public override int SavedChanges(SaveChangesCompletedEventData eventData, int result)
     {
+        if (!_writingAudit && _pending.Count == 0 && _ownTransaction is not null)
+        {
+            // Only audit entries of their own (a merge's) were saved: the transaction begun to seal them ends here.
+            _ownTransaction.Commit();
+            EndOwnTransaction();
+        }
+
         if (eventData.Context is { } context && !_writingAudit && _pending.Count > 0)
         {
             AddEntries(context);
@@ -71,6 +91,12 @@ public sealed class AuditInterceptor(CurrentActor actor, TimeProvider clock) : S
 
     public override async ValueTask<int> SavedChangesAsync(SaveChangesCompletedEventData eventData, int result, CancellationToken cancellationToken = default)
     {
+        if (!_writingAudit && _pending.Count == 0 && _ownTransaction is not null)
+        {
+            await _ownTransaction.CommitAsync(cancellationToken);
+            EndOwnTransaction();
+        }
+
         if (eventData.Context is { } context && !_writingAudit && _pending.Count > 0)
         {
             AddEntries(context);

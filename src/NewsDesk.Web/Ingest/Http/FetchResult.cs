@@ -10,6 +10,9 @@ public sealed record FetchResult(
     string? ETag,
     string? LastModified)
 {
+    /// <summary>The final hop's request and response heads as sent and received, for the evidence capture (null on 304).</summary>
+    public HttpExchange? Exchange { get; init; }
+
     /// <summary>304: the validators matched, so nothing changed since the last fetch.</summary>
     public bool NotModified => StatusCode == 304;
 
@@ -22,6 +25,21 @@ public sealed record FetchResult(
         ? new MemoryStream(segment.Array!, segment.Offset, segment.Count, writable: false)
         : new MemoryStream(Body.ToArray(), writable: false);
 }
+
+/// <summary>
+/// One HTTP exchange as the client saw it: the request line and headers sent, the status line and headers received
+/// (in order, repeated names kept), the peer's address and when the response arrived.
+/// </summary>
+public sealed record HttpExchange(
+    string Method,
+    Uri Url,
+    Version HttpVersion,
+    IReadOnlyList<KeyValuePair<string, string>> RequestHeaders,
+    int StatusCode,
+    string? ReasonPhrase,
+    IReadOnlyList<KeyValuePair<string, string>> ResponseHeaders,
+    string? RemoteAddress,
+    DateTimeOffset ReceivedAt);
 
 /// <summary>Why a fetch was given up.</summary>
 public enum FetchFailureKind

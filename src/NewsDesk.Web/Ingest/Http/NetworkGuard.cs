@@ -12,6 +12,14 @@ namespace NewsDesk.Web.Ingest.Http;
 /// </summary>
 public sealed class NetworkGuard(IOptionsMonitor<IngestOptions> options, ILogger<NetworkGuard> logger)
 {
+    // The address each host:port was last connected to. HttpClient does not say which socket served a response;
+    // with one connection per host (the politeness default) this is that socket's peer, for WARC-IP-Address.
+    private readonly System.Collections.Concurrent.ConcurrentDictionary<(string Host, int Port), IPAddress> _lastAddress = new();
+
+    /// <summary>The address the last connection to the host and port went to, or null if none was made.</summary>
+    public IPAddress? LastAddressOf(string host, int port) =>
+        _lastAddress.TryGetValue((host.Trim('[', ']').ToLowerInvariant(), port), out var address) ? address : null;
+
     public async ValueTask<Stream> ConnectAsync(SocketsHttpConnectionContext context, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(context);
@@ -24,6 +32,7 @@ public sealed class NetworkGuard(IOptionsMonitor<IngestOptions> options, ILogger
             try
             {
                 await socket.ConnectAsync(new IPEndPoint(address, context.DnsEndPoint.Port), cancellationToken);
+                _lastAddress[(host.ToLowerInvariant(), context.DnsEndPoint.Port)] = address;
                 return new NetworkStream(socket, ownsSocket: true);
             }
             catch (SocketException ex)

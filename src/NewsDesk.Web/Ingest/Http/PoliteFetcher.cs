@@ -17,6 +17,8 @@ public sealed class PoliteFetcher(
     HostThrottle throttle,
     RobotsCache robots,
     IOptions<IngestOptions> options,
+    NetworkGuard guard,
+    TimeProvider clock,
     ILogger<PoliteFetcher> logger)
 {
     public const string ClientName = "NewsDesk.Ingest";
@@ -163,9 +165,25 @@ public sealed class PoliteFetcher(
                 }
 
                 return new FetchResult(url, current, status, contentType?.ToString(), body,
-                    response.Headers.ETag?.ToString(), response.Content.Headers.LastModified?.ToString("R"));
+                    response.Headers.ETag?.ToString(), response.Content.Headers.LastModified?.ToString("R"))
+                {
+                    Exchange = forRobots ? null : Exchange(request, response),
+                };
             }
         }
+    }
+
+    private HttpExchange Exchange(HttpRequestMessage request, HttpResponseMessage response)
+    {
+        static List<KeyValuePair<string, string>> Flatten(params IEnumerable<KeyValuePair<string, IEnumerable<string>>>[] groups) =>
+            [.. groups.SelectMany(g => g).SelectMany(h => h.Value.Select(v => KeyValuePair.Create(h.Key, v)))];
+
+        var uri = request.RequestUri!;
+        return new HttpExchange(request.Method.Method, uri, response.Version,
+            Flatten(request.Headers, request.Content?.Headers ?? Enumerable.Empty<KeyValuePair<string, IEnumerable<string>>>()),
+            (int)response.StatusCode, response.ReasonPhrase,
+            Flatten(response.Headers, response.Content.Headers, response.TrailingHeaders),
+            guard.LastAddressOf(uri.IdnHost, uri.Port)?.ToString(), clock.GetUtcNow());
     }
 
     /// <summary>Counts bytes as they are decompressed, so a small gzip bomb stops at the cap, not in memory.</summary>
@@ -204,7 +222,7 @@ public sealed class PoliteFetcher(
     }
 
     private static FetchFailureException TooLarge(long maxBytes, Uri url) =>
-        new(FetchFailureKind.TooLarge, $"body larger than the {maxBytes / (1024.0 * 1024):0.##} MiB limit (decompressed) at {url}");
+        new(FetchFailureKind.TooLarge, $"body larger than the {maxBytes / (1024.0 * 1024):0.##} MiB limit (decompressed) at {url}; not stored and not captured");
 
     private async Task CheckRobotsAsync(Uri url, CancellationToken cancellationToken)
     {
