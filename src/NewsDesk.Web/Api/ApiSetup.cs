@@ -27,6 +27,7 @@ public static class ApiSetup
         api.MapActorsApi();
         api.MapIncidentsApi();
         api.MapClaimsApi();
+        api.MapVocabularyApi();
         return app;
     }
 

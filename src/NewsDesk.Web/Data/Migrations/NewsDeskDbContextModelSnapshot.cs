@@ -734,6 +734,21 @@ namespace NewsDesk.Web.Data.Migrations
 
                     b.HasIndex("ArticleId", "Start");
 
+                    b.HasIndex("ArticleId", "Start", "End", "ActorId")
+                        .IsUnique()
+                        .HasDatabaseName("IX_Mentions_Unique_Actor")
+                        .HasFilter("\"ActorId\" IS NOT NULL");
+
+                    b.HasIndex("ArticleId", "Start", "End", "ClaimId")
+                        .IsUnique()
+                        .HasDatabaseName("IX_Mentions_Unique_Claim")
+                        .HasFilter("\"ClaimId\" IS NOT NULL");
+
+                    b.HasIndex("ArticleId", "Start", "End", "IncidentId")
+                        .IsUnique()
+                        .HasDatabaseName("IX_Mentions_Unique_Incident")
+                        .HasFilter("\"IncidentId\" IS NOT NULL");
+
                     b.ToTable("Mentions", t =>
                         {
                             t.HasCheckConstraint("CK_Mentions_OneRecord", "(CASE WHEN ActorId IS NULL THEN 0 ELSE 1 END) + (CASE WHEN IncidentId IS NULL THEN 0 ELSE 1 END) + (CASE WHEN ClaimId IS NULL THEN 0 ELSE 1 END) = 1");

@@ -14,6 +14,9 @@ public class DetailsModel(ArticlePageReader reader) : PageModel
 
     public ArticleHeader Article => View.Article;
 
+    /// <summary>Editors and admins tag; viewers read the same highlights and panels.</summary>
+    public bool CanEdit => User.IsInRole(Auth.Roles.Admin) || User.IsInRole(Auth.Roles.Editor);
+
     /// <summary>The stored text split on its own line breaks; each paragraph starts at <c>data-start</c>.</summary>
     public IReadOnlyList<ArticlePage.Paragraph> Paragraphs => View.Paragraphs;
 
