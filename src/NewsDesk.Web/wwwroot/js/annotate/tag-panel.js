@@ -104,8 +104,14 @@ export class TagPanel {
     this.onClose?.();
   }
 
-  setType(type) {
+  async setType(type) {
     this.type = type;
+    if (!this.vocabulary) {
+      this.vocabulary = await loadVocabulary().catch((error) => {
+        this.error.textContent = error.message;
+        return null;
+      });
+    }
     this.typeButtons.forEach((b) => b.setAttribute('aria-pressed', String(b.dataset.type === type)));
     this.input.disabled = false;
     this.input.placeholder = type === 'claim' ? 'Search claims or paraphrase a new one' : `Search ${type}s or name a new one`;
@@ -123,7 +129,13 @@ export class TagPanel {
     const query = this.input.value.trim();
     let records = [];
     try {
-      records = query ? await searchRecords(this.type, query) : [];
+      // The server matches case (for ASCII) but not accents: a query typed with accents also searches without them.
+      const folded = fold(query);
+      const [asTyped, unaccented] = await Promise.all([
+        query ? searchRecords(this.type, query) : [],
+        query && folded !== query.toLowerCase() ? searchRecords(this.type, folded) : [],
+      ]);
+      records = [...asTyped, ...unaccented.filter((r) => !asTyped.some((t) => t.id === r.id))];
     } catch (error) {
       this.error.textContent = error.message;
     }
