@@ -28,6 +28,7 @@ public static class ApiSetup
         api.MapIncidentsApi();
         api.MapClaimsApi();
         api.MapVocabularyApi();
+        api.MapWorkflowApi();
         return app;
     }
 

@@ -389,6 +389,40 @@ namespace NewsDesk.Web.Data.Migrations
                     b.ToTable("Articles");
                 });
 
+            modelBuilder.Entity("NewsDesk.Web.Domain.ArticleReview", b =>
+                {
+                    b.Property<int>("ArticleId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("AnnotatedBy")
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Assignee")
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("State")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("StateSetAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("StateSetBy")
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("ArticleId");
+
+                    b.HasIndex("Assignee", "State");
+
+                    b.HasIndex("State", "ArticleId");
+
+                    b.ToTable("ArticleReviews");
+                });
+
             modelBuilder.Entity("NewsDesk.Web.Domain.AuditEntry", b =>
                 {
                     b.Property<long>("Id")
@@ -1041,6 +1075,17 @@ namespace NewsDesk.Web.Data.Migrations
                     b.Navigation("Source");
                 });
 
+            modelBuilder.Entity("NewsDesk.Web.Domain.ArticleReview", b =>
+                {
+                    b.HasOne("NewsDesk.Web.Domain.Article", "Article")
+                        .WithOne("Review")
+                        .HasForeignKey("NewsDesk.Web.Domain.ArticleReview", "ArticleId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.Navigation("Article");
+                });
+
             modelBuilder.Entity("NewsDesk.Web.Domain.Claim", b =>
                 {
                     b.HasOne("NewsDesk.Web.Domain.Actor", "Claimant")
@@ -1160,6 +1205,8 @@ namespace NewsDesk.Web.Data.Migrations
                     b.Navigation("Collections");
 
                     b.Navigation("Mentions");
+
+                    b.Navigation("Review");
                 });
 
             modelBuilder.Entity("NewsDesk.Web.Domain.Claim", b =>

@@ -15,7 +15,7 @@ public class CreateModel(NewsDeskDbContext db) : PageModel
     public IReadOnlyList<SelectListItem> ActorOptions { get; private set; } = [];
 
     public async Task OnGetAsync(CancellationToken cancellationToken) =>
-        ActorOptions = await IncidentForm.ActorOptionsAsync(db, cancellationToken);
+        ActorOptions = await IncidentForm.ActorOptionsAsync(db, Form, cancellationToken);
 
     public async Task<IActionResult> OnPostAsync(CancellationToken cancellationToken)
     {
@@ -23,7 +23,7 @@ public class CreateModel(NewsDeskDbContext db) : PageModel
         await ModelState.RequireActorsAsync(db, "Targets", Form.TargetIds.Select(i => (int?)i), cancellationToken);
         if (!ModelState.IsValid)
         {
-            ActorOptions = await IncidentForm.ActorOptionsAsync(db, cancellationToken);
+            ActorOptions = await IncidentForm.ActorOptionsAsync(db, Form, cancellationToken);
             return Page();
         }
 

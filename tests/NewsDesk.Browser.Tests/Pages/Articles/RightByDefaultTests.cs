@@ -245,6 +245,7 @@ public class RightByDefaultTests(DemoAnnotationFixture fixture, ITestOutputHelpe
         await page.DragAcrossAsync("Golan Heights");
         await page.TagPanel.WaitForAsync();
         await page.Page.Keyboard.PressAsync("a");
+        await page.Page.Locator("#tag-panel .tag-search").FillAsync("A name nobody has (kinds test)");
         await Assertions.Expect(page.TagPanel.Locator(".tag-kind")).ToBeVisibleAsync();
         var kinds = await page.TagPanel.Locator(".tag-kind option").AllInnerTextsAsync();
         Assert.Contains("armed group", kinds);

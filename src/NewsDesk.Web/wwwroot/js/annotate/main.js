@@ -391,6 +391,12 @@ async function start(body) {
     } else if (canEdit && (event.ctrlKey || event.metaKey) && !event.altKey && (event.key === 'z' || event.key === 'Z' || event.key === 'y') && !typing) {
       event.preventDefault();
       undoOrRedo(event.key === 'y' || event.shiftKey);
+    } else if (!typing && !event.ctrlKey && !event.metaKey && !event.altKey && (event.key === 'n' || event.key === 'N') && !tagPanel.isOpen && !card.isOpen) {
+      const next = document.getElementById('next-in-queue');
+      if (next) {
+        event.preventDefault();
+        window.location.assign(next.href);
+      }
     } else if (!typing && !event.ctrlKey && !event.metaKey && !event.altKey && event.key === '?') {
       event.preventDefault();
       shortcuts.toggle();
