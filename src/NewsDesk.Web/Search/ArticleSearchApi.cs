@@ -49,7 +49,8 @@ public static class ArticleSearchApi
         [FromQuery] public int? Incident { get; set; }
         [FromQuery] public int? Claim { get; set; }
         [FromQuery] public int? Collection { get; set; }
-        [FromQuery] public ArticleState? State { get; set; }
+        /// <summary>A workflow state, spelled as the API writes it ("inProgress") or as people do ("in progress").</summary>
+        [FromQuery] public string? State { get; set; }
 
         /// <summary>An account's email, or "me" for the signed-in user (resolved by the caller: <see cref="ForUser"/>).</summary>
         [FromQuery] public string? Assignee { get; set; }
@@ -69,7 +70,8 @@ public static class ArticleSearchApi
             Incident = Incident,
             Claim = Claim,
             Collection = Collection,
-            State = State,
+            State = Enum.TryParse<ArticleState>(State?.Replace(" ", "", StringComparison.Ordinal).Replace("-", "", StringComparison.Ordinal), ignoreCase: true, out var state)
+                && Enum.IsDefined(state) && !int.TryParse(State, out _) ? state : null,
             Assignee = Assignee,
         };
 

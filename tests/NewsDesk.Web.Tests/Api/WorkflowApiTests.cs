@@ -95,9 +95,9 @@ public class WorkflowApiTests(NewsDeskFactory factory) : IClassFixture<NewsDeskF
         var editor = await factory.CreateClientAsync(Roles.Editor);
 
         Assert.Equal(HttpStatusCode.OK, (await SetAsync(factory.CreateClient(), article.Id, new { assignee = NewsDeskFactory.EmailOf(Roles.Editor), state = "inProgress" })).StatusCode);
-        var mine = await editor.GetFromJsonAsync<JsonElement>("/api/articles?assignee=me&limit=200");
-        var inProgress = await editor.GetFromJsonAsync<JsonElement>("/api/articles?state=inProgress&limit=200");
-        var fresh = await editor.GetFromJsonAsync<JsonElement>("/api/articles?state=new&limit=200");
+        var mine = await editor.GetFromJsonAsync<JsonElement>("/api/articles?assignee=me&limit=100");
+        var inProgress = await editor.GetFromJsonAsync<JsonElement>("/api/articles?state=inProgress&limit=100");
+        var fresh = await editor.GetFromJsonAsync<JsonElement>("/api/articles?state=new&limit=100");
 
         Assert.Contains(article.Id, mine.GetProperty("items").EnumerateArray().Select(i => i.GetProperty("id").GetInt32()));
         Assert.Contains(article.Id, inProgress.GetProperty("items").EnumerateArray().Select(i => i.GetProperty("id").GetInt32()));
