@@ -44,7 +44,7 @@ public class RecordPickerTests(BlankKnowledgeBaseFixture fixture, ITestOutputHel
         await page.Keyboard.PressAsync("Backspace"); // the empty box's Backspace removes the last pick
         await Assertions.Expect(perpetrators.Locator(".picker-chip")).ToHaveCountAsync(1);
 
-        await page.ClickAsync("form button[type=submit]");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Create", Exact = true }).ClickAsync();
         await page.WaitForURLAsync("**/incidents/*");
         var incident = await fixture.App.ExecuteDbContextAsync(db => db.Incidents.Include(i => i.Actors).ThenInclude(r => r.Actor).SingleAsync(i => i.Title == "Picker test incident"));
         Assert.Equal(["Brigade 19991"], incident.Actors.Where(r => r.Role == IncidentRole.Perpetrator).Select(r => r.Actor!.Name).ToArray());

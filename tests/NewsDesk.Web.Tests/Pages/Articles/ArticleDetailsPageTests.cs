@@ -28,8 +28,13 @@ public class ArticleDetailsPageTests(NewsDeskFactory factory) : IClassFixture<Ne
     {
         var article = new NewsDesk.Web.Domain.Article
         {
-            Url = "https://example.test/arabic-direction", Title = "كتائب حزب الله تعلن مسؤوليتها", SiteName = "الميادين", Byline = "مراسل الميادين",
-            Language = "ar", Text = "قال المتحدث إن الهجوم نجح.\n\nوأضاف: 22 صاروخاً.", ContentHash = "arabic-direction",
+            Url = "https://example.test/arabic-direction",
+            Title = "كتائب حزب الله تعلن مسؤوليتها",
+            SiteName = "الميادين",
+            Byline = "مراسل الميادين",
+            Language = "ar",
+            Text = "قال المتحدث إن الهجوم نجح.\n\nوأضاف: 22 صاروخاً.",
+            ContentHash = "arabic-direction",
         };
         await factory.InsertAsync(article);
 
