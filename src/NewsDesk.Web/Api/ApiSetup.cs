@@ -29,6 +29,8 @@ public static class ApiSetup
         api.MapIncidentsApi();
         api.MapClaimsApi();
         api.MapPlacesApi();
+        api.MapVocabularyApi();
+        api.MapWorkflowApi();
         return app;
     }
 

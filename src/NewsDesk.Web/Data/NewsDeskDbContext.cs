@@ -21,6 +21,7 @@ public class NewsDeskDbContext(DbContextOptions<NewsDeskDbContext> options, Time
     public DbSet<IncidentActor> IncidentActors => Set<IncidentActor>();
     public DbSet<Claim> Claims => Set<Claim>();
     public DbSet<Mention> Mentions => Set<Mention>();
+    public DbSet<ArticleReview> ArticleReviews => Set<ArticleReview>();
     public DbSet<Collection> Collections => Set<Collection>();
     public DbSet<CollectionArticle> CollectionArticles => Set<CollectionArticle>();
     public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();

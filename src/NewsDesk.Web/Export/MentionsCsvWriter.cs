@@ -19,7 +19,7 @@ public sealed class MentionsCsvWriter : IExportTableWriter
     [
         "mention_id", "article_id", "article_url", "article_title", "site", "published_at",
         "record_type", "record_id", "record_name", "quote", "start", "end",
-        "context_before", "context_after", "annotator", "created_at",
+        "context_before", "context_after", "annotator", "created_at", "reviewed",
     ];
 
     public async Task WriteRowsAsync(ExportScope scope, ExportFormat format, CsvTableWriter csv, CancellationToken cancellationToken)
@@ -30,7 +30,8 @@ public sealed class MentionsCsvWriter : IExportTableWriter
                 m.Id, m.ArticleId, m.Article!.Url, m.Article.Title, m.Article.SiteName,
                 m.Article.PublishedAt, m.Article.PublishedUtcOffsetMinutes, m.Article.PublishedPrecision,
                 m.ActorId, m.IncidentId, m.ClaimId, m.Actor!.Name, m.Incident!.Title, m.Claim!.Text,
-                m.Quote, m.Start, m.End, m.CreatedBy, m.CreatedAt))
+                m.Quote, m.Start, m.End, m.CreatedBy, m.CreatedAt,
+                m.Article.Review != null && m.Article.Review.State == ArticleState.Reviewed))
             .AsAsyncEnumerable();
 
         // Rows come ordered by article, so only the current article's text is held, loaded once per article.
@@ -64,6 +65,7 @@ public sealed class MentionsCsvWriter : IExportTableWriter
             csv.Text(After(text, row.End));
             csv.Text(row.CreatedBy);
             csv.Cell(CsvCells.Timestamp(row.CreatedAt));
+            csv.Cell(row.Reviewed ? "true" : "false");
             await csv.EndRowAsync(cancellationToken);
         }
     }
@@ -98,5 +100,5 @@ public sealed class MentionsCsvWriter : IExportTableWriter
         int Id, int ArticleId, string Url, string Title, string? SiteName,
         DateTime? PublishedAt, int? PublishedUtcOffsetMinutes, DatePrecision PublishedPrecision,
         int? ActorId, int? IncidentId, int? ClaimId, string? ActorName, string? IncidentTitle, string? ClaimText,
-        string Quote, int Start, int End, string? CreatedBy, DateTime CreatedAt);
+        string Quote, int Start, int End, string? CreatedBy, DateTime CreatedAt, bool Reviewed);
 }

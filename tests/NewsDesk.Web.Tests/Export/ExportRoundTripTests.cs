@@ -23,7 +23,7 @@ public class ExportRoundTripTests(NewsDeskFactory factory) : IClassFixture<NewsD
         Assert.Equal(9, mentions.Count);
         Assert.Equal(
             ["mention_id", "article_id", "article_url", "article_title", "site", "published_at", "record_type", "record_id",
-             "record_name", "quote", "start", "end", "context_before", "context_after", "annotator", "created_at"],
+             "record_name", "quote", "start", "end", "context_before", "context_after", "annotator", "created_at", "reviewed"],
             table.Headers);
         var expected = mentions.Select(m => new Dictionary<string, string>
         {
@@ -43,6 +43,7 @@ public class ExportRoundTripTests(NewsDeskFactory factory) : IClassFixture<NewsD
             ["context_after"] = m.Article.Text[m.End..Math.Min(m.Article.Text.Length, m.End + 60)],
             ["annotator"] = m.CreatedBy ?? "",
             ["created_at"] = Timestamp(m.CreatedAt),
+            ["reviewed"] = "false", // no article of the scenario has been reviewed (WorkflowApiTests checks "true")
         }).ToList();
         Assert.Equal(expected, table.Rows.Select(r => new Dictionary<string, string>(r)).ToList());
 

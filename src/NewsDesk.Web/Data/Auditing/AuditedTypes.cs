@@ -31,6 +31,7 @@ public static class AuditedTypes
     private static readonly Dictionary<Type, AuditedType> _types = new()
     {
         [typeof(Mention)] = new("Mention", "Article", nameof(Mention.Id), nameof(Mention.ArticleId)),
+        [typeof(ArticleReview)] = new("ArticleReview", "Article", nameof(ArticleReview.ArticleId), nameof(ArticleReview.ArticleId)),
         [typeof(Actor)] = new("Actor", "Actor", "Id", "Id"),
         [typeof(ActorAlias)] = new("ActorAlias", "Actor", nameof(ActorAlias.Id), nameof(ActorAlias.ActorId)),
         [typeof(ActorAffiliation)] = new("ActorAffiliation", "Actor", nameof(ActorAffiliation.Id), nameof(ActorAffiliation.ActorId)),

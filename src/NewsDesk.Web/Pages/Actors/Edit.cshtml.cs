@@ -31,7 +31,7 @@ public class EditModel(NewsDeskDbContext db) : PageModel
 
         Id = id;
         Form = ActorForm.From(actor);
-        ActorOptions = await ActorForm.OptionsAsync(db, id, cancellationToken);
+        ActorOptions = await ActorForm.OptionsAsync(db, id, Form, cancellationToken);
         return Page();
     }
 
@@ -44,7 +44,7 @@ public class EditModel(NewsDeskDbContext db) : PageModel
             return NotFound();
         }
 
-        ActorOptions = await ActorForm.OptionsAsync(db, id, cancellationToken);
+        ActorOptions = await ActorForm.OptionsAsync(db, id, Form, cancellationToken);
         await ModelState.RequireActorsAsync(db, "Affiliations", Form.Affiliations.Select(l => l.ActorId), cancellationToken);
         if (!ModelState.IsValid)
         {
@@ -175,9 +175,9 @@ public sealed class ActorForm : IValidatableObject
         }
     }
 
-    public static async Task<IReadOnlyList<SelectListItem>> OptionsAsync(NewsDeskDbContext db, int? exceptId, CancellationToken cancellationToken) =>
-        (await db.Actors.AsNoTracking().Where(a => a.Id != exceptId).OrderBy(a => a.Name).Select(a => new { a.Id, a.Name }).ToListAsync(cancellationToken))
-            .Select(a => new SelectListItem(a.Name, a.Id.ToString(CultureInfo.InvariantCulture))).ToList();
+    /// <summary>The affiliated actors the form holds now (never the actor itself); the type-ahead pickers search the others.</summary>
+    public static Task<IReadOnlyList<SelectListItem>> OptionsAsync(NewsDeskDbContext db, int? exceptId, ActorForm form, CancellationToken cancellationToken) =>
+        RecordOptions.ActorsAsync(db, form.Affiliations.Select(a => a.ActorId).OfType<int>().Where(a => a != exceptId), cancellationToken);
 
     private static string? Blank(string? value) => string.IsNullOrWhiteSpace(value) ? null : value.Trim();
 }

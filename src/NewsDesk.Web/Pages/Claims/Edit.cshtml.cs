@@ -30,7 +30,7 @@ public class EditModel(NewsDeskDbContext db) : PageModel
 
         Id = id;
         Form = ClaimForm.From(claim);
-        Choices = await ClaimForm.LoadOptionsAsync(db, cancellationToken);
+        Choices = await ClaimForm.LoadOptionsAsync(db, Form, cancellationToken);
         return Page();
     }
 
@@ -43,7 +43,7 @@ public class EditModel(NewsDeskDbContext db) : PageModel
             return NotFound();
         }
 
-        Choices = await ClaimForm.LoadOptionsAsync(db, cancellationToken);
+        Choices = await ClaimForm.LoadOptionsAsync(db, Form, cancellationToken);
         await ModelState.RequireActorsAsync(db, "Claimant", [Form.ClaimantId], cancellationToken);
         await ModelState.RequireActorsAsync(db, "Relayed by", [Form.RelayedById], cancellationToken);
         await ModelState.RequireIncidentAsync(db, "About incident", Form.IncidentId, cancellationToken);
@@ -141,12 +141,8 @@ public sealed class ClaimForm
         public static readonly Options Empty = new([], []);
     }
 
-    public static async Task<Options> LoadOptionsAsync(NewsDeskDbContext db, CancellationToken cancellationToken)
-    {
-        var actors = await db.Actors.AsNoTracking().OrderBy(a => a.Name).Select(a => new { a.Id, a.Name }).ToListAsync(cancellationToken);
-        var incidents = await db.Incidents.AsNoTracking().OrderByDescending(i => i.Date).Select(i => new { i.Id, i.Title }).ToListAsync(cancellationToken);
-        return new Options(
-            [.. actors.Select(a => new SelectListItem(a.Name, a.Id.ToString(CultureInfo.InvariantCulture)))],
-            [.. incidents.Select(i => new SelectListItem(i.Title, i.Id.ToString(CultureInfo.InvariantCulture)))]);
-    }
+    /// <summary>The records the form holds now; the type-ahead pickers search the others on the server.</summary>
+    public static async Task<Options> LoadOptionsAsync(NewsDeskDbContext db, ClaimForm form, CancellationToken cancellationToken) => new(
+        await RecordOptions.ActorsAsync(db, new[] { form.ClaimantId, form.RelayedById }.OfType<int>(), cancellationToken),
+        await RecordOptions.IncidentsAsync(db, form.IncidentId is { } id ? [id] : [], cancellationToken));
 }

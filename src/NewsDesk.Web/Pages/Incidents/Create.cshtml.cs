@@ -15,7 +15,7 @@ public class CreateModel(NewsDeskDbContext db) : PageModel
     public IReadOnlyList<SelectListItem> ActorOptions { get; private set; } = [];
 
     public async Task OnGetAsync(CancellationToken cancellationToken) =>
-        ActorOptions = await IncidentForm.ActorOptionsAsync(db, cancellationToken);
+        ActorOptions = await IncidentForm.ActorOptionsAsync(db, Form, cancellationToken);
 
     public async Task<IActionResult> OnPostAsync(CancellationToken cancellationToken)
     {
@@ -24,7 +24,7 @@ public class CreateModel(NewsDeskDbContext db) : PageModel
         await Form.ValidateAsync(ModelState, db, cancellationToken);
         if (!ModelState.IsValid)
         {
-            ActorOptions = await IncidentForm.ActorOptionsAsync(db, cancellationToken);
+            ActorOptions = await IncidentForm.ActorOptionsAsync(db, Form, cancellationToken);
             return Page();
         }
 

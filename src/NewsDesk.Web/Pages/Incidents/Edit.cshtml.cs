@@ -31,7 +31,7 @@ public class EditModel(NewsDeskDbContext db) : PageModel
 
         Id = id;
         Form = IncidentForm.From(incident);
-        ActorOptions = await IncidentForm.ActorOptionsAsync(db, cancellationToken);
+        ActorOptions = await IncidentForm.ActorOptionsAsync(db, Form, cancellationToken);
         return Page();
     }
 
@@ -44,7 +44,7 @@ public class EditModel(NewsDeskDbContext db) : PageModel
             return NotFound();
         }
 
-        ActorOptions = await IncidentForm.ActorOptionsAsync(db, cancellationToken);
+        ActorOptions = await IncidentForm.ActorOptionsAsync(db, Form, cancellationToken);
         await ModelState.RequireActorsAsync(db, "Perpetrators", Form.PerpetratorIds.Select(i => (int?)i), cancellationToken);
         await ModelState.RequireActorsAsync(db, "Targets", Form.TargetIds.Select(i => (int?)i), cancellationToken);
         await Form.ValidateAsync(ModelState, db, cancellationToken);
@@ -251,9 +251,12 @@ public sealed class IncidentForm
         }
     }
 
-    public static async Task<IReadOnlyList<SelectListItem>> ActorOptionsAsync(NewsDeskDbContext db, CancellationToken cancellationToken) =>
-        (await db.Actors.AsNoTracking().OrderBy(a => a.Name).Select(a => new { a.Id, a.Name }).ToListAsync(cancellationToken))
-            .Select(a => new SelectListItem(a.Name, a.Id.ToString(CultureInfo.InvariantCulture))).ToList();
+    /// <summary>
+    /// The actors the form holds now, as options: the page's type-ahead picker (js/forms/record-form.js) searches the
+    /// others on the server, so the form never carries every actor (there can be 20,000).
+    /// </summary>
+    public static Task<IReadOnlyList<SelectListItem>> ActorOptionsAsync(NewsDeskDbContext db, IncidentForm form, CancellationToken cancellationToken) =>
+        RecordOptions.ActorsAsync(db, form.PerpetratorIds.Concat(form.TargetIds).Concat(form.PerpetratorAssociateIds).Concat(form.TargetAssociateIds), cancellationToken);
 
     private static string? Blank(string? value) => string.IsNullOrWhiteSpace(value) ? null : value.Trim();
 }

@@ -12,6 +12,27 @@ public class ActorPagesTests(NewsDeskFactory factory) : IClassFixture<NewsDeskFa
     private Task<Actor> SeededAsync(string name) => factory.ExecuteDbContextAsync(db => db.Actors.AsNoTracking().SingleAsync(a => a.Name == name));
 
     [Fact]
+    public async Task An_actors_incidents_show_their_dates_only_as_precisely_as_they_are_known()
+    {
+        var kh = await SeededAsync("Kataib Hezbollah");
+
+        var page = await _client.GetDocumentAsync($"/actors/{kh.Id}");
+
+        var line = page.QuerySelectorAll(".actor-incidents li").Single(li => li.TextContent.Contains("Tower 22", StringComparison.Ordinal));
+        Assert.Equal("January 2024", line.QuerySelector("time")!.TextContent);
+    }
+
+    [Fact]
+    public async Task The_actor_form_labels_kinds_as_readers_write_them()
+    {
+        var page = await _client.GetDocumentAsync("/actors/new");
+
+        var kinds = page.QuerySelectorAll("select[name='Form.Kind'] option").Select(o => o.TextContent).ToList();
+        Assert.Contains("armed group", kinds);
+        Assert.DoesNotContain("ArmedGroup", kinds);
+    }
+
+    [Fact]
     public async Task The_list_finds_an_actor_by_alias()
     {
         var page = await _client.GetDocumentAsync("/actors?q=Ansar%20Allah");

@@ -1,10 +1,9 @@
 using System.Text;
-using NewsDesk.Web.Domain;
 
-namespace NewsDesk.Web.Pages;
+namespace NewsDesk.Web.Domain;
 
 /// <summary>Enum values as readers write them: "StateForces" → "state forces", ACLED's own spelling for event types.</summary>
-public static class EnumDisplay
+public static class EnumLabels
 {
     public static string Display(this Enum value) => value switch
     {
