@@ -25,11 +25,12 @@ public static class ExportVerb
         var types = new Option<RecordType[]>("--type") { Description = "Only mentions of this record type: Actor, Incident, Claim (repeatable)." };
         var noBom = new Option<bool>("--no-bom") { Description = "Write UTF-8 without a byte-order mark." };
         var includeText = new Option<bool>("--include-text") { Description = "Add each article's full text to articles.csv." };
+        var evidence = new Option<bool>("--evidence") { Description = "With --zip: an evidence bundle (CSV files, the articles' WARC captures, manifest.json, SHA256SUMS)." };
         var files = new Option<string[]>("--file") { Description = "Write only this file, e.g. mentions.csv (repeatable; default: all five)." };
 
         var command = new Command("export", "Export annotated articles as CSV files (articles, mentions, actors, incidents, claims).")
         {
-            output, zip, collection, from, to, sources, actors, incidents, assessments, types, noBom, includeText, files,
+            output, zip, collection, from, to, sources, actors, incidents, assessments, types, noBom, includeText, files, evidence,
         };
         command.SetAction((result, cancellationToken) => VerbHost.RunAsync(result, async (services, stdout, ct) =>
         {
@@ -83,6 +84,22 @@ public static class ExportVerb
                 RecordTypes = result.GetValue(types) ?? [],
             };
             var format = new ExportFormat(ByteOrderMark: !result.GetValue(noBom), IncludeArticleText: result.GetValue(includeText));
+
+            if (result.GetValue(evidence))
+            {
+                if (string.IsNullOrWhiteSpace(zipFile))
+                {
+                    await Console.Error.WriteLineAsync("--evidence writes one ZIP: give --zip FILE.");
+                    return 2;
+                }
+
+                var bundlePath = Path.GetFullPath(zipFile);
+                Directory.CreateDirectory(Path.GetDirectoryName(bundlePath)!);
+                await using var bundle = new FileStream(bundlePath, FileMode.Create, FileAccess.Write, FileShare.None, 1 << 16, useAsync: true);
+                var count = await services.GetRequiredService<EvidenceBundleWriter>().WriteAsync(selection, format, Data.Auditing.CurrentActor.Cli, bundle, ct);
+                await stdout.WriteLineAsync($"{bundlePath}	{count} file(s) with manifest.json and SHA256SUMS");
+                return 0;
+            }
 
             if (!string.IsNullOrWhiteSpace(zipFile))
             {
