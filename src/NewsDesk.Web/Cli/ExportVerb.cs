@@ -26,11 +26,12 @@ public static class ExportVerb
         var noBom = new Option<bool>("--no-bom") { Description = "Write UTF-8 without a byte-order mark." };
         var includeText = new Option<bool>("--include-text") { Description = "Add each article's full text to articles.csv." };
         var mentionedOnly = new Option<bool>("--mentioned-only") { Description = "Leave out records no article mentions." };
+        var evidence = new Option<bool>("--evidence") { Description = "With --zip: an evidence bundle (CSV files, the articles' WARC captures, manifest.json, SHA256SUMS)." };
         var files = new Option<string[]>("--file") { Description = "Write only this file, e.g. mentions.csv or claims.jsonld (repeatable; default: all seven)." };
 
         var command = new Command("export", "Export annotated articles as CSV files (articles, mentions, actors, incidents, claims), ClaimReview JSON-LD and GeoJSON.")
         {
-            output, zip, collection, from, to, sources, actors, incidents, assessments, types, mentionedOnly, noBom, includeText, files,
+            output, zip, collection, from, to, sources, actors, incidents, assessments, types, mentionedOnly, noBom, includeText, files, evidence,
         };
         command.SetAction((result, cancellationToken) => VerbHost.RunAsync(result, async (services, stdout, ct) =>
         {
@@ -85,6 +86,22 @@ public static class ExportVerb
                 MentionedOnly = result.GetValue(mentionedOnly),
             };
             var format = new ExportFormat(ByteOrderMark: !result.GetValue(noBom), IncludeArticleText: result.GetValue(includeText));
+
+            if (result.GetValue(evidence))
+            {
+                if (string.IsNullOrWhiteSpace(zipFile))
+                {
+                    await Console.Error.WriteLineAsync("--evidence writes one ZIP: give --zip FILE.");
+                    return 2;
+                }
+
+                var bundlePath = Path.GetFullPath(zipFile);
+                Directory.CreateDirectory(Path.GetDirectoryName(bundlePath)!);
+                await using var bundle = new FileStream(bundlePath, FileMode.Create, FileAccess.Write, FileShare.None, 1 << 16, useAsync: true);
+                var count = await services.GetRequiredService<EvidenceBundleWriter>().WriteAsync(selection, format, Data.Auditing.CurrentActor.Cli, bundle, ct);
+                await stdout.WriteLineAsync($"{bundlePath}	{count} file(s) with manifest.json and SHA256SUMS");
+                return 0;
+            }
 
             if (!string.IsNullOrWhiteSpace(zipFile))
             {
