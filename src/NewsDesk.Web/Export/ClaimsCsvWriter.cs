@@ -64,11 +64,24 @@ public static class ClaimRows
     {
         var mentions = scope.Mentions;
         var batches = RecordBatches.ReadAsync(scope.Claims.AsNoTracking(), c => c.Id, c => new
-            {
-                c.Id, c.Text, c.ClaimantId, ClaimantName = c.Claimant!.Name, ClaimantKind = (ActorKind?)c.Claimant.Kind, c.RelayedById,
-                RelayedByName = c.RelayedBy!.Name, c.Kind, c.IncidentId, IncidentTitle = c.Incident!.Title, c.ClaimDate, c.Assessment,
-                c.AssessmentNote, c.Reviewer, c.ReviewDate, c.UpdatedAt,
-            },
+        {
+            c.Id,
+            c.Text,
+            c.ClaimantId,
+            ClaimantName = c.Claimant!.Name,
+            ClaimantKind = (ActorKind?)c.Claimant.Kind,
+            c.RelayedById,
+            RelayedByName = c.RelayedBy!.Name,
+            c.Kind,
+            c.IncidentId,
+            IncidentTitle = c.Incident!.Title,
+            c.ClaimDate,
+            c.Assessment,
+            c.AssessmentNote,
+            c.Reviewer,
+            c.ReviewDate,
+            c.UpdatedAt,
+        },
             r => r.Id, cancellationToken);
         await foreach (var batch in batches.WithCancellation(cancellationToken))
         {

@@ -50,7 +50,10 @@ public sealed class ExportScope
         }
 
         var kept = selection.HasRecordFilter ? chosen.Where(a => mentions.Any(m => m.ArticleId == a.Id)) : chosen;
-        var articles = db.Articles.Where(a => kept.Any(k => k.Id == a.Id) || kept.Any(k => k.DuplicateOfId == a.Id));
+        // The originals kept articles are near-duplicates of: few, so read as ids, and the article query stays as it was without them.
+        var originals = (await kept.Where(k => k.DuplicateOfId != null && !kept.Any(o => o.Id == k.DuplicateOfId))
+            .Select(k => k.DuplicateOfId!.Value).Distinct().ToListAsync(cancellationToken)).ToArray();
+        var articles = originals.Length == 0 ? kept : db.Articles.Where(a => kept.Any(k => k.Id == a.Id) || EF.Parameter(originals).Contains(a.Id));
 
         var incidentIds = (await mentions.Where(m => m.IncidentId != null).Select(m => m.IncidentId!.Value).Distinct().ToListAsync(cancellationToken)).ToHashSet();
         var claimIds = (await mentions.Where(m => m.ClaimId != null).Select(m => m.ClaimId!.Value).Distinct().ToListAsync(cancellationToken)).ToHashSet();
@@ -65,26 +68,29 @@ public sealed class ExportScope
         // Claims of exported incidents, incidents of exported claims: one round each reaches the fixpoint, since
         // the claims added have their incidents among the exported ones already.
         var claimIncidents = claimIds.ToArray();
-        incidentIds.UnionWith(await db.Claims.Where(c => claimIncidents.Contains(c.Id) && c.IncidentId != null)
+        incidentIds.UnionWith(await db.Claims.Where(c => EF.Parameter(claimIncidents).Contains(c.Id) && c.IncidentId != null)
             .Select(c => c.IncidentId!.Value).ToListAsync(cancellationToken));
         var incidentClaims = incidentIds.ToArray();
-        claimIds.UnionWith(await db.Claims.Where(c => c.IncidentId != null && incidentClaims.Contains(c.IncidentId.Value))
+        claimIds.UnionWith(await db.Claims.Where(c => c.IncidentId != null && EF.Parameter(incidentClaims).Contains(c.IncidentId.Value))
             .Select(c => c.Id).ToListAsync(cancellationToken));
 
         var incidentArray = incidentIds.ToArray();
         var claimArray = claimIds.ToArray();
-        actorIds.UnionWith(await db.IncidentActors.Where(r => incidentArray.Contains(r.IncidentId)).Select(r => r.ActorId).ToListAsync(cancellationToken));
-        actorIds.UnionWith((await db.Claims.Where(c => claimArray.Contains(c.Id)).Select(c => new { c.ClaimantId, c.RelayedById }).ToListAsync(cancellationToken))
+        actorIds.UnionWith(await db.IncidentActors.Where(r => EF.Parameter(incidentArray).Contains(r.IncidentId)).Select(r => r.ActorId).ToListAsync(cancellationToken));
+        actorIds.UnionWith((await db.Claims.Where(c => EF.Parameter(claimArray).Contains(c.Id)).Select(c => new { c.ClaimantId, c.RelayedById }).ToListAsync(cancellationToken))
             .SelectMany(c => new[] { c.ClaimantId, c.RelayedById }).OfType<int>());
         await AddAffiliatesAsync(db, actorIds, cancellationToken);
 
         var actorArray = actorIds.ToArray();
         return new ExportScope(
             db, selection, links, articles, mentions,
-            db.Actors.Where(a => actorArray.Contains(a.Id)),
-            db.Incidents.Where(i => incidentArray.Contains(i.Id)),
-            db.Claims.Where(c => claimArray.Contains(c.Id)));
+            db.Actors.Where(a => EF.Parameter(actorArray).Contains(a.Id)),
+            db.Incidents.Where(i => EF.Parameter(incidentArray).Contains(i.Id)),
+            db.Claims.Where(c => EF.Parameter(claimArray).Contains(c.Id)));
     }
+
+    // Id sets go to SQLite as one JSON parameter (EF.Parameter): EF Core 10 would otherwise send one SQL parameter
+    // per id, which is slow to prepare for every batch and fails beyond SQLite's 32,766 parameters.
 
     // actors.csv names each actor's affiliates by id, so they come along, and theirs in turn.
     private static async Task AddAffiliatesAsync(NewsDeskDbContext db, HashSet<int> actorIds, CancellationToken cancellationToken)
@@ -93,7 +99,7 @@ public sealed class ExportScope
         while (frontier.Length > 0)
         {
             var ids = frontier;
-            var affiliates = await db.ActorAffiliations.Where(x => ids.Contains(x.ActorId)).Select(x => x.AffiliateId).Distinct().ToListAsync(cancellationToken);
+            var affiliates = await db.ActorAffiliations.Where(x => EF.Parameter(ids).Contains(x.ActorId)).Select(x => x.AffiliateId).Distinct().ToListAsync(cancellationToken);
             frontier = [.. affiliates.Where(actorIds.Add)];
         }
     }
