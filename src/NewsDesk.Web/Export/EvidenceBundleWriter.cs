@@ -29,14 +29,15 @@ public sealed class EvidenceBundleWriter(NewsDeskDbContext db, ExportService exp
         var archive = await ZipArchive.CreateAsync(output, ZipArchiveMode.Create, leaveOpen: true, entryNameEncoding: null, cancellationToken);
         await using (archive)
         {
-            foreach (var table in ExportService.Tables)
+            var scope = await export.ScopeAsync(selection, cancellationToken);
+            foreach (var file in ExportService.Files)
             {
-                using var csv = new MemoryStream();
-                var rows = await export.WriteTableAsync(table, selection, format, csv, cancellationToken);
-                await AddAsync(archive, table.FileName, csv.ToArray(), $"CSV table, {rows} row(s) (docs/export.md)", items, now, cancellationToken);
+                using var content = new MemoryStream();
+                var rows = await export.WriteFileAsync(file, scope, format, content, cancellationToken);
+                var what = file is IExportTableWriter ? $"CSV table, {rows} row(s) (docs/export.md)" : $"JSON file, {rows} object(s) (docs/export.md)";
+                await AddAsync(archive, file.FileName, content.ToArray(), what, items, now, cancellationToken);
             }
 
-            var scope = new ExportScope(db, selection);
             var articleIds = await scope.Articles.Select(a => a.Id).ToListAsync(cancellationToken);
             var pointedAt = (await scope.Mentions.Select(m => new { m.ArticleId, m.TextVersion }).Distinct().ToListAsync(cancellationToken))
                 .ToLookup(m => m.ArticleId, m => m.TextVersion);

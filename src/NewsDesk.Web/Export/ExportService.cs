@@ -103,10 +103,12 @@ public sealed class ExportService(
         return written;
     }
 
-    private Task<ExportScope> ScopeAsync(ExportSelection selection, CancellationToken cancellationToken) =>
+    /// <summary>The selection closed over every reference, as the files see it.</summary>
+    public Task<ExportScope> ScopeAsync(ExportSelection selection, CancellationToken cancellationToken) =>
         ExportScope.CreateAsync(db, selection, new ExportLinks(options.Value.PublicBaseUrl, options.Value.ReviewerName), cancellationToken);
 
-    private async Task<int> WriteFileAsync(
+    /// <summary>Writes one file of an already closed selection.</summary>
+    public async Task<int> WriteFileAsync(
         IExportFile file, ExportScope scope, ExportFormat format, Stream output, CancellationToken cancellationToken)
     {
         int rows;

@@ -7,7 +7,7 @@ namespace NewsDesk.Web.Map;
 /// Country outlines for the map: Natural Earth's 1:110m countries (public domain) as TopoJSON from the npm package
 /// world-atlas, vendored in wwwroot/lib/world-atlas and embedded in the assembly, decoded once into SVG path data.
 /// TopoJSON is decoded here (arcs delta-encoded on a quantised grid, rings as lists of arc indexes, ~i for arc i
-/// reversed) because it is a few dozen lines and no maintained .NET TopoJSON reader exists (ADR 0601).
+/// reversed) because it is a few dozen lines and no maintained .NET TopoJSON reader exists (ADR 1800).
 /// </summary>
 public sealed class WorldShapes
 {

@@ -12,7 +12,7 @@ namespace NewsDesk.Web.Operations;
 /// <summary>
 /// Data-protection keys (they sign the sign-in cookie and antiforgery tokens) live under the data folder so sessions
 /// survive restarts. They are encrypted with a certificate when one is configured; otherwise they are kept in a
-/// folder only NewsDesk's own user may open, and the start-up log says so (docs/decisions/0601-start-up-checks-and-key-protection.md).
+/// folder only NewsDesk's own user may open, and the start-up log says so (docs/decisions/1201-start-up-checks-and-key-protection.md).
 /// </summary>
 public static class DataProtectionSetup
 {

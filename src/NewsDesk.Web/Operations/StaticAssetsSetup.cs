@@ -4,7 +4,7 @@ namespace NewsDesk.Web.Operations;
 
 /// <summary>
 /// Makes <c>MapStaticAssets</c> find its files however NewsDesk is started: from a publish folder, or from the build
-/// output as <c>dotnet run</c> does, in any environment (docs/decisions/0600-static-assets-from-build-output.md).
+/// output as <c>dotnet run</c> does, in any environment (docs/decisions/1200-static-assets-from-build-output.md).
 /// </summary>
 public static class StaticAssetsSetup
 {

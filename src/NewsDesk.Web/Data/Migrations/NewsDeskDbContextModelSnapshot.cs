@@ -421,6 +421,40 @@ namespace NewsDesk.Web.Data.Migrations
                     b.ToTable("ArticleRechecks");
                 });
 
+            modelBuilder.Entity("NewsDesk.Web.Domain.ArticleReview", b =>
+                {
+                    b.Property<int>("ArticleId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("AnnotatedBy")
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Assignee")
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("State")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("StateSetAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("StateSetBy")
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("ArticleId");
+
+                    b.HasIndex("Assignee", "State");
+
+                    b.HasIndex("State", "ArticleId");
+
+                    b.ToTable("ArticleReviews");
+                });
+
             modelBuilder.Entity("NewsDesk.Web.Domain.ArticleVersion", b =>
                 {
                     b.Property<long>("Id")
@@ -939,6 +973,21 @@ namespace NewsDesk.Web.Data.Migrations
 
                     b.HasIndex("ArticleId", "Start");
 
+                    b.HasIndex("ArticleId", "Start", "End", "ActorId")
+                        .IsUnique()
+                        .HasDatabaseName("IX_Mentions_Unique_Actor")
+                        .HasFilter("\"ActorId\" IS NOT NULL");
+
+                    b.HasIndex("ArticleId", "Start", "End", "ClaimId")
+                        .IsUnique()
+                        .HasDatabaseName("IX_Mentions_Unique_Claim")
+                        .HasFilter("\"ClaimId\" IS NOT NULL");
+
+                    b.HasIndex("ArticleId", "Start", "End", "IncidentId")
+                        .IsUnique()
+                        .HasDatabaseName("IX_Mentions_Unique_Incident")
+                        .HasFilter("\"IncidentId\" IS NOT NULL");
+
                     b.ToTable("Mentions", t =>
                         {
                             t.HasCheckConstraint("CK_Mentions_OneRecord", "(CASE WHEN ActorId IS NULL THEN 0 ELSE 1 END) + (CASE WHEN IncidentId IS NULL THEN 0 ELSE 1 END) + (CASE WHEN ClaimId IS NULL THEN 0 ELSE 1 END) = 1");
@@ -1242,6 +1291,17 @@ namespace NewsDesk.Web.Data.Migrations
                     b.Navigation("Article");
                 });
 
+            modelBuilder.Entity("NewsDesk.Web.Domain.ArticleReview", b =>
+                {
+                    b.HasOne("NewsDesk.Web.Domain.Article", "Article")
+                        .WithOne("Review")
+                        .HasForeignKey("NewsDesk.Web.Domain.ArticleReview", "ArticleId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.Navigation("Article");
+                });
+
             modelBuilder.Entity("NewsDesk.Web.Domain.ArticleVersion", b =>
                 {
                     b.HasOne("NewsDesk.Web.Domain.Article", "Article")
@@ -1379,6 +1439,8 @@ namespace NewsDesk.Web.Data.Migrations
                     b.Navigation("Collections");
 
                     b.Navigation("Mentions");
+
+                    b.Navigation("Review");
                 });
 
             modelBuilder.Entity("NewsDesk.Web.Domain.Claim", b =>
