@@ -61,6 +61,12 @@ public static class NewUserWalkthrough
             var article = new ArticlePage(page);
             await page.Locator("#article-body[data-annotate-ready='true']").WaitForAsync();
             var kataib = article.Group("actor", "Kataib Hezbollah").Locator(".mention-link");
+
+            // The demo annotation already tags the one "Kataib Hezbollah" (tagging it again is refused as a duplicate):
+            // the user deletes that mention with the mouse, then tags the words afresh.
+            await article.ClickHighlightAsync("actor", "Kataib Hezbollah");
+            await article.MentionCard.GetByRole(AriaRole.Button, new() { Name = "Delete" }).ClickAsync();
+            await article.Highlight("actor", "Kataib Hezbollah").WaitForAsync(new LocatorWaitForOptions { State = WaitForSelectorState.Detached });
             var before = await kataib.CountAsync();
 
             await article.DragAcrossAsync("Kataib Hezbollah");
