@@ -30,7 +30,11 @@ public static class DataServiceCollectionExtensions
         builder.Services.AddScoped<AuditInterceptor>();
         builder.Services.AddScoped<AuditLog>();
         builder.Services.AddDbContext<NewsDeskDbContext>((services, db) => db
-            .UseSqlite(services.GetRequiredService<StoreLocation>().ConnectionString)
+            // Single queries on purpose: the record pages load a record with its few aliases, roles and affiliations,
+            // where one round trip beats a split. Saying so keeps EF's "no QuerySplittingBehavior" warning out of a
+            // normal start's log, which must stay quiet (issue 12).
+            .UseSqlite(services.GetRequiredService<StoreLocation>().ConnectionString,
+                sqlite => sqlite.UseQuerySplittingBehavior(QuerySplittingBehavior.SingleQuery))
             .AddInterceptors(
                 services.GetRequiredService<SqlitePragmaInterceptor>(),
                 services.GetRequiredService<AuditInterceptor>(),

@@ -54,7 +54,7 @@ public class RecordsApiTests(NewsDeskFactory factory) : IClassFixture<NewsDeskFa
 
     [Theory]
     [InlineData(201, 10)]
-    [InlineData(100_000, 10)]
+    [InlineData(20_000, 10)] // 100,000 no longer fit the 1 MiB body limit (413, RequestBodyLimitsTests)
     [InlineData(3, 301)]
     public async Task Creating_an_actor_with_too_many_or_too_long_aliases_is_a_400_that_says_the_limit(int count, int length)
     {

@@ -37,7 +37,7 @@ public class EvidenceBundleTests(EvidenceSite site, IngestFactory factory) : ICl
         Assert.Equal("cli", manifest.RootElement.GetProperty("exportedBy").GetString());
         Assert.StartsWith("NewsDesk ", manifest.RootElement.GetProperty("application").GetString(), StringComparison.Ordinal);
         var files = manifest.RootElement.GetProperty("files").EnumerateArray().Select(f => f.GetProperty("file").GetString()).ToList();
-        Assert.Equal(["articles.csv", "mentions.csv", "actors.csv", "incidents.csv", "claims.csv", $"captures/article-{article.Id}-v1.warc.gz"], files);
+        Assert.Equal(["articles.csv", "mentions.csv", "actors.csv", "incidents.csv", "claims.csv", "claims.jsonld", "incidents.geojson", $"captures/article-{article.Id}-v1.warc.gz"], files);
 
         var check = await ShaSumAsync(unzipped);
         Assert.True(check.Exit == 0, check.Output);
