@@ -28,8 +28,18 @@ public static class BinaryBodySniffer
     ];
 
     /// <summary>What the body is when it is not text ("a PNG image"), or null for text.</summary>
-    public static string? Describe(ReadOnlySpan<byte> body)
+    /// <param name="body">The decompressed response body.</param>
+    /// <param name="gzipAllowed">
+    /// A feed or sitemap listing: a gzipped sitemap (<c>.xml.gz</c>) is gzip by design, and the sitemap reader
+    /// decompresses it within the same body limit; a page never is.
+    /// </param>
+    public static string? Describe(ReadOnlySpan<byte> body, bool gzipAllowed = false)
     {
+        if (gzipAllowed && body.StartsWith([(byte)0x1f, (byte)0x8b]))
+        {
+            return null;
+        }
+
         // UTF-16 and UTF-32 text is full of zero bytes; a byte-order mark says it is text all the same.
         if (body.StartsWith([(byte)0xfe, (byte)0xff]) || body.StartsWith([(byte)0xff, (byte)0xfe]) || body.StartsWith([(byte)0xef, (byte)0xbb, (byte)0xbf]))
         {

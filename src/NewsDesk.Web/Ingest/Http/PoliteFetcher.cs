@@ -158,7 +158,7 @@ public sealed class PoliteFetcher(
                 }
 
                 var body = await ReadBoundedAsync(response, forRobots ? MaxRobotsBytes : settings.MaxBodyBytes, current, cancellationToken);
-                if (!forRobots && BinaryBodySniffer.Describe(body.Span) is { } binary)
+                if (!forRobots && BinaryBodySniffer.Describe(body.Span, gzipAllowed: listing) is { } binary)
                 {
                     throw new FetchFailureException(FetchFailureKind.ContentType,
                         $"the body is {binary}, not text, although served as {contentType?.MediaType ?? "no type"} ({current})", status);
