@@ -1,5 +1,5 @@
-using NewsDesk.Web.Domain;
 using Microsoft.AspNetCore.Mvc;
+using NewsDesk.Web.Domain;
 
 namespace NewsDesk.Web.Search;
 
