@@ -26,26 +26,8 @@ public sealed class IncidentMap(NewsDeskDbContext db)
 {
     public async Task<IReadOnlyList<MapMark>> MarksAsync(MapFilter filter, CancellationToken cancellationToken)
     {
-        var incidents = db.Incidents.AsNoTracking().Where(i => i.Latitude != null && i.Longitude != null);
-        if (filter.Actor is { } actor)
-        {
-            incidents = incidents.Where(i => i.Actors.Any(a => a.ActorId == actor));
-        }
-
-        if (!string.IsNullOrWhiteSpace(filter.Country))
-        {
-            incidents = incidents.Where(i => i.Country == filter.Country);
-        }
-
-        if (filter.From is { } from)
-        {
-            incidents = incidents.Where(i => i.Date >= from);
-        }
-
-        if (filter.To is { } to)
-        {
-            incidents = incidents.Where(i => i.Date <= to);
-        }
+        var incidents = db.Incidents.AsNoTracking().Where(i => i.Latitude != null && i.Longitude != null)
+            .Matching(filter.Actor, filter.Country, filter.From, filter.To);
 
         if (filter.Type is { } type)
         {
