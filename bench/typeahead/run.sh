@@ -5,4 +5,4 @@
 set -euo pipefail
 here=$(cd "$(dirname "$0")" && pwd)
 mkdir -p "$here/out"
-dotnet run -c Release --project "$here/TypeAheadBench" -v q -nologo -- "$here/out/typeahead.db" "${1:-20000}"
+dotnet run -c Release --project "$here/TypeAheadBench" -v q -- "$here/out/typeahead.db" "${1:-20000}"

@@ -11,8 +11,9 @@ using NewsDesk.Web.Domain;
 // - index: ActorNameIndex.SearchAsync and loading the 8 actors it names, as /api/actors does;
 // - rebuild: the first search after an actor changed, which rebuilds the index (measured 20 times).
 var culture = CultureInfo.InvariantCulture;
-var path = args.Length > 0 ? args[0] : "typeahead.db";
-var count = args.Length > 1 ? int.Parse(args[1], culture) : 20_000;
+var arguments = args.Where(a => a != "--").ToArray(); // dotnet run may pass its separator on
+var path = arguments.Length > 0 ? arguments[0] : "typeahead.db";
+var count = arguments.Length > 1 ? int.Parse(arguments[1], culture) : 20_000;
 foreach (var file in new[] { path, path + "-wal", path + "-shm" }.Where(File.Exists))
 {
     File.Delete(file);

@@ -32,8 +32,15 @@ public class RecordPatchApiTests(NewsDeskFactory factory) : IClassFixture<NewsDe
 
         var response = await PatchAsync(_client, $"/api/incidents/{incident.Id}", new
         {
-            version = 1, date = "2024-01-28", datePrecision = "month", location = "Tower 22", type = "explosionsRemoteViolence",
-            subType = "Air/drone strike", fatalities = 3, perpetratorIds = new[] { perpetrator.Id }, targetIds = new[] { target.Id },
+            version = 1,
+            date = "2024-01-28",
+            datePrecision = "month",
+            location = "Tower 22",
+            type = "explosionsRemoteViolence",
+            subType = "Air/drone strike",
+            fatalities = 3,
+            perpetratorIds = new[] { perpetrator.Id },
+            targetIds = new[] { target.Id },
         });
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
