@@ -25,6 +25,7 @@ public static class DataServiceCollectionExtensions
                 : null));
         builder.Services.AddSingleton<StoreVersionInterceptor>();
         builder.Services.AddSingleton<VersionedCache>();
+        builder.Services.AddSingleton<ActorNameIndex>();
         builder.Services.AddHttpContextAccessor();
         builder.Services.AddScoped<CurrentActor>();
         builder.Services.AddScoped<AuditInterceptor>();

@@ -4,31 +4,12 @@ using NewsDesk.Web.Domain;
 namespace NewsDesk.Web.Data.Records;
 
 /// <summary>
-/// Search of the knowledge base by name, shared by the list pages and the API. LIKE is case-insensitive for
-/// ASCII on SQLite; other scripts (Arabic, Persian) match as typed.
+/// Search of incidents and claims by text, shared by the list pages and the API. LIKE is case-insensitive for
+/// ASCII on SQLite; other scripts (Arabic, Persian) match as typed. Actors, of which there are many more, are found
+/// through <see cref="ActorNameIndex"/>.
 /// </summary>
 public static class RecordSearch
 {
-    public static IQueryable<Actor> Matching(this IQueryable<Actor> actors, string? query)
-    {
-        if (Pattern(query) is not { } pattern)
-        {
-            return actors.OrderBy(a => a.Name);
-        }
-
-        var prefix = Prefix(query!);
-        var exact = Escape(query!.Trim());
-        return actors
-            .Where(a => EF.Functions.Like(a.Name, pattern, EscapeCharacter) || a.Aliases.Any(al => EF.Functions.Like(al.Name, pattern, EscapeCharacter)))
-            // Exact names and aliases first ("KH"), then names that start with the query: "Hez" offers Hezbollah
-            // before Kataib Hezbollah.
-            .OrderBy(a => EF.Functions.Like(a.Name, exact, EscapeCharacter) ? 0
-                : a.Aliases.Any(al => EF.Functions.Like(al.Name, exact, EscapeCharacter)) ? 1
-                : EF.Functions.Like(a.Name, prefix, EscapeCharacter) ? 2
-                : a.Aliases.Any(al => EF.Functions.Like(al.Name, prefix, EscapeCharacter)) ? 3 : 4)
-            .ThenBy(a => a.Name);
-    }
-
     public static IQueryable<Incident> Matching(this IQueryable<Incident> incidents, string? query)
     {
         if (Pattern(query) is not { } pattern)
