@@ -12,8 +12,8 @@ namespace NewsDesk.Web.Tests.Operations.CrashSafety;
 /// </summary>
 public class CrashSafetyTests(FixtureSite site, ITestOutputHelper output) : IClassFixture<FixtureSite>
 {
-    private const int Sources = 12;
-    private const int ItemsPerSource = 40;
+    private const int Sources = 8;
+    private const int ItemsPerSource = 30;
 
     [Fact]
     public async Task Killed_at_random_points_while_scraping_and_tagging_the_store_stays_whole_and_keeps_every_acknowledged_mention()
