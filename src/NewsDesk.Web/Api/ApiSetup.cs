@@ -12,6 +12,7 @@ public static class ApiSetup
     public static WebApplicationBuilder AddNewsDeskApi(this WebApplicationBuilder builder)
     {
         builder.Services.AddProblemDetails();
+        builder.Services.AddExceptionHandler<StorageFullProblem>();
         builder.Services.AddOpenApi();
         builder.Services.Configure<JsonOptions>(options =>
             options.SerializerOptions.Converters.Add(new JsonStringEnumConverter(JsonNamingPolicy.CamelCase)));

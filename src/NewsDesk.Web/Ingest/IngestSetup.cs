@@ -17,6 +17,7 @@ public static class IngestSetup
         builder.Services.AddScoped<ArticleStore>();
         builder.Services.AddSingleton<RecentFingerprints>();
         builder.Services.AddScoped<SourceFetcher>();
+        builder.Services.AddSingleton<UnsavedSourceErrors>();
         builder.Services.AddSingleton<Sitemaps.SitemapCrawl>();
         builder.Services.AddSingleton<ScrapeRunner>();
         builder.Services.AddSingleton<ISourceDiscovery, SourceDiscovery>();

@@ -30,6 +30,7 @@ public sealed class SourceFetcher(
     Sitemaps.SitemapCrawl sitemaps,
     IOptions<IngestOptions> options,
     TimeProvider clock,
+    UnsavedSourceErrors unsaved,
     ILogger<SourceFetcher> logger)
 {
     private const int MaxLoggedErrorLength = 2000;
@@ -44,6 +45,7 @@ public sealed class SourceFetcher(
         await db.SaveChangesAsync(cancellationToken);
 
         var run = new Run();
+        var (etag, lastModified) = (source.ETag, source.LastModified);
         TimeSpan? retryAfter = null;
         string? sourceError = null;
         try
@@ -64,6 +66,19 @@ public sealed class SourceFetcher(
         {
             // A source is never "ok" when nothing usable was read.
             sourceError = $"0 items: {ex.Message}";
+        }
+        catch (Exception ex) when (StorageFull.Is(ex))
+        {
+            // The article being stored was rolled back whole; the ones before it are kept. The feed's validators go
+            // back to what they were so the next fetch reads the listing again instead of getting a 304.
+            sourceError = $"{StorageFull.Message} from this item on ({run.NewArticles} new articles were stored before the disk filled); the source is read again on its next fetch";
+            (source.ETag, source.LastModified) = (etag, lastModified);
+            foreach (var unsaved in db.ChangeTracker.Entries().Where(e => e.State == EntityState.Added).ToList())
+            {
+                unsaved.State = EntityState.Detached; // the rolled-back article must not ride along with the source's record
+            }
+
+            logger.LogError("Source {SourceId} {Url}: {Error}", source.Id, source.Url, sourceError);
         }
         catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
         {
@@ -97,7 +112,18 @@ public sealed class SourceFetcher(
 
         source.NextFetchAt = FetchSchedule.Next(source, now, options.Value, retryAfter);
         // The record of the attempt is saved even when the app is stopping.
-        await db.SaveChangesAsync(CancellationToken.None);
+        try
+        {
+            await db.SaveChangesAsync(CancellationToken.None);
+            unsaved.Saved(source.Id);
+        }
+        catch (Exception ex) when (StorageFull.Is(ex))
+        {
+            // Not even the source's error fits: its page shows it from memory, and the source stays due.
+            unsaved.Keep(source.Id, Cut(Describe(sourceError ?? StorageFull.Message, run.ItemErrors))!, now);
+            logger.LogError("Source {SourceId} {Url}: {Error}; its fetch record could not be saved either", source.Id, source.Url, StorageFull.Message);
+        }
+
         return new SourceFetchSummary(source.Id, source.Name, sourceError is null, run.HttpStatus, run.ItemsSeen, run.NewArticles, log.Error);
     }
 

@@ -1,7 +1,9 @@
 using System.Data.Common;
+using System.Globalization;
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Diagnostics;
+using Microsoft.Extensions.Options;
 
 namespace NewsDesk.Web.Data.Sqlite;
 
@@ -65,8 +67,11 @@ public static class SqliteStore
     }
 }
 
-/// <summary>Per-connection pragmas: enforce foreign keys and wait for a busy writer instead of failing.</summary>
-public sealed class SqlitePragmaInterceptor : DbConnectionInterceptor
+/// <summary>
+/// Per-connection pragmas: enforce foreign keys, wait for a busy writer instead of failing, and hold the file under
+/// <see cref="NewsDeskOptions.DatabaseSizeLimitMegabytes"/> (SQLite then fails a write with SQLITE_FULL, as on a full disk).
+/// </summary>
+public sealed class SqlitePragmaInterceptor(IOptions<NewsDeskOptions> options) : DbConnectionInterceptor
 {
     private const string Pragmas = "PRAGMA foreign_keys=ON; PRAGMA busy_timeout=10000; PRAGMA synchronous=NORMAL;";
 
@@ -75,6 +80,13 @@ public sealed class SqlitePragmaInterceptor : DbConnectionInterceptor
         using var command = connection.CreateCommand();
         command.CommandText = Pragmas;
         command.ExecuteNonQuery();
+        if (options.Value.DatabaseSizeLimitMegabytes is { } limit)
+        {
+            command.CommandText = "PRAGMA page_size";
+            var pageSize = Convert.ToInt64(command.ExecuteScalar(), CultureInfo.InvariantCulture);
+            command.CommandText = $"PRAGMA max_page_count={MaxPages(limit, pageSize)}";
+            command.ExecuteNonQuery();
+        }
     }
 
     public override async Task ConnectionOpenedAsync(DbConnection connection, ConnectionEndEventData eventData, CancellationToken cancellationToken = default)
@@ -82,5 +94,23 @@ public sealed class SqlitePragmaInterceptor : DbConnectionInterceptor
         await using var command = connection.CreateCommand();
         command.CommandText = Pragmas;
         await command.ExecuteNonQueryAsync(cancellationToken);
+        if (options.Value.DatabaseSizeLimitMegabytes is { } limit)
+        {
+            command.CommandText = "PRAGMA page_size";
+            var pageSize = Convert.ToInt64(await command.ExecuteScalarAsync(cancellationToken), CultureInfo.InvariantCulture);
+            command.CommandText = $"PRAGMA max_page_count={MaxPages(limit, pageSize)}";
+            await command.ExecuteNonQueryAsync(cancellationToken);
+        }
     }
+
+    // SQLite never lowers the limit below the pages the file already has: a limit under the current size means
+    // "no more growth", which is what a full disk is.
+    private static long MaxPages(double megabytes, long pageSize) => Math.Max(1, (long)(megabytes * 1024 * 1024 / pageSize));
+}
+
+/// <summary>How SQLite says the disk (or the configured size limit) is full.</summary>
+public static class SqliteFailures
+{
+    /// <summary>SQLITE_FULL: the write could not get the space it needed and was rolled back.</summary>
+    public static bool IsStorageFull(Exception exception) => exception is SqliteException { SqliteErrorCode: 13 };
 }
