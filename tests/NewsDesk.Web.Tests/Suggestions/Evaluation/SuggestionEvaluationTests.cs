@@ -40,14 +40,17 @@ public class SuggestionEvaluationTests(ITestOutputHelper output)
             {
                 // Listed in reading order: each quote is looked for after the previous expected mention.
                 var quote = pair[0].GetString()!;
-                var start = text.IndexOf(quote, cursor, StringComparison.Ordinal);
+                var start = WholeWord(text, quote, cursor);
                 Assert.True(start >= 0, $"{article.GetProperty("id")}: \"{quote}\" not found after {cursor}");
                 actors.Add((start, start + quote.Length, pair[1].GetString()!));
                 cursor = start + quote.Length;
             }
 
-            var claims = article.GetProperty("claims").EnumerateArray()
-                .Select(pair => (Span(text, pair[0].GetString()!), Span(text, pair[1].GetString()!))).ToList();
+            var claims = article.GetProperty("claims").EnumerateArray().Select(pair =>
+            {
+                var quote = Span(text, pair[1].GetString()!);
+                return (Nearest(text, pair[0].GetString()!, quote), quote);
+            }).ToList();
             articles.Add(new Expected(article.GetProperty("id").GetString()!, text, actors, claims));
         }
 
@@ -59,6 +62,37 @@ public class SuggestionEvaluationTests(ITestOutputHelper output)
         var start = text.IndexOf(quote, StringComparison.Ordinal);
         Assert.True(start >= 0, $"\"{quote}\" is not in the text");
         return (start, start + quote.Length);
+    }
+
+    // The next occurrence as a whole word ("Varonia" is not the start of "Varonian").
+    private static int WholeWord(string text, string quote, int from)
+    {
+        for (var at = text.IndexOf(quote, from, StringComparison.Ordinal); at >= 0; at = text.IndexOf(quote, at + 1, StringComparison.Ordinal))
+        {
+            var end = at + quote.Length;
+            if ((at == 0 || !char.IsLetter(text[at - 1])) && (end == text.Length || !char.IsLetter(text[end])))
+            {
+                return at;
+            }
+        }
+
+        return -1;
+    }
+
+    // The claimant's occurrence closest to its quote (a name may also occur earlier in the article).
+    private static (int, int) Nearest(string text, string claimant, (int Start, int End) quote)
+    {
+        var best = -1;
+        for (var at = WholeWord(text, claimant, 0); at >= 0; at = WholeWord(text, claimant, at + 1))
+        {
+            if (best < 0 || Math.Abs(at - quote.Start) < Math.Abs(best - quote.Start))
+            {
+                best = at;
+            }
+        }
+
+        Assert.True(best >= 0, $"\"{claimant}\" is not in the text");
+        return (best, best + claimant.Length);
     }
 
     private static bool Overlap((int Start, int End) a, int start, int end) => a.Start < end && a.End > start;
