@@ -13,7 +13,7 @@ using NewsDesk.Web.Suggestions.Matching;
 // same names without word-boundary folding subtleties. Ingest: the same matching against extracting the article
 // from HTML with the app's extractor (the fixed part of ingesting one article).
 var culture = CultureInfo.InvariantCulture;
-var actors = args.Length > 0 ? int.Parse(args[0], culture) : 20_000;
+var actors = args.Select(a => int.TryParse(a, culture, out var n) ? n : 0).FirstOrDefault(n => n > 0, 20_000);
 var random = new Random(16);
 string[] latin = ["ka", "ta", "ib", "hez", "bol", "lah", "ra", "mi", "no", "su", "vel", "dar", "qu", "zin", "or", "tan", "el", "mar", "sha", "fi"];
 string[] arabic = ["كا", "تا", "ئب", "حز", "ب", "لل", "ره", "مي", "نو", "سو", "فل", "دا", "قو", "زي", "ور", "تن", "ال", "ما", "شا", "في"];
