@@ -8,6 +8,8 @@ using NewsDesk.Web.Map;
 using NewsDesk.Web.Operations;
 using NewsDesk.Web.Pages;
 using NewsDesk.Web.Places;
+using NewsDesk.Web.Suggestions;
+using NewsDesk.Web.Watchlists;
 using NewsDesk.Web.Search;
 using Serilog;
 
@@ -43,6 +45,8 @@ public static class NewsDeskApp
         builder.AddIngest();
         builder.AddExport();
         builder.AddPlaces();
+        builder.AddSuggestions();
+        builder.AddWatchlists();
         builder.AddIncidentMap();
         builder.AddNewsDeskPages();
         builder.AddNewsDeskKeys();

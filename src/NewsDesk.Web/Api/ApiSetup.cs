@@ -3,6 +3,8 @@ using System.Text.Json.Serialization;
 using Microsoft.AspNetCore.Diagnostics;
 using Microsoft.AspNetCore.Http.Json;
 using NewsDesk.Web.Places;
+using NewsDesk.Web.Suggestions;
+using NewsDesk.Web.Watchlists;
 
 namespace NewsDesk.Web.Api;
 
@@ -32,6 +34,8 @@ public static class ApiSetup
         api.MapPlacesApi();
         api.MapVocabularyApi();
         api.MapWorkflowApi();
+        api.MapSuggestionsApi();
+        api.MapWatchlistsApi();
         return app;
     }
 

@@ -29,6 +29,10 @@ public class NewsDeskDbContext(DbContextOptions<NewsDeskDbContext> options, Time
     public DbSet<Capture> Captures => Set<Capture>();
     public DbSet<ArticleVersion> ArticleVersions => Set<ArticleVersion>();
     public DbSet<ArticleRecheck> ArticleRechecks => Set<ArticleRecheck>();
+    public DbSet<SuggestionDecision> SuggestionDecisions => Set<SuggestionDecision>();
+    public DbSet<ClaimDenial> ClaimDenials => Set<ClaimDenial>();
+    public DbSet<Watch> Watches => Set<Watch>();
+    public DbSet<WatchHit> WatchHits => Set<WatchHit>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {

@@ -55,6 +55,12 @@ public class ActorAlias
     public int ActorId { get; set; }
     public Actor? Actor { get; set; }
     public required string Name { get; set; }
+
+    /// <summary>
+    /// Matched only in exactly this case and offered even when it is one letter or a common word ("US", "IS"):
+    /// suggestions skip such names unless an editor marks them so.
+    /// </summary>
+    public bool CaseSensitive { get; set; }
 }
 
 /// <summary>A link from an actor to another it belongs to or is backed by (Kataib Hezbollah → Iran).</summary>

@@ -47,3 +47,13 @@ public enum ClaimAssessment
     Disputed,
     False,
 }
+
+/// <summary>A denial and the claim it denies (both claims in the store), as accepting a denial suggestion links them.</summary>
+public class ClaimDenial
+{
+    /// <summary>The denial; a claim denies at most one other.</summary>
+    public int ClaimId { get; set; }
+    public Claim? Claim { get; set; }
+    public int DeniedClaimId { get; set; }
+    public Claim? DeniedClaim { get; set; }
+}

@@ -28,6 +28,7 @@ public sealed class ArticleStore(
     NewsDeskDbContext db,
     RecentFingerprints fingerprints,
     ArticleVersioning versioning,
+    Watchlists.WatchlistMatcher watchlists,
     IOptions<IngestOptions> options,
     TimeProvider clock,
     ILogger<ArticleStore> logger)
@@ -82,7 +83,22 @@ public sealed class ArticleStore(
         db.Entry(article).State = EntityState.Detached;
         logger.LogInformation("Stored article {ArticleId} {Url}{Duplicate}", article.Id, url,
             article.DuplicateOfId is { } of ? $" (a copy of article {of})" : "");
+        await FlagWatchedAsync(article, cancellationToken);
         return (StoreOutcome.Added, article);
+    }
+
+    // After the article's commit: a failure to flag it loses no article (it is logged, and the article is stored).
+    private async Task FlagWatchedAsync(Article article, CancellationToken cancellationToken)
+    {
+        try
+        {
+            await watchlists.ArticleArrivedAsync(article.Id, article.Title, article.Text, cancellationToken);
+        }
+        catch (DbUpdateException ex)
+        {
+            logger.LogError(ex, "Could not flag article {ArticleId} for watchlists", article.Id);
+            db.ChangeTracker.Clear();
+        }
     }
 
     /// <summary>How far past the fetch time a publication date may lie: a zone-less wall-clock time (UTC+14) plus skew.</summary>

@@ -237,6 +237,9 @@ namespace NewsDesk.Web.Data.Migrations
                     b.Property<int>("ActorId")
                         .HasColumnType("INTEGER");
 
+                    b.Property<bool>("CaseSensitive")
+                        .HasColumnType("INTEGER");
+
                     b.Property<string>("Name")
                         .IsRequired()
                         .HasMaxLength(300)
@@ -716,6 +719,21 @@ namespace NewsDesk.Web.Data.Migrations
                     b.ToTable("Claims");
                 });
 
+            modelBuilder.Entity("NewsDesk.Web.Domain.ClaimDenial", b =>
+                {
+                    b.Property<int>("ClaimId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("DeniedClaimId")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("ClaimId");
+
+                    b.HasIndex("DeniedClaimId");
+
+                    b.ToTable("ClaimDenials");
+                });
+
             modelBuilder.Entity("NewsDesk.Web.Domain.Collection", b =>
                 {
                     b.Property<int>("Id")
@@ -1171,6 +1189,113 @@ namespace NewsDesk.Web.Data.Migrations
                     b.ToTable("SourceFetches");
                 });
 
+            modelBuilder.Entity("NewsDesk.Web.Domain.SuggestionDecision", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int?>("ActorId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("ArticleId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("DecidedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("DecidedBy")
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("End")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int?>("MentionId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("RecordType")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Start")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Verdict")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("MentionId");
+
+                    b.HasIndex("ArticleId", "Verdict");
+
+                    b.ToTable("SuggestionDecisions");
+                });
+
+            modelBuilder.Entity("NewsDesk.Web.Domain.Watch", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int?>("ActorId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Owner")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Query")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ActorId");
+
+                    b.HasIndex("Owner", "ActorId");
+
+                    b.ToTable("Watches");
+                });
+
+            modelBuilder.Entity("NewsDesk.Web.Domain.WatchHit", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("ArticleId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int?>("FirstOffset")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("FoundAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("WatchId")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ArticleId");
+
+                    b.HasIndex("FoundAt");
+
+                    b.HasIndex("WatchId", "ArticleId")
+                        .IsUnique();
+
+                    b.ToTable("WatchHits");
+                });
+
             modelBuilder.Entity("Microsoft.AspNetCore.Identity.IdentityRoleClaim<string>", b =>
                 {
                     b.HasOne("Microsoft.AspNetCore.Identity.IdentityRole", null)
@@ -1344,6 +1469,25 @@ namespace NewsDesk.Web.Data.Migrations
                     b.Navigation("RelayedBy");
                 });
 
+            modelBuilder.Entity("NewsDesk.Web.Domain.ClaimDenial", b =>
+                {
+                    b.HasOne("NewsDesk.Web.Domain.Claim", "Claim")
+                        .WithMany()
+                        .HasForeignKey("ClaimId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("NewsDesk.Web.Domain.Claim", "DeniedClaim")
+                        .WithMany()
+                        .HasForeignKey("DeniedClaimId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.Navigation("Claim");
+
+                    b.Navigation("DeniedClaim");
+                });
+
             modelBuilder.Entity("NewsDesk.Web.Domain.CollectionArticle", b =>
                 {
                     b.HasOne("NewsDesk.Web.Domain.Article", "Article")
@@ -1425,6 +1569,53 @@ namespace NewsDesk.Web.Data.Migrations
                     b.Navigation("Source");
                 });
 
+            modelBuilder.Entity("NewsDesk.Web.Domain.SuggestionDecision", b =>
+                {
+                    b.HasOne("NewsDesk.Web.Domain.Article", "Article")
+                        .WithMany()
+                        .HasForeignKey("ArticleId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("NewsDesk.Web.Domain.Mention", "Mention")
+                        .WithMany()
+                        .HasForeignKey("MentionId")
+                        .OnDelete(DeleteBehavior.SetNull);
+
+                    b.Navigation("Article");
+
+                    b.Navigation("Mention");
+                });
+
+            modelBuilder.Entity("NewsDesk.Web.Domain.Watch", b =>
+                {
+                    b.HasOne("NewsDesk.Web.Domain.Actor", "Actor")
+                        .WithMany()
+                        .HasForeignKey("ActorId")
+                        .OnDelete(DeleteBehavior.Cascade);
+
+                    b.Navigation("Actor");
+                });
+
+            modelBuilder.Entity("NewsDesk.Web.Domain.WatchHit", b =>
+                {
+                    b.HasOne("NewsDesk.Web.Domain.Article", "Article")
+                        .WithMany()
+                        .HasForeignKey("ArticleId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("NewsDesk.Web.Domain.Watch", "Watch")
+                        .WithMany("Hits")
+                        .HasForeignKey("WatchId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.Navigation("Article");
+
+                    b.Navigation("Watch");
+                });
+
             modelBuilder.Entity("NewsDesk.Web.Domain.Actor", b =>
                 {
                     b.Navigation("Affiliations");
@@ -1467,6 +1658,11 @@ namespace NewsDesk.Web.Data.Migrations
                     b.Navigation("Articles");
 
                     b.Navigation("Fetches");
+                });
+
+            modelBuilder.Entity("NewsDesk.Web.Domain.Watch", b =>
+                {
+                    b.Navigation("Hits");
                 });
 #pragma warning restore 612, 618
         }

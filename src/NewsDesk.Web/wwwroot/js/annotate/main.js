@@ -433,6 +433,13 @@ async function start(body) {
     if (editor.isOpen && !editor.panel.contains(event.target)) editor.close();
   });
 
+  // Mentions made elsewhere on the page (accepted suggestions, js/suggest/) are painted like our own.
+  document.addEventListener('newsdesk:mentions-added', (event) => {
+    for (const m of event.detail) {
+      store.put(m);
+      repaint(index.paragraphsIn(m.start, m.end));
+    }
+  });
   store.reset(await call('GET', `/api/articles/${articleId}/mentions`));
   // First paint: bucket mentions by paragraph once; untouched paragraphs keep the server's plain text.
   const buckets = new Map();
