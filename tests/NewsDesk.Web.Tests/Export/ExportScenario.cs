@@ -39,8 +39,11 @@ public sealed class ExportScenario
         var collection = new Collection { Name = $"Iran proxy attacks, July 2024 ({tag})", Version = 1 };
         var wire = new Source
         {
-            Name = $"Wire {tag}", Url = $"https://wire.example.test/{tag}/feed", Kind = SourceKind.Feed,
-            Reliability = SourceReliability.UsuallyReliable, Scale = SourceScale.International,
+            Name = $"Wire {tag}",
+            Url = $"https://wire.example.test/{tag}/feed",
+            Kind = SourceKind.Feed,
+            Reliability = SourceReliability.UsuallyReliable,
+            Scale = SourceScale.International,
         };
         var daily = new Source { Name = $"Daily {tag}", Url = $"https://daily.example.test/{tag}/feed", Kind = SourceKind.Feed, Scale = SourceScale.National };
         Article first = new ArticleBuilder().Titled("Iran increases use of proxy militias").WithText(FirstText)
