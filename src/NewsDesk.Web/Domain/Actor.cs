@@ -16,6 +16,9 @@ public class Actor : EditableRecord
     /// <summary>An identifier in an outside knowledge base, e.g. a Wikidata QID ("Q1063217").</summary>
     public string? ExternalId { get; set; }
 
+    /// <summary>How far the actor has proved reliable as a source of information, e.g. an outlet or a claimant (Admiralty A–F).</summary>
+    public SourceReliability? Reliability { get; set; }
+
     public List<ActorAlias> Aliases { get; set; } = [];
     public List<ActorAffiliation> Affiliations { get; set; } = [];
     public List<Mention> Mentions { get; set; } = [];

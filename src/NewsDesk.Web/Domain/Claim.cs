@@ -21,6 +21,9 @@ public class Claim : EditableRecord
     public ClaimAssessment Assessment { get; set; } = ClaimAssessment.Unverified;
     public string? AssessmentNote { get; set; }
 
+    /// <summary>How credible the claim itself is, judged apart from who makes it (Admiralty 1–6); null until graded.</summary>
+    public InformationCredibility? Credibility { get; set; }
+
     /// <summary>Who reviewed the claim (ClaimReview author); null = the organisation's name from the settings.</summary>
     public string? Reviewer { get; set; }
 

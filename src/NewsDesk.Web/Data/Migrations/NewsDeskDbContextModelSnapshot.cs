@@ -184,6 +184,10 @@ namespace NewsDesk.Web.Data.Migrations
                         .HasMaxLength(300)
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("Reliability")
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
                     b.Property<DateTime>("UpdatedAt")
                         .HasColumnType("TEXT");
 
@@ -674,6 +678,10 @@ namespace NewsDesk.Web.Data.Migrations
                         .HasMaxLength(256)
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("Credibility")
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
                     b.Property<int?>("IncidentId")
                         .HasColumnType("INTEGER");
 
@@ -1134,6 +1142,14 @@ namespace NewsDesk.Web.Data.Migrations
                         .HasColumnType("TEXT");
 
                     b.Property<DateTime?>("NextFetchAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Reliability")
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Scale")
+                        .HasMaxLength(40)
                         .HasColumnType("TEXT");
 
                     b.Property<string>("Url")

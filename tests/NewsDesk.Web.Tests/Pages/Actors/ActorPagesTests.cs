@@ -77,6 +77,22 @@ public class ActorPagesTests(NewsDeskFactory factory) : IClassFixture<NewsDeskFa
     }
 
     [Fact]
+    public async Task The_form_grades_an_actor_s_reliability_as_a_source_and_the_page_shows_it()
+    {
+        var actor = await factory.AddActorAsync("Graded outlet");
+
+        var response = await _client.SubmitFormAsync($"/actors/{actor.Id}/edit", new Dictionary<string, string>
+        {
+            ["Form.Reliability"] = nameof(SourceReliability.NotUsuallyReliable),
+        });
+
+        Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
+        Assert.Equal(SourceReliability.NotUsuallyReliable, (await factory.FindAsync<Actor>(actor.Id))!.Reliability);
+        var page = await _client.GetDocumentAsync($"/actors/{actor.Id}");
+        Assert.Equal("D: not usually reliable", page.QuerySelector(".actor-reliability")!.TextContent);
+    }
+
+    [Fact]
     public async Task Saving_a_form_loaded_before_someone_elses_save_shows_a_conflict_and_overwrites_nothing()
     {
         var actor = await factory.AddActorAsync("Contested");
