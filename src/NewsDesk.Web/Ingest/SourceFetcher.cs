@@ -111,14 +111,13 @@ public sealed class SourceFetcher(
             return;
         }
 
-        source.ETag = response.ETag;
-        source.LastModified = response.LastModified;
         IReadOnlyList<FeedItem> items;
         switch (source.Kind)
         {
             case SourceKind.Page:
                 run.ItemsSeen = 1;
                 await StoreAsync(source, response, null, run, cancellationToken);
+                KeepValidators(source, response, run);
                 return;
             case SourceKind.Feed:
                 items = ReadFeed(response, run);
@@ -136,6 +135,20 @@ public sealed class SourceFetcher(
 
         run.ItemsSeen = items.Count;
         await FetchItemsAsync(source, items, run, cancellationToken);
+        KeepValidators(source, response, run);
+    }
+
+    /// <summary>
+    /// The listing's ETag and Last-Modified are kept only once every item it lists is stored (or refused for good):
+    /// kept earlier, a fetch cut short (a crash, a stop, the per-fetch cap, a page that timed out) would make the next
+    /// one a 304 and the items not reached yet would be lost until the listing changes. Without them the next fetch
+    /// reads the listing in full and takes the items still missing; stored ones are skipped by address.
+    /// </summary>
+    private static void KeepValidators(Source source, FetchResult response, Run run)
+    {
+        var complete = !run.ItemsLeft;
+        source.ETag = complete ? response.ETag : null;
+        source.LastModified = complete ? response.LastModified : null;
     }
 
     private IReadOnlyList<FeedItem> ReadFeed(FetchResult response, Run run)
@@ -178,6 +191,7 @@ public sealed class SourceFetcher(
         if (todo.Count > maxNew)
         {
             run.AddError($"{todo.Count - maxNew} item(s) left for the next fetch");
+            run.ItemsLeft = true;
             todo = todo[..maxNew];
         }
 
@@ -195,6 +209,12 @@ public sealed class SourceFetcher(
             catch (FetchFailureException ex)
             {
                 run.AddError($"{item.Url}: {ex.Message}");
+                // Tried again at the next fetch; a refusal for good (robots, type, size) is not.
+                if (ex.IsTransient)
+                {
+                    run.ItemsLeft = true;
+                }
+
                 return;
             }
 
@@ -286,6 +306,10 @@ public sealed class SourceFetcher(
         public int? HttpStatus { get; set; }
         public int ItemsSeen { get; set; }
         public int NewArticles { get; set; }
+
+        /// <summary>Some listed item is neither stored nor refused for good: the next fetch must read the listing again.</summary>
+        public bool ItemsLeft { get; set; }
+
         public List<string> ItemErrors { get; } = [];
 
         /// <summary>Items are fetched side by side, so their errors are added under a lock.</summary>
