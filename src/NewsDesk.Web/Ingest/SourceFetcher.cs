@@ -1,4 +1,6 @@
+using System.Runtime.ExceptionServices;
 using System.Text;
+using System.Threading.Channels;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 using NewsDesk.Extraction;
@@ -195,51 +197,113 @@ public sealed class SourceFetcher(
             todo = todo[..maxNew];
         }
 
-        // Pages are downloaded and extracted side by side (the host throttle still bounds requests per host);
-        // storing goes one at a time through this fetch's DbContext.
-        using var storing = new SemaphoreSlim(1, 1);
+        // Pages are downloaded and extracted side by side (the host throttle still bounds requests per host) and
+        // handed to one storer, which saves whatever is ready as one batch (one transaction): while it saves, the
+        // next pages queue up. The queue is bounded, so memory does not grow with the number of items.
+        var batchSize = Math.Max(1, options.Value.StoreBatchSize);
+        var ready = Channel.CreateBounded<PendingArticle>(new BoundedChannelOptions(batchSize * 2) { SingleReader = true });
+        var storing = StoreAllAsync(ready, run, cancellationToken);
         var parallel = new ParallelOptions { MaxDegreeOfParallelism = Math.Max(1, options.Value.ItemConcurrency), CancellationToken = cancellationToken };
-        await Parallel.ForEachAsync(todo, parallel, async (item, ct) =>
+        Exception? failure = null;
+        try
         {
-            FetchResult page;
-            try
+            await Parallel.ForEachAsync(todo, parallel, async (item, ct) =>
             {
-                page = await fetcher.FetchAsync(item.Url, ct);
-            }
-            catch (FetchFailureException ex)
-            {
-                run.AddError($"{item.Url}: {ex.Message}");
-                // Tried again at the next fetch; a refusal for good (robots, type, size) is not.
-                if (ex.IsTransient)
+                FetchResult page;
+                try
                 {
-                    run.ItemsLeft = true;
+                    page = await fetcher.FetchAsync(item.Url, ct);
+                }
+                catch (FetchFailureException ex)
+                {
+                    run.AddError($"{item.Url}: {ex.Message}");
+                    // Tried again at the next fetch; a refusal for good (robots, type, size) is not.
+                    if (ex.IsTransient)
+                    {
+                        run.ItemsLeft = true;
+                    }
+
+                    return;
                 }
 
-                return;
-            }
+                if (Extract(page, run) is { } extracted)
+                {
+                    await ready.Writer.WriteAsync(new PendingArticle(extracted, page.FinalUrl, source.Id, item.Published, item.Title, page), ct);
+                }
+            });
+        }
+        catch (Exception ex)
+        {
+            failure = ex;
+        }
+        finally
+        {
+            ready.Writer.TryComplete();
+        }
 
-            if (Extract(page, run) is not { } extracted)
-            {
-                return;
-            }
+        // The storer is always awaited: the fetch's last save must not share the DbContext with it.
+        try
+        {
+            await storing;
+        }
+        catch (Exception ex)
+        {
+            // When both fail, the storer's failure is the cause (the downloads then found its queue closed).
+            failure = ex;
+        }
 
-            await storing.WaitAsync(ct);
-            try
+        if (failure is not null)
+        {
+            ExceptionDispatchInfo.Capture(failure).Throw();
+        }
+    }
+
+    /// <summary>Saves the queued pages in batches of what is ready, until the queue is completed.</summary>
+    private async Task StoreAllAsync(Channel<PendingArticle> ready, Run run, CancellationToken cancellationToken)
+    {
+        var batchSize = Math.Max(1, options.Value.StoreBatchSize);
+        var batch = new List<PendingArticle>(batchSize);
+        try
+        {
+            while (await ready.Reader.WaitToReadAsync(cancellationToken))
             {
-                await SaveAsync(source, page, extracted, item, run, ct);
+                while (batch.Count < batchSize && ready.Reader.TryRead(out var pending))
+                {
+                    batch.Add(pending);
+                }
+
+                Count(await store.SaveBatchAsync(batch, cancellationToken), run);
+                batch.Clear();
             }
-            finally
-            {
-                storing.Release();
-            }
-        });
+        }
+        catch (Exception ex)
+        {
+            // The downloads must not wait for room in a queue nobody reads any more.
+            ready.Writer.TryComplete(ex);
+            throw;
+        }
     }
 
     private async Task StoreAsync(Source source, FetchResult page, FeedItem? item, Run run, CancellationToken cancellationToken)
     {
         if (Extract(page, run) is { } extracted)
         {
-            await SaveAsync(source, page, extracted, item, run, cancellationToken);
+            Count(await store.SaveBatchAsync([new PendingArticle(extracted, page.FinalUrl, source.Id, item?.Published, item?.Title, page)], cancellationToken), run);
+        }
+    }
+
+    private static void Count(IReadOnlyList<StoreResult> results, Run run)
+    {
+        foreach (var result in results)
+        {
+            if (result.Outcome == StoreOutcome.Added)
+            {
+                run.NewArticles++;
+            }
+            else if (result.Error is { } error)
+            {
+                run.AddError(error);
+            }
         }
     }
 
@@ -266,15 +330,6 @@ public sealed class SourceFetcher(
         }
 
         return extracted;
-    }
-
-    private async Task SaveAsync(Source source, FetchResult page, ExtractedArticle extracted, FeedItem? item, Run run, CancellationToken cancellationToken)
-    {
-        var (outcome, _) = await store.SaveAsync(extracted, page.FinalUrl, source.Id, item?.Published, item?.Title, page, cancellationToken);
-        if (outcome == StoreOutcome.Added)
-        {
-            run.NewArticles++;
-        }
     }
 
     private static string? Describe(string? sourceError, List<string> itemErrors)

@@ -111,6 +111,11 @@ public sealed class FixtureSite : IAsyncLifetime
             await Task.Delay(300);
             return Results.Text(Rss(Slugs(c)), "application/rss+xml");
         });
+        app.MapGet("/slow/{milliseconds:int}/{slug}.html", async (int milliseconds, string slug) =>
+        {
+            await Task.Delay(milliseconds);
+            return Html(FixturePages.Article(slug, null));
+        });
         app.MapGet("/feeds/wire.xml", (HttpContext c) => Results.Text(
             RssOf(Slugs(c).Select(s => ($"/wire/{c.Request.Query["outlet"]}/{s}.html", s))), "application/rss+xml"));
         app.MapGet("/feeds/gzip.xml", (HttpContext c) =>
