@@ -108,42 +108,76 @@ public sealed class ArticleStore(
         a.ContentHash == b.ContentHash
         || (a.SimHash is { } x && b.SimHash is { } y && SimHash.Distance(x, y) <= options.Value.NearDuplicateDistance);
 
-    /// <summary>Saves the open articles together; if that fails, one by one. Every row is detached afterwards.</summary>
+    /// <summary>
+    /// Saves the open articles together. Pages another fetch stored meanwhile (sources often list the same pages) are
+    /// dropped before the commit and again after a unique-index refusal; any other refusal stores them one by one.
+    /// Every row is detached afterwards.
+    /// </summary>
     private async Task CommitAsync(IReadOnlyList<PendingArticle> batch, List<(int Index, Article Article, IReadOnlyList<object> Evidence)> open,
         StoreResult?[] results, CancellationToken cancellationToken)
     {
-        if (open.Count == 0)
+        for (var attempt = 0; open.Count > 0; attempt++)
+        {
+            await DropStoredElsewhereAsync(batch, open, results, cancellationToken);
+            if (open.Count == 0)
+            {
+                return;
+            }
+
+            try
+            {
+                await versioning.SyncCapturesAsync(cancellationToken);
+                await db.SaveChangesAsync(cancellationToken);
+                foreach (var (index, article, evidence) in open)
+                {
+                    results[index] = Stored(batch[index], article, evidence);
+                }
+
+                open.Clear();
+            }
+            catch (DbUpdateException ex) when (open.Count > 1 && attempt < 2 && StoreErrors.IsUniqueViolation(ex))
+            {
+                // A racing fetch committed one of these pages after our check: the rows stay added, checked again.
+            }
+            catch (DbUpdateException) when (open.Count > 1)
+            {
+                Detach(open);
+                logger.LogInformation("A batch of {Count} articles could not be saved together; storing them one at a time", open.Count);
+                foreach (var (index, _, _) in open)
+                {
+                    results[index] = await SaveAloneAsync(batch[index], cancellationToken);
+                }
+
+                open.Clear();
+            }
+            catch (DbUpdateException ex)
+            {
+                Detach(open);
+                results[open[0].Index] = Refused(batch[open[0].Index], ex);
+                open.Clear();
+            }
+        }
+    }
+
+    private async Task DropStoredElsewhereAsync(IReadOnlyList<PendingArticle> batch, List<(int Index, Article Article, IReadOnlyList<object> Evidence)> open,
+        StoreResult?[] results, CancellationToken cancellationToken)
+    {
+        var urls = open.Select(o => o.Article.Url).ToList();
+        var stored = (await db.Articles.Where(a => urls.Contains(a.Url)).Select(a => a.Url).ToListAsync(cancellationToken)).ToHashSet(StringComparer.Ordinal);
+        if (stored.Count == 0)
         {
             return;
         }
 
-        try
+        var gone = open.Where(o => stored.Contains(o.Article.Url)).ToList();
+        Detach(gone);
+        foreach (var (index, _, _) in gone)
         {
-            await versioning.SyncCapturesAsync(cancellationToken);
-            await db.SaveChangesAsync(cancellationToken);
-            foreach (var (index, article, evidence) in open)
-            {
-                results[index] = Stored(batch[index], article, evidence);
-            }
+            // Its WARC records stay in the file, unindexed.
+            results[index] = new StoreResult(batch[index], StoreOutcome.AlreadyStored, null);
         }
-        catch (DbUpdateException) when (open.Count > 1)
-        {
-            Detach(open);
-            logger.LogInformation("A batch of {Count} articles could not be saved together; storing them one at a time", open.Count);
-            foreach (var (index, _, _) in open)
-            {
-                results[index] = await SaveAloneAsync(batch[index], cancellationToken);
-            }
-        }
-        catch (DbUpdateException ex)
-        {
-            Detach(open);
-            results[open[0].Index] = Refused(batch[open[0].Index], ex);
-        }
-        finally
-        {
-            open.Clear();
-        }
+
+        open.RemoveAll(o => stored.Contains(o.Article.Url));
     }
 
     private async Task<StoreResult> SaveAloneAsync(PendingArticle pending, CancellationToken cancellationToken)
