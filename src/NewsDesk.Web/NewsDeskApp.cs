@@ -8,9 +8,9 @@ using NewsDesk.Web.Map;
 using NewsDesk.Web.Operations;
 using NewsDesk.Web.Pages;
 using NewsDesk.Web.Places;
+using NewsDesk.Web.Search;
 using NewsDesk.Web.Suggestions;
 using NewsDesk.Web.Watchlists;
-using NewsDesk.Web.Search;
 using Serilog;
 
 namespace NewsDesk.Web;

@@ -161,9 +161,14 @@ public static class SuggestionsApi
 
         db.SuggestionDecisions.Add(new SuggestionDecision
         {
-            ArticleId = id, Start = request.Start!.Value, End = request.End!.Value, RecordType = type!.Value,
-            ActorId = type == RecordType.Actor ? request.EntityId : null, Verdict = SuggestionVerdict.Rejected,
-            DecidedBy = user.Name, DecidedAt = clock.GetUtcNow().UtcDateTime,
+            ArticleId = id,
+            Start = request.Start!.Value,
+            End = request.End!.Value,
+            RecordType = type!.Value,
+            ActorId = type == RecordType.Actor ? request.EntityId : null,
+            Verdict = SuggestionVerdict.Rejected,
+            DecidedBy = user.Name,
+            DecidedAt = clock.GetUtcNow().UtcDateTime,
         });
         await db.SaveChangesAsync(cancellationToken);
         return Results.NoContent();
@@ -210,8 +215,15 @@ public static class SuggestionsApi
         db.Mentions.Add(mention);
         db.SuggestionDecisions.Add(new SuggestionDecision
         {
-            ArticleId = articleId, Start = start, End = end, RecordType = type, ActorId = type == RecordType.Actor ? recordId : null,
-            Verdict = SuggestionVerdict.Accepted, Mention = mention, DecidedBy = user.Name, DecidedAt = clock.GetUtcNow().UtcDateTime,
+            ArticleId = articleId,
+            Start = start,
+            End = end,
+            RecordType = type,
+            ActorId = type == RecordType.Actor ? recordId : null,
+            Verdict = SuggestionVerdict.Accepted,
+            Mention = mention,
+            DecidedBy = user.Name,
+            DecidedAt = clock.GetUtcNow().UtcDateTime,
         });
         return mention;
     }

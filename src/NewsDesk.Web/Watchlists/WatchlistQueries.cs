@@ -19,7 +19,11 @@ public static class WatchlistQueries
             .OrderByDescending(h => h.FoundAt).ThenByDescending(h => h.ArticleId)
             .Select(h => new
             {
-                h.ArticleId, h.Article!.Title, h.Article.Url, h.Article.PublishedAt, h.FoundAt,
+                h.ArticleId,
+                h.Article!.Title,
+                h.Article.Url,
+                h.Article.PublishedAt,
+                h.FoundAt,
                 By = h.Watch!.Actor != null ? h.Watch.Actor.Name : "\u201c" + h.Watch.Query + "\u201d",
             })
             .Take(limit * 10)
