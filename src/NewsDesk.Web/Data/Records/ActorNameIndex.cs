@@ -107,10 +107,11 @@ public sealed class ActorNameIndex(StoreVersion storeVersion) : IDisposable
     // aliases added, removed or moved by a merge change their count, highest id or the sum of their actors' ids.
     private static async Task<Fingerprint> FingerprintAsync(NewsDeskDbContext db, CancellationToken cancellationToken)
     {
-        var actors = await db.Actors.AsNoTracking().GroupBy(a => 1)
-            .Select(g => new { Count = g.Count(), Versions = g.Sum(a => (long)a.Version), LastChange = g.Max(a => a.UpdatedAt) }).FirstOrDefaultAsync(cancellationToken);
-        var aliases = await db.ActorAliases.AsNoTracking().GroupBy(a => 1)
-            .Select(g => new { Count = g.Count(), ActorIds = g.Sum(a => (long)a.ActorId), MaxId = g.Max(a => a.Id) }).FirstOrDefaultAsync(cancellationToken);
+        // One group or none: read as a list, since First without an order makes EF log a warning on every start.
+        var actors = (await db.Actors.AsNoTracking().GroupBy(a => 1)
+            .Select(g => new { Count = g.Count(), Versions = g.Sum(a => (long)a.Version), LastChange = g.Max(a => a.UpdatedAt) }).ToListAsync(cancellationToken)).SingleOrDefault();
+        var aliases = (await db.ActorAliases.AsNoTracking().GroupBy(a => 1)
+            .Select(g => new { Count = g.Count(), ActorIds = g.Sum(a => (long)a.ActorId), MaxId = g.Max(a => a.Id) }).ToListAsync(cancellationToken)).SingleOrDefault();
         return new Fingerprint(actors?.Count ?? 0, actors?.Versions ?? 0, actors?.LastChange ?? default, aliases?.Count ?? 0, aliases?.ActorIds ?? 0, aliases?.MaxId ?? 0);
     }
 
