@@ -70,13 +70,34 @@ public class SuggestionEvaluationTests(ITestOutputHelper output)
         for (var at = text.IndexOf(quote, from, StringComparison.Ordinal); at >= 0; at = text.IndexOf(quote, at + 1, StringComparison.Ordinal))
         {
             var end = at + quote.Length;
-            if ((at == 0 || !char.IsLetter(text[at - 1])) && (end == text.Length || !char.IsLetter(text[end])))
+            if (StartsWord(text, at) && (end == text.Length || !char.IsLetter(text[end])))
             {
                 return at;
             }
         }
 
         return -1;
+    }
+
+    // Arabic writes "for", "and", "with"… as one or two letters joined to the next word (لقناة الساحل: "to Sahel TV"):
+    // the name still starts a word there, as an Arabic reader (and the matcher) takes it.
+    private static bool StartsWord(string text, int at)
+    {
+        for (var clitics = 0; clitics <= 2 && at - clitics >= 0; clitics++)
+        {
+            var before = at - clitics;
+            if (before == 0 || !char.IsLetter(text[before - 1]))
+            {
+                return true;
+            }
+
+            if (!(text[before - 1] is '\u0648' or '\u0641' or '\u0628' or '\u0644' or '\u0643'))
+            {
+                return false;
+            }
+        }
+
+        return false;
     }
 
     // The claimant's occurrence closest to its quote (a name may also occur earlier in the article).
