@@ -96,6 +96,20 @@ public class HostileArticleRenderingTests(HostileScrapeFixture fixture, ITestOut
             output.WriteLine($"{route}: {touched} elements hovered and focused; {pwned.Length} payloads ran");
         }
 
+        // The control: the same checks on a page where a renderer let the article's HTML through (as Html.Raw of the
+        // stored body would) must see it, or a green run above would mean nothing.
+        await page.GotoAsync(routes[0]);
+        var beforeControl = elsewhere.Count;
+        await page.EvaluateAsync($"() => document.getElementById('article-body').insertAdjacentHTML('beforeend', '<img src=\"x:\" onerror=\"window.__pwned.push(1)\"><img src=\"{site.ElsewhereUrl}/control.png\">')");
+        await page.WaitForFunctionAsync("() => window.__pwned.length > 0");
+        var control = (await OutsideTheAllowListAsync(page)).Concat(await InjectedAnywhereAsync(page)).ToList();
+        Assert.Contains(control, p => p.Contains("<img> in the article body", StringComparison.Ordinal));
+        Assert.Contains(control, p => p.Contains("onerror", StringComparison.Ordinal));
+        await page.WaitForFunctionAsync("() => window.__pwned.some(p => p.endsWith('/control.png'))");
+        Assert.Contains(await page.EvaluateAsync<string[]>("() => window.__pwned"), p => p.StartsWith("CSP blocked script-src", StringComparison.Ordinal));
+        Assert.Contains(elsewhere.Skip(beforeControl), u => u.EndsWith("/control.png", StringComparison.Ordinal));
+        elsewhere.RemoveRange(beforeControl, elsewhere.Count - beforeControl);
+
         await page.Context.CloseAsync();
         problems.AddRange(dialogs.Select(d => $"a dialog opened: {d}"));
         problems.AddRange(elsewhere.Select(u => $"the browser asked another host: {u}"));

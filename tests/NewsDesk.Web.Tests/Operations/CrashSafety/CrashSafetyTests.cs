@@ -67,9 +67,16 @@ public class CrashSafetyTests(FixtureSite site, ITestOutputHelper output) : ICla
             var timing = "";
             if (!inStartUp)
             {
-                await app.StartedTask.WaitAsync(TimeSpan.FromMinutes(2));
+                // Generous: on a machine shared with other builds a start has taken 75 s.
+                await app.StartedTask.WaitAsync(TimeSpan.FromMinutes(3));
                 var started = clock.Elapsed;
-                await tagger.FirstAcknowledged.WaitAsync(TimeSpan.FromMinutes(1));
+                // A tagger that stopped (a 5xx) says why instead of leaving this to time out.
+                if (await Task.WhenAny(tagger.FirstAcknowledged, tagging).WaitAsync(TimeSpan.FromMinutes(2)) == tagging)
+                {
+                    await tagging;
+                    Assert.Fail($"seed {seed}, store {lane + 1}, kill {point}: the tagger stopped before its first 201");
+                }
+
                 var acknowledgedAt = clock.Elapsed;
                 var scraping = scraped < listed && await ScrapingAsync(store, scraped, TimeSpan.FromSeconds(30));
                 timing = $" (started in {started.TotalSeconds:0.0} s, first 201 at {acknowledgedAt.TotalSeconds:0.0} s" +
