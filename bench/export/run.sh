@@ -27,11 +27,11 @@ command -v sqlite3 >/dev/null || { apt-get update -qq && DEBIAN_FRONTEND=noninte
 
 reuse=${REUSE_BUILDS:-0} # 1: keep the builds already in out/ (app, baseline-app, closure-baseline-app)
 [ "$reuse" = 1 ] && [ -f "$out/app/NewsDesk.Web.dll" ] || dotnet build "$root/src/NewsDesk.Web" -c Release -o "$out/app" -v q -nologo >/dev/null
-build_ref() { # git ref, output folder
+build_ref() { # git ref, output folder; the sources stay in out/ (a build's static-asset manifest points into them)
   [ "$reuse" = 1 ] && [ -f "$out/$2/NewsDesk.Web.dll" ] && return
-  rm -rf "$work/src-$2" && mkdir -p "$work/src-$2"
-  git -C "$root" archive "$1" | tar x -C "$work/src-$2"
-  dotnet build "$work/src-$2/src/NewsDesk.Web" -c Release -o "$out/$2" -v q -nologo >/dev/null
+  rm -rf "$out/src-$2" && mkdir -p "$out/src-$2"
+  git -C "$root" archive "$1" | tar x -C "$out/src-$2"
+  dotnet build "$out/src-$2/src/NewsDesk.Web" -c Release -o "$out/$2" -v q -nologo >/dev/null
 }
 baseline_ref=${BASELINE_REF:-main}
 closure_ref=${CLOSURE_BASELINE_REF:-326e992}
@@ -68,7 +68,8 @@ measure() { # name, output file, command...; prints "seconds peak_kib cpu_second
   wall=$(grep 'Elapsed (wall clock)' "$work/$name.time" | awk '{print $NF}' | awk -F: '{ if (NF == 3) print $1 * 3600 + $2 * 60 + $3; else print $1 * 60 + $2 }')
   rss=$(grep 'Maximum resident set size' "$work/$name.time" | awk '{print $NF}')
   cpu=$(awk -F': ' '/User time|System time/ {s += $2} END {print s}' "$work/$name.time")
-  echo "$wall $rss $cpu" | tee -a "$out/progress.log" >&2
+  echo "$name $wall $rss $cpu" >> "$out/progress.log"
+  echo "$wall $rss $cpu"
 }
 rows_of() { grep "$2" "$1" | awk '{print $(NF-1)}'; } # rows the verb reported for a file
 
@@ -82,10 +83,10 @@ open_app=(dotnet "$out/closure-baseline-app/NewsDesk.Web.dll")
 read -r sqlite_s sqlite_kib sqlite_cpu < <(measure sqlite "$work/sqlite.csv" sqlite3 -csv -header "$db" "$query")
 read -r ours_s ours_kib ours_cpu < <(measure ours "$work/ours.out" "${app[@]}" export --out "$work/ours" --file mentions.csv "${settings[@]}")
 read -r base_s base_kib base_cpu < <(measure base "$work/base.out" "${base[@]}" export --out "$work/base" --file mentions.csv "${settings[@]}")
-read -r slice_s slice_kib slice_cpu < <(measure slice "$work/slice.out" "${app[@]}" export --out "$work/slice" --file mentions.csv --from "$slice_from" "${settings[@]}")
 read -r closed_s closed_kib closed_cpu < <(measure closed "$work/closed.out" "${app[@]}" export --out "$work/closed" "${csv_files[@]}" --from "$slice_from" "${settings[@]}")
 read -r bclosed_s bclosed_kib bclosed_cpu < <(measure bclosed "$work/bclosed.out" "${base[@]}" export --out "$work/bclosed" "${csv_files[@]}" --from "$slice_from" "${settings[@]}")
 read -r open_s open_kib open_cpu < <(measure open "$work/open.out" "${open_app[@]}" export --out "$work/open" "${csv_files[@]}" --from "$slice_from" "${settings[@]}")
+read -r slice_s slice_kib slice_cpu < <(measure slice "$work/slice.out" "${app[@]}" export --out "$work/slice" --file mentions.csv --from "$slice_from" "${settings[@]}")
 all_s=0 all_kib=0 all_cpu=0
 if [ "${FULL:-0}" = 1 ]; then
   read -r all_s all_kib all_cpu < <(measure all "$work/all.out" "${app[@]}" export --out "$work/all" "${settings[@]}")
