@@ -4,6 +4,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.ChangeTracking;
 using Microsoft.EntityFrameworkCore.Diagnostics;
 using NewsDesk.Web.Data.Auditing;
+using NewsDesk.Web.Data.Records;
 using NewsDesk.Web.Domain;
 
 namespace NewsDesk.Web.Data;
@@ -27,6 +28,12 @@ public sealed class StoreVersion(IExternalChangeSignal? external = null)
     /// that show bookkeeping, like the dashboard's sources needing attention.
     /// </summary>
     public long IncludingBookkeeping => Current + Interlocked.Read(ref _bookkeeping);
+
+    /// <summary>Other processes' writes alone, as far as the store lets us see them: readers that learn of this process's changes otherwise (<see cref="ActorNames"/>) check the store only when this moves.</summary>
+    public long External => external?.Changes ?? 0;
+
+    /// <summary>The actors whose names or aliases this process's commits changed, for the in-memory name indexes.</summary>
+    public ActorNameChanges ActorNames { get; } = new();
 
     public void Bump() => Interlocked.Increment(ref _local);
 
@@ -60,12 +67,47 @@ public sealed class StoreVersionInterceptor(StoreVersion version) : SaveChangesI
 {
     // Every commit of ours (the audit log's own transaction ends after SavedChanges) is acknowledged to the
     // external signal, so our own writes never come back as another process's change.
-    void IDbTransactionInterceptor.TransactionCommitted(DbTransaction transaction, TransactionEndEventData eventData) => version.OwnWriteCommitted();
+    void IDbTransactionInterceptor.TransactionCommitted(DbTransaction transaction, TransactionEndEventData eventData)
+    {
+        version.OwnWriteCommitted();
+        NamesCommitted(eventData.Context);
+    }
 
     Task IDbTransactionInterceptor.TransactionCommittedAsync(DbTransaction transaction, TransactionEndEventData eventData, CancellationToken cancellationToken)
     {
         version.OwnWriteCommitted();
+        NamesCommitted(eventData.Context);
         return Task.CompletedTask;
+    }
+
+    void IDbTransactionInterceptor.TransactionRolledBack(DbTransaction transaction, TransactionEndEventData eventData) => NamesRolledBack(eventData.Context);
+
+    Task IDbTransactionInterceptor.TransactionRolledBackAsync(DbTransaction transaction, TransactionEndEventData eventData, CancellationToken cancellationToken)
+    {
+        NamesRolledBack(eventData.Context);
+        return Task.CompletedTask;
+    }
+
+    // The actor names a context's saves changed, told to StoreVersion.ActorNames once they are committed: at the end of
+    // the save, or of the caller's transaction when there is one (a merge). Telling too much is harmless (the indexes
+    // read those actors again); telling before the commit is not (they would read the old names).
+    private readonly ConditionalWeakTable<DbContext, List<ActorNameChanges.Pending>> _names = [];
+
+    private void NamesCommitted(DbContext? context)
+    {
+        if (context is not null && _names.TryGetValue(context, out var pending))
+        {
+            _names.Remove(context);
+            version.ActorNames.Committed([.. pending.SelectMany(p => p.ActorIds()).Distinct()]);
+        }
+    }
+
+    private void NamesRolledBack(DbContext? context)
+    {
+        if (context is not null)
+        {
+            _names.Remove(context);
+        }
     }
 
     private readonly ConditionalWeakTable<DbContext, object> _saving = [];
@@ -112,6 +154,11 @@ public sealed class StoreVersionInterceptor(StoreVersion version) : SaveChangesI
             return;
         }
 
+        if (ActorNameChanges.Of(changed) is { } names)
+        {
+            _names.GetOrCreateValue(context).Add(names);
+        }
+
         if (changed.Exists(e => !IsBookkeeping(e)))
         {
             _saving.AddOrUpdate(context, context);
@@ -146,6 +193,11 @@ public sealed class StoreVersionInterceptor(StoreVersion version) : SaveChangesI
         if (content || bookkeeping)
         {
             version.OwnWriteCommitted();
+        }
+
+        if (context.Database.CurrentTransaction is null)
+        {
+            NamesCommitted(context);
         }
     }
 
