@@ -5,12 +5,13 @@ Fold rule (fixed, stated in bench/README.md): a page is in fold  int.from_bytes(
 (stem = file name without .html, UTF-8), over the pages of every set together; K = 5 unless --k says otherwise.
 
     folds.py SCORE_PY SET=TRUTH_DIR:PRED_DIR [SET=TRUTH_DIR:PRED_DIR ...] [--k 5] [--base SET=PRED_DIR ...]
-             [--per-page CSV] [--json OUT] [--held-out F]
+             [--per-page CSV] [--json OUT] [--held-out F] [--exclude F]
 
 prints F1 P R for each set, each fold (all sets' pages of that fold together), the mean of the fold F1s, the
 spread (max - min) and the standard deviation; with --base (an earlier run's predictions for the same sets) also
 each fold's change, which is how a rule change is judged: by its effect on every fold, not on the total. With
---held-out F (the fold a session did not tune on) also the mean of the other folds, fold F and the gap.
+--held-out F (the fold a session did not tune on) also the mean of the other folds, fold F and the gap. While
+tuning, --exclude F leaves the held-out fold out of every figure (set totals and per-page rows too).
 Scoring is score.py's own (imported), so the figures are the benchmark's metric.
 """
 import argparse
@@ -56,12 +57,15 @@ def parse_sets(specs, with_truth=True):
     return sets
 
 
-def figures(score, rows_by_set, k):
+def figures(score, rows_by_set, k, exclude=None):
     out = {'sets': {}, 'folds': []}
     for name, rows in rows_by_set.items():
         out['sets'][name] = score.metrics_from_tp_fp_fns(list(rows.values()))
         out['sets'][name]['n'] = len(rows)
     for f in range(k):
+        if f == exclude:
+            out['folds'].append(None)
+            continue
         rows = [r for rs in rows_by_set.values() for stem, r in rs.items() if fold_of(stem, k) == f]
         m = score.metrics_from_tp_fp_fns(rows)
         m['n'] = len(rows)
@@ -70,7 +74,7 @@ def figures(score, rows_by_set, k):
             sub = [r for stem, r in rs.items() if fold_of(stem, k) == f]
             m['by_set'][name] = score.metrics_from_tp_fp_fns(sub)['f1'] if sub else None
         out['folds'].append(m)
-    f1s = [m['f1'] for m in out['folds']]
+    f1s = [m['f1'] for m in out['folds'] if m is not None]
     out['mean'] = statistics.mean(f1s)
     out['spread'] = max(f1s) - min(f1s)
     out['std'] = statistics.stdev(f1s) if len(f1s) > 1 else 0.0
@@ -86,18 +90,25 @@ def main():
     ap.add_argument('--per-page', type=Path, help='write set,id,fold,P,R (and base P,R) as CSV here')
     ap.add_argument('--json', type=Path)
     ap.add_argument('--held-out', type=int, help='the fold not tuned on: also print the mean of the other folds and the gap')
+    ap.add_argument('--exclude', type=int, help='while tuning: leave this fold (the held-out one) out of every figure, '
+                    'set totals and per-page rows included, so it is not seen before the final run')
     args = ap.parse_args()
 
     score = load_scorer(args.score_py)
     sets = parse_sets(args.sets)
     rows = {name: page_rows(score, truth, pred) for name, (truth, pred) in sets.items()}
-    now = figures(score, rows, args.k)
+    if args.exclude is not None:
+        rows = {name: {stem: r for stem, r in rs.items() if fold_of(stem, args.k) != args.exclude}
+                for name, rs in rows.items()}
+    now = figures(score, rows, args.k, args.exclude)
     base_sets = parse_sets(args.base, with_truth=False)
     base = None
     base_rows = None
     if base_sets:
         base_rows = {name: page_rows(score, sets[name][0], base_sets.get(name, '')) for name in sets}
-        base = figures(score, base_rows, args.k)
+        if args.exclude is not None:
+            base_rows = {name: {stem: r for stem, r in rs.items() if stem in rows[name]} for name, rs in base_rows.items()}
+        base = figures(score, base_rows, args.k, args.exclude)
 
     def delta(a, b):
         return f'  ({a - b:+.4f})' if b is not None else ''
@@ -106,12 +117,15 @@ def main():
         b = base['sets'][name]['f1'] if base else None
         print(f"{name:14s} F1 {m['f1']:.4f}  P {m['precision']:.4f}  R {m['recall']:.4f}  N {m['n']}{delta(m['f1'], b)}")
     for f, m in enumerate(now['folds']):
+        if m is None:
+            print(f"fold {f}         (excluded: held out)")
+            continue
         b = base['folds'][f]['f1'] if base else None
         parts = '  '.join(f"{n} {v:.4f}" for n, v in m['by_set'].items() if v is not None)
         print(f"fold {f}         F1 {m['f1']:.4f}  P {m['precision']:.4f}  R {m['recall']:.4f}  N {m['n']}{delta(m['f1'], b)}   [{parts}]")
     print(f"folds          mean {now['mean']:.4f}  spread (max-min) {now['spread']:.4f}  std {now['std']:.4f}"
           + (f"   (mean {now['mean'] - base['mean']:+.4f})" if base else ''))
-    if args.held_out is not None:
+    if args.held_out is not None and args.held_out != args.exclude:
         tuning = [m['f1'] for f, m in enumerate(now['folds']) if f != args.held_out]
         held = now['folds'][args.held_out]['f1']
         print(f"tuning folds   mean {statistics.mean(tuning):.4f}  held-out fold {args.held_out} {held:.4f}"

@@ -31,6 +31,8 @@ public class CausesOfLostTextTests
     [InlineData("linked-list-items", null)]
     [InlineData("data-table-list", null)]
     [InlineData("most-popular", null)]
+    [InlineData("glued-names", null)]
+    [InlineData("numbered-body-parts", null)]
     public void Extract_returns_exactly_the_article_paragraphs(string page, string? contentType)
     {
         var article = TestData.Extract($"causes/{page}.html", contentType);

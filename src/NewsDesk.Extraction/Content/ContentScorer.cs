@@ -80,7 +80,7 @@ internal static class ContentScorer
                 if (!index.Dead[i] && !index.IsText(i) && index.Tag[i] is "div" or "section" or "article"
                     && DirectParagraphs(index, i) >= 2 && index.Element(i).GetAttribute("class") is { Length: > 0 } cls)
                 {
-                    classes.Add(cls);
+                    classes.Add(ClassFamily(cls));
                 }
             }
         }
@@ -104,7 +104,7 @@ internal static class ContentScorer
                 continue;
             }
 
-            if (roots.Any(r => r > i && r < index.End[i]) || index.Element(i).GetAttribute("class") is not { } cls || !classes.Contains(cls))
+            if (roots.Any(r => r > i && r < index.End[i]) || index.Element(i).GetAttribute("class") is not { } cls || !classes.Contains(ClassFamily(cls)))
             {
                 continue;
             }
@@ -120,6 +120,13 @@ internal static class ContentScorer
         result.Sort();
         return result;
     }
+
+    /// <summary>
+    /// A class without its digits: the parts of a split body are often numbered ("story-body story-body-1",
+    /// "story-body story-body-2"), and a number says which part, not what kind of block.
+    /// </summary>
+    private static string ClassFamily(string cls) =>
+        cls.Any(char.IsAsciiDigit) ? string.Concat(cls.Where(c => !char.IsAsciiDigit(c))) : cls;
 
     private static int DirectParagraphs(DomIndex index, int i)
     {

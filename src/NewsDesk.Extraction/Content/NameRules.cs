@@ -166,16 +166,32 @@ internal static class NameRules
     /// <summary>Whether the element's names mark it as chrome, and Readability's class weight (-25, 0 or +25).</summary>
     internal readonly record struct Verdict(bool IsChrome, int Weight);
 
-    /// <summary>A set of word sequences, each matched against a run of consecutive words.</summary>
+    /// <summary>
+    /// A set of word sequences, each matched against a run of consecutive words, or against one word that is the
+    /// phrase written without separators: names glue words as often as they hyphenate them ("jp-relatedposts" is
+    /// "related posts", "mostread" is "most read").
+    /// </summary>
     private sealed class Phrases
     {
         private readonly string[][] _phrases;
+        private readonly HashSet<string> _glued;
 
-        public Phrases(params string[] phrases) =>
+        public Phrases(params string[] phrases)
+        {
             _phrases = [.. phrases.Select(p => Tokenize(p))];
+            _glued = new HashSet<string>(_phrases.Where(p => p.Length > 1).Select(p => string.Concat(p)), StringComparer.Ordinal);
+        }
 
         public bool AnyIn(string[] words)
         {
+            foreach (var word in words)
+            {
+                if (_glued.Contains(word))
+                {
+                    return true;
+                }
+            }
+
             foreach (var phrase in _phrases)
             {
                 for (var start = 0; start + phrase.Length <= words.Length; start++)

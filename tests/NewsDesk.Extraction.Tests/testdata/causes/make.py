@@ -349,3 +349,67 @@ write("most-popular", page(TITLE, f"""{CHROME_TOP}
 </div>
 </article>
 {CHROME_BOTTOM}"""), STORY)
+
+# 24. Names glue words as often as they hyphenate them: "jp-relatedposts" is "related posts" (teasers with excerpts
+# that would pass for prose).
+RELATED = "\n".join(
+    f'<div class="jp-relatedposts-post"><h4><a href="/r{n}">{html.escape(h)}</a></h4>'
+    f'<p class="jp-relatedposts-post-excerpt">{html.escape(d)}</p><p class="jp-relatedposts-post-date">March {n + 3}, 2024</p></div>'
+    for n, (h, d) in enumerate([
+        ("Storm closes coast road", "The road along the coast will stay closed until engineers have checked the sea "
+         "wall, the police said on Monday, after waves broke over it twice in a week."),
+        ("Bridge reopens after repairs", "Drivers can use the old bridge again after six months of work on its piers, "
+         "its railings and its lights, the council said, a month later than planned."),
+        ("Ferry timetable changes", "The ferry to the islands will sail twice a day in winter instead of three times, "
+         "the operator said, blaming the cost of fuel and a shortage of crew.")]))
+write("glued-names", page(TITLE, f"""{CHROME_TOP}
+<article class="post"><h1>{TITLE}</h1>
+<div class="entry-content">
+{paragraphs(STORY)}
+<div id="jp-relatedposts" class="jp-relatedposts"><h3>Related</h3>
+<div class="jp-relatedposts-items">
+{RELATED}
+</div></div>
+</div>
+</article>
+{CHROME_BOTTOM}"""), STORY)
+
+# 25. A body split into numbered parts ("story-body story-body-1", "story-body story-body-2") in separate wrappers,
+# each beside a block of teasers: the number says which part, not what kind of block.
+SUMMARIES = "\n".join(
+    f'<article class="story theme-summary"><h2><a href="/s{n}">{html.escape(h)}</a></h2>'
+    f'<p class="summary"><a href="/s{n}">{html.escape(d)}</a></p></article>'
+    for n, (h, d) in enumerate([
+        ("Storm closes coast road", "The road will stay closed until the sea wall is checked, the police said."),
+        ("Bridge reopens after repairs", "Drivers can use the old bridge again after six months of work."),
+        ("Ferry timetable changes", "The ferry to the islands will sail twice a day in winter, not three times."),
+        ("New school opens in the valley", "Two hundred pupils started on Monday in the first new school in decades."),
+        ("Farm prices fall again", "Milk and grain fetched less at the autumn market than a year ago, for the third year.")]))
+MORE = [
+    "The river authority said the plan was the largest it had agreed to in the valley since the 1950s, and that "
+    "the embankments would be checked every year once the work was done, by its own engineers and by the council's.",
+    "Residents of the lower town, whose streets flooded twice last winter, welcomed the plan at a meeting on "
+    "Tuesday evening, though several asked why the work would take four years and whether it could start sooner.",
+]
+write("numbered-body-parts", page(TITLE, f"""{CHROME_TOP}
+<article id="story" class="story theme-main">
+<h1>{TITLE}</h1>
+<div class="story-body-supplemental">
+<div class="story-body story-body-1">
+{paragraphs(STORY[:2])}
+</div>
+<div class="story-sidebar"><h3>More on the valley</h3>
+{SUMMARIES}
+</div>
+</div>
+<div class="story-interrupter"><p><a href="/subscribe">Continue reading the main story</a></p></div>
+<div class="story-body-supplemental">
+<div class="story-body story-body-2">
+{paragraphs(STORY[2:] + MORE)}
+</div>
+<div class="story-sidebar"><h3>Most emailed</h3>
+{SUMMARIES}
+</div>
+</div>
+</article>
+{CHROME_BOTTOM}"""), STORY + MORE)
