@@ -33,6 +33,8 @@ public class CausesOfLostTextTests
     [InlineData("most-popular", null)]
     [InlineData("glued-names", null)]
     [InlineData("numbered-body-parts", null)]
+    [InlineData("cards-in-main", null)]
+    [InlineData("teaser-stream-in-main", null)]
     public void Extract_returns_exactly_the_article_paragraphs(string page, string? contentType)
     {
         var article = TestData.Extract($"causes/{page}.html", contentType);

@@ -60,6 +60,7 @@ internal static class ContentScorer
         final.TryAdd(top, topScore);
         top = ClimbWhileParentScoresHigher(index, final, top);
         top = ClimbOnlyChildWrappers(index, final, top);
+        top = ClimbToMainWhenSmall(index, final, top);
 
         var roots = GatherSiblings(index, final, top);
         return AddSplitParts(index, roots);
@@ -267,6 +268,64 @@ internal static class ContentScorer
 
         scores[top] = Math.Max(score, scores.GetValueOrDefault(top));
         return top;
+    }
+
+    /// <summary>
+    /// The page's own &lt;main&gt; (HTML: the dominant content of the document) wins over a small block inside it: when
+    /// the pick holds under a third of main's prose and main is not a link list, the pick is one card of a page made
+    /// of cards (a product page's features, each a heading and a paragraph), not the article.
+    /// </summary>
+    private static int ClimbToMainWhenSmall(DomIndex index, Dictionary<int, double> scores, int top)
+    {
+        for (var a = index.Parent[top]; a > 0; a = index.Parent[a])
+        {
+            if (index.Tag[a] != "main" && !string.Equals(index.Element(a).GetAttribute("role"), "main", StringComparison.OrdinalIgnoreCase))
+            {
+                continue;
+            }
+
+            var prose = index.TextLength[top] - index.LinkLength[top];
+            var mainProse = index.TextLength[a] - index.LinkLength[a];
+            if (prose * 3 < mainProse && index.LinkDensity(a) < 0.3 && !MostHeadingsAreLinks(index, a, top))
+            {
+                scores[a] = Math.Max(scores.GetValueOrDefault(a), scores[top]);
+                return a;
+            }
+
+            break;
+        }
+
+        return top;
+    }
+
+    /// <summary>
+    /// Whether most headings of <paramref name="container"/> outside <paramref name="pick"/> are links: a stream of
+    /// teasers (each a linked headline and a summary) below the article, not cards of one page.
+    /// </summary>
+    private static bool MostHeadingsAreLinks(DomIndex index, int container, int pick)
+    {
+        int headings = 0, linked = 0;
+        for (var d = container + 1; d < index.End[container]; d++)
+        {
+            if (d == pick)
+            {
+                d = index.End[pick] - 1;
+                continue;
+            }
+
+            if (!index.Dead[d] && index.Tag[d] is "h2" or "h3" or "h4" && index.TextLength[d] > 0)
+            {
+                headings++;
+                if (index.LinkDensity(d) > 0.5)
+                {
+                    linked++;
+                }
+
+                d = index.End[d] - 1;
+            }
+        }
+
+        return linked * 2 >= headings && headings > 0;
     }
 
     private static int LiveElementChildren(DomIndex index, int i)

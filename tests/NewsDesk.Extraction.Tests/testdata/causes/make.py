@@ -413,3 +413,48 @@ write("numbered-body-parts", page(TITLE, f"""{CHROME_TOP}
 </div>
 </article>
 {CHROME_BOTTOM}"""), STORY + MORE)
+
+# 26. A product page made of cards inside <main> (each a heading and a short paragraph), with a longer notice that
+# would win on its own: the page's <main> is the content when the best block holds under a third of its prose.
+FEATURES = [
+    ("Tide tables", "See the times of high and low water for every harbour on the coast, a week ahead."),
+    ("Flood alerts", "Get a message on your phone when the river at your address is expected to rise."),
+    ("Rain radar", "Watch the rain move across the valley on a map that updates every five minutes."),
+    ("Gauge readings", "Read the level of the river at each weir, measured every quarter of an hour."),
+    ("Sandbag points", "Find the nearest place to collect sandbags, with its opening hours and stock."),
+    ("Road closures", "Check which roads are closed by water before you set out, with detours shown."),
+]
+NOTICE = ("You need an account to receive alerts, so that we know where you live, which river gauges are nearest "
+          "to your home, and how you want to be told, by text, by email, or by a call to your landline.")
+cards = "\n".join(f'<li class="feature"><img src="/img/f{n}.png" alt=""><h2>{html.escape(h)}</h2><p>{html.escape(d)}</p></li>'
+                  for n, (h, d) in enumerate(FEATURES))
+INTRO = "Everything you need to know about the water in the valley, in one app."
+write("cards-in-main", page("Valley Water", f"""{CHROME_TOP}
+<main class="product">
+<section class="intro"><h1>Valley Water</h1><p>{html.escape(INTRO)}</p>
+<ul class="features">
+{cards}
+</ul>
+<div class="notice"><h4>Before you start</h4><p>{html.escape(NOTICE)}</p></div>
+</section>
+</main>
+{CHROME_BOTTOM}"""), [INTRO] + [x for h, d in FEATURES for x in (h, d)] + ["Before you start", NOTICE])
+
+# 27. The control of 26: below the article in <main>, a stream of teasers whose headlines are links (and whose
+# summaries hold more prose than the story) is not more of the article.
+STREAM = "\n".join(
+    f'<li class="stream-item"><h3><a href="/n{n}">Valley news item number {n}: what happened this week</a></h3>'
+    f'<p>A summary of the item that says what happened, where it happened, who was there, and what the council, the '
+    f'river authority or the police said about it afterwards, item {n}.</p></li>' for n in range(1, 16))
+write("teaser-stream-in-main", page(TITLE, f"""{CHROME_TOP}
+<main>
+<article><h1>{TITLE}</h1>
+<div class="story">
+{paragraphs(STORY)}
+</div>
+</article>
+<ul class="stream">
+{STREAM}
+</ul>
+</main>
+{CHROME_BOTTOM}"""), STORY)
