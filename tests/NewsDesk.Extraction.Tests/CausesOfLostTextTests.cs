@@ -35,6 +35,7 @@ public class CausesOfLostTextTests
     [InlineData("numbered-body-parts", null)]
     [InlineData("cards-in-main", null)]
     [InlineData("teaser-stream-in-main", null)]
+    [InlineData("dateline-in-sentence", null)]
     public void Extract_returns_exactly_the_article_paragraphs(string page, string? contentType)
     {
         var article = TestData.Extract($"causes/{page}.html", contentType);

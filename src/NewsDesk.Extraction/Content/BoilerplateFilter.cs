@@ -121,12 +121,24 @@ internal static partial class BoilerplateFilter
             return Kind.Chrome;
         }
 
-        if (!useNames || index.Tag[i] is "body" or "a" or "article" or "main")
+        if (!useNames || index.Tag[i] is "body" or "a" or "article" or "main" || IsPartOfASentence(index, i))
         {
             return Kind.Keep;
         }
 
         return NameRules.Judge(NameRules.Of(element)).IsChrome ? Kind.Chrome : Kind.Keep;
+    }
+
+    /// <summary>
+    /// An inline element inside a paragraph that says more than it is part of that paragraph's sentence ("<span
+    /// class="dateline">CAIRO —</span> Gunmen opened fire…"): a name may say what the words are, not that they are
+    /// not the article.
+    /// </summary>
+    private static bool IsPartOfASentence(DomIndex index, int i)
+    {
+        var parent = index.Parent[i];
+        return DomIndex.IsInline(index.Tag[i]) && parent >= 0 && index.Tag[parent] == "p"
+            && index.TextLength[parent] - index.LinkLength[parent] >= 4 * Math.Max(1, index.TextLength[i]) && index.TextLength[parent] >= 80;
     }
 
     private enum Kind

@@ -458,3 +458,14 @@ write("teaser-stream-in-main", page(TITLE, f"""{CHROME_TOP}
 </ul>
 </main>
 {CHROME_BOTTOM}"""), STORY)
+
+# 28. A dateline is the start of the first sentence: a chrome name on an inline element inside a paragraph that
+# says more than it ("<span class="dateline">RIVERTON —</span> The regional council…") does not cut the sentence.
+write("dateline-in-sentence", page(TITLE, f"""{CHROME_TOP}
+<article><h1>{TITLE}</h1>
+<div class="article-body">
+<p><span class="dateline">RIVERTON —</span> {html.escape(STORY[0])}</p>
+{paragraphs(STORY[1:])}
+</div>
+</article>
+{CHROME_BOTTOM}"""), ["RIVERTON — " + STORY[0]] + STORY[1:])
