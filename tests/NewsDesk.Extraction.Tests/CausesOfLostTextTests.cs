@@ -36,6 +36,7 @@ public class CausesOfLostTextTests
     [InlineData("cards-in-main", null)]
     [InlineData("teaser-stream-in-main", null)]
     [InlineData("dateline-in-sentence", null)]
+    [InlineData("caption-list", null)]
     public void Extract_returns_exactly_the_article_paragraphs(string page, string? contentType)
     {
         var article = TestData.Extract($"causes/{page}.html", contentType);

@@ -60,7 +60,10 @@ internal static partial class BoilerplateFilter
 
             var verdict = Judge(index, i, useNames);
             // Hidden is hidden, however much text it holds: what a reader never sees is not the article.
-            if (verdict == Kind.Keep || (verdict == Kind.Chrome && (IsTheArticle(index, i, pageProse) || WrapsThePage(index, i, pageProse))))
+            // A list is not spared as the article: a story is not written as the items of a list its name calls
+            // chrome (a gallery's captions in a "legends" list hold much of a page's prose).
+            if (verdict == Kind.Keep || (verdict == Kind.Chrome && index.Tag[i] is not ("ul" or "ol")
+                && (IsTheArticle(index, i, pageProse) || WrapsThePage(index, i, pageProse))))
             {
                 continue;
             }

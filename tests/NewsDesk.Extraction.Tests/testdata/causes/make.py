@@ -469,3 +469,25 @@ write("dateline-in-sentence", page(TITLE, f"""{CHROME_TOP}
 </div>
 </article>
 {CHROME_BOTTOM}"""), ["RIVERTON — " + STORY[0]] + STORY[1:])
+
+# 29. A slideshow whose pictures are CSS backgrounds and whose captions are a separate list named as chrome
+# ("legends"), holding more prose than the story: a list is not spared as the article.
+LEGENDS = "\n".join(
+    f'<li data-legend="{n}"><h2><span class="counter">{n}/12</span> Flood scene {n}</h2>'
+    f'<p>Water covers the road near the old mill on the morning after the storm, as residents move cars, furniture '
+    f'and animals to higher ground, picture {n} of the series.</p><p class="credits">PHOTO AGENCY</p></li>'
+    for n in range(1, 13))
+SLIDES = "\n".join(f'<li data-slide="{n}" style="background-image: url(/img/s{n}.jpg)"></li>' for n in range(1, 13))
+write("caption-list", page(TITLE, f"""{CHROME_TOP}
+<article><h1>{TITLE}</h1>
+<div class="article-body">
+{paragraphs(STORY)}
+</div>
+<div class="gallery"><ul class="slides">
+{SLIDES}
+</ul>
+<ul class="legends">
+{LEGENDS}
+</ul></div>
+</article>
+{CHROME_BOTTOM}"""), STORY)
