@@ -36,6 +36,15 @@ public class NameRulesTests
         Assert.True(NameRules.Judge(names).IsChrome);
     }
 
+    [Theory]
+    [InlineData("jp-relatedposts")]
+    [InlineData("mostread-list")]
+    [InlineData("socialshare")]
+    public void A_chrome_phrase_written_without_separators_is_chrome(string names)
+    {
+        Assert.True(NameRules.Judge(names).IsChrome);
+    }
+
     [Fact]
     public void A_name_is_also_read_unsplit_so_MathJax_is_the_content_word_mathjax()
     {
