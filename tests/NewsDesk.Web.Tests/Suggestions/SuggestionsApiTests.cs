@@ -186,4 +186,28 @@ public class SuggestionsApiTests(NewsDeskFactory factory) : IClassFixture<NewsDe
         Assert.Contains(suggestions, s => s.GetProperty("entityType").GetString() == "claim"
             && s.GetProperty("quote").GetString()!.StartsWith("\"regional resistance groups", StringComparison.Ordinal));
     }
+
+    [Fact]
+    public async Task The_ICARO_articles_cues_are_its_dates_resolved_against_its_day_with_precision_and_its_places_by_sentence()
+    {
+        var icaro = await factory.ArticleAsync();
+
+        var cues = (await _client.GetFromJsonAsync<JsonElement>($"/api/articles/{icaro.Id}/cues")).EnumerateArray().ToList();
+
+        string Cue(string quote, string field) => cues.First(c => c.GetProperty("quote").GetString() == quote).GetProperty(field).ToString();
+        Assert.Equal(("2024-07-26", "day"), (Cue("on July 26", "date"), Cue("on July 26", "precision")));
+        Assert.Equal(("2024-01-01", "month"), (Cue("in January", "date"), Cue("in January", "precision")));
+        Assert.Equal(("2023-10-01", "month"), (Cue("last October", "date"), Cue("last October", "precision")));
+        Assert.Equal(("2023-10-07", "day"), (Cue("on October 7", "date"), Cue("on October 7", "precision")));
+        var deir = cues.First(c => c.GetProperty("quote").GetString() == "Deir Ezzor");
+        Assert.Equal(("place", "Syria"), (deir.GetProperty("type").GetString(), deir.GetProperty("country").GetString()));
+        Assert.Equal("country", Cue("Jordan", "type"));
+
+        // Each cue carries its sentence, so the tag panel offers it only for a span in that sentence.
+        var july26 = cues.First(c => c.GetProperty("quote").GetString() == "on July 26");
+        var sentence = icaro.Text[july26.GetProperty("sentenceStart").GetInt32()..july26.GetProperty("sentenceEnd").GetInt32()];
+        Assert.StartsWith("Taking credit for an attack in Syria on July 26", sentence, StringComparison.Ordinal);
+        Assert.Contains("Deir Ezzor", sentence, StringComparison.Ordinal);
+        Assert.DoesNotContain("This incident", sentence, StringComparison.Ordinal);
+    }
 }
