@@ -110,4 +110,27 @@ public class IncidentCueTests(DemoAnnotationFixture fixture) : IClassFixture<Dem
         Assert.Empty(page.Errors);
         await page.Page.Context.CloseAsync();
     }
+
+    [Fact]
+    public async Task An_incident_edited_from_its_mention_is_offered_the_places_of_the_mentions_sentence()
+    {
+        var page = await OpenIcaroAsync();
+
+        await page.ClickHighlightAsync("incident", "an attack in Syria on July 26");
+        await page.Page.Keyboard.PressAsync("e");
+        var editor = page.Page.Locator("#record-editor");
+        await Assertions.Expect(page.Page.Locator("#edit-place")).ToHaveValueAsync("Koniko gas field");
+        await Assertions.Expect(editor.Locator(".incident-cue")).ToHaveTextAsync(["Country: Syria", "Date: 26 July 2024", "Place: Deir ez-Zor, Syria"]);
+        await page.Page.Keyboard.PressAsync("Alt+p");
+        await page.Page.Keyboard.PressAsync("Alt+p");
+        await Assertions.Expect(page.Page.Locator("#edit-place")).ToHaveValueAsync("Deir ez-Zor");
+        await page.Page.Keyboard.PressAsync("Control+Enter");
+        await editor.WaitForAsync(new() { State = WaitForSelectorState.Hidden });
+
+        var incident = await fixture.App.ExecuteDbContextAsync(db => db.Incidents.AsNoTracking().SingleAsync(i => i.Title.StartsWith("Missile attack on the US base at the Koniko")));
+        Assert.Equal(("Deir ez-Zor", "Syria", "Deir ez-Zor", 1), (incident.Location!, incident.Country!, incident.Admin1!, incident.GeoPrecision!.Value));
+        Assert.Equal(40.14, incident.Longitude!.Value, 2);
+        Assert.Empty(page.Errors);
+        await page.Page.Context.CloseAsync();
+    }
 }
