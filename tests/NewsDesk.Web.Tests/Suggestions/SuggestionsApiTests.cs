@@ -249,8 +249,12 @@ public class SuggestionsApiTests(NewsDeskFactory factory) : IClassFixture<NewsDe
 
         var response = await _client.PostAsJsonAsync($"/api/articles/{article.Id}/suggestions/accept", new
         {
-            start = here.GetProperty("start").GetInt32(), end = here.GetProperty("end").GetInt32(), quote = here.GetProperty("quote").GetString(), entityType = "claim",
-            newEntity = new { name = "Vega Front denies the depot strike (denial test)", kind = "denial", claimantId = actor.Id, incidentId = incident.Id }, deniesClaimId = claim.Id,
+            start = here.GetProperty("start").GetInt32(),
+            end = here.GetProperty("end").GetInt32(),
+            quote = here.GetProperty("quote").GetString(),
+            entityType = "claim",
+            newEntity = new { name = "Vega Front denies the depot strike (denial test)", kind = "denial", claimantId = actor.Id, incidentId = incident.Id },
+            deniesClaimId = claim.Id,
         });
 
         Assert.Equal(HttpStatusCode.Created, response.StatusCode);
