@@ -117,7 +117,9 @@ public sealed class ArticleListQuery(NewsDeskDbContext db, IArticleTextSearch te
 
         if (!string.IsNullOrWhiteSpace(filter.QueueOf))
         {
-            articles = articles.WaitingFor(filter.QueueOf);
+            // The reviews' own definition of a queue, as a subquery: the list opens exactly what the menu counts.
+            var waiting = db.ArticleReviews.WaitingFor(filter.QueueOf);
+            articles = articles.Where(a => waiting.Any(r => r.ArticleId == a.Id));
         }
 
         if (!string.IsNullOrWhiteSpace(filter.WatchedBy))

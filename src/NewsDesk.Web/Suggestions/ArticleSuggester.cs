@@ -27,7 +27,8 @@ public sealed class ArticleSuggester(
 
         var cap = options.Value.MaxPerArticle;
         var index = await catalog.CurrentAsync(db, cancellationToken);
-        var names = index.Find(article.Text, cap);
+        var folded = MatchFolding.Fold(article.Text); // one fold for the names and the rules
+        var names = index.Find(folded, article.Text, cap);
         var mentions = await db.Mentions.AsNoTracking().Where(m => m.ArticleId == articleId)
             .Select(m => new { m.Start, m.End, m.ActorId, m.ClaimId, m.IncidentId }).ToListAsync(cancellationToken);
         var rejected = await db.SuggestionDecisions.AsNoTracking().Where(d => d.ArticleId == articleId && d.Verdict == SuggestionVerdict.Rejected)
@@ -58,7 +59,7 @@ public sealed class ArticleSuggester(
             suggestions.Add(new Suggestion(match.Start, match.End, match.Quote, RecordType.Actor, candidates.Count == 1 ? candidates[0].EntityId : null, candidates, reason));
         }
 
-        foreach (var attribution in AttributionRules.Find(article.Text, names.Matches, cap))
+        foreach (var attribution in AttributionRules.Find(folded, names.Matches, cap))
         {
             if (rejectedSpans.Contains((attribution.Start, attribution.End, RecordType.Claim))
                 || mentions.Any(m => m.ClaimId is not null && m.Start < attribution.End && m.End > attribution.Start))

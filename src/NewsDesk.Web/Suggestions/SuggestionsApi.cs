@@ -41,8 +41,10 @@ public static class SuggestionsApi
     {
         var group = api.MapGroup("/articles/{id:int}").WithTags("Suggestions");
         group.MapGet("/suggestions", GetAsync).WithName("ListSuggestions")
-            .WithSummary("Suggested mentions: actor names and attributions found in the text; X-Suggestions-Total and X-Suggestions-Capped tell when the cap cut them.");
-        group.MapGet("/cues", CuesAsync).WithName("ListIncidentCues").WithSummary("Dates (resolved against the article's date) and places in the text, by sentence.");
+            .WithSummary("Suggested mentions: actor names and attributions found in the text; X-Suggestions-Total and X-Suggestions-Capped tell when the cap cut them.")
+            .Produces<IReadOnlyList<Suggestion>>().ProducesProblem(StatusCodes.Status404NotFound);
+        group.MapGet("/cues", CuesAsync).WithName("ListIncidentCues").WithSummary("Dates (resolved against the article's date) and places in the text, by sentence.")
+            .Produces<IReadOnlyList<IncidentCue>>().ProducesProblem(StatusCodes.Status404NotFound);
         group.MapPost("/suggestions/accept", AcceptAsync).WithName("AcceptSuggestion");
         group.MapPost("/suggestions/reject", RejectAsync).WithName("RejectSuggestion");
         group.MapPost("/suggestions/accept-all", AcceptAllAsync).WithName("AcceptAllSuggestions");

@@ -186,4 +186,94 @@ public class SuggestionsApiTests(NewsDeskFactory factory) : IClassFixture<NewsDe
         Assert.Contains(suggestions, s => s.GetProperty("entityType").GetString() == "claim"
             && s.GetProperty("quote").GetString()!.StartsWith("\"regional resistance groups", StringComparison.Ordinal));
     }
+
+    [Fact]
+    public async Task The_ICARO_articles_cues_are_its_dates_resolved_against_its_day_with_precision_and_its_places_by_sentence()
+    {
+        var icaro = await factory.ArticleAsync();
+
+        var cues = (await _client.GetFromJsonAsync<JsonElement>($"/api/articles/{icaro.Id}/cues")).EnumerateArray().ToList();
+
+        string Cue(string quote, string field) => cues.First(c => c.GetProperty("quote").GetString() == quote).GetProperty(field).ToString();
+        Assert.Equal(("2024-07-26", "day"), (Cue("on July 26", "date"), Cue("on July 26", "precision")));
+        Assert.Equal(("2024-01-01", "month"), (Cue("in January", "date"), Cue("in January", "precision")));
+        Assert.Equal(("2023-10-01", "month"), (Cue("last October", "date"), Cue("last October", "precision")));
+        Assert.Equal(("2023-10-07", "day"), (Cue("on October 7", "date"), Cue("on October 7", "precision")));
+        var deir = cues.First(c => c.GetProperty("quote").GetString() == "Deir Ezzor");
+        Assert.Equal(("place", "Syria"), (deir.GetProperty("type").GetString(), deir.GetProperty("country").GetString()));
+        Assert.Equal("country", Cue("Jordan", "type"));
+
+        // Each cue carries its sentence, so the tag panel offers it only for a span in that sentence.
+        var july26 = cues.First(c => c.GetProperty("quote").GetString() == "on July 26");
+        var sentence = icaro.Text[july26.GetProperty("sentenceStart").GetInt32()..july26.GetProperty("sentenceEnd").GetInt32()];
+        Assert.StartsWith("Taking credit for an attack in Syria on July 26", sentence, StringComparison.Ordinal);
+        Assert.Contains("Deir Ezzor", sentence, StringComparison.Ordinal);
+        Assert.DoesNotContain("This incident", sentence, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task The_OpenAPI_document_describes_the_suggestion_cue_and_watchlist_endpoints_and_the_suggestions_shape()
+    {
+        var document = await _client.GetFromJsonAsync<JsonElement>("/openapi/v1.json");
+
+        var paths = document.GetProperty("paths");
+        Assert.True(paths.GetProperty("/api/articles/{id}/suggestions").GetProperty("get").GetProperty("responses").GetProperty("200").TryGetProperty("content", out _));
+        Assert.All(["accept", "reject", "accept-all"], verb => Assert.True(paths.GetProperty($"/api/articles/{{id}}/suggestions/{verb}").TryGetProperty("post", out _)));
+        Assert.True(paths.GetProperty("/api/articles/{id}/cues").GetProperty("get").GetProperty("responses").GetProperty("200").TryGetProperty("content", out _));
+        Assert.True(paths.GetProperty("/api/watchlist/articles").TryGetProperty("get", out _));
+        var suggestion = document.GetProperty("components").GetProperty("schemas").GetProperty("Suggestion").GetProperty("properties");
+        Assert.All(["start", "end", "quote", "entityType", "entityId", "candidates", "reason", "kind", "claimant"], name => Assert.True(suggestion.TryGetProperty(name, out _), name));
+    }
+
+    [Fact]
+    public async Task A_denial_is_offered_the_claims_of_the_incident_tagged_in_its_paragraph_and_accepting_it_links_them()
+    {
+        var actor = await factory.AddActorAsync("Vega Front");
+        var article = await factory.AddArticleAsync(
+            "A drone struck the Orion depot overnight. The Vega Front denied that its fighters attacked the depot.\n\nElsewhere, the Vega Front denied that it had any drones at all.");
+        var incident = new Incident { Title = "Orion depot strike (denial test)" };
+        await factory.InsertAsync(incident);
+        var claim = new Claim { Text = "Vega Front struck the Orion depot (denial test)", Kind = ClaimKind.Responsibility, IncidentId = incident.Id };
+        await factory.InsertAsync(claim);
+        const string strike = "A drone struck the Orion depot overnight";
+        var (start, end) = article.SpanOf(strike);
+        (await _client.PostAsJsonAsync($"/api/articles/{article.Id}/mentions", new { start, end, quote = strike, entityType = "incident", entityId = incident.Id })).EnsureSuccessStatusCode();
+
+        var denials = (await SuggestionsAsync(article.Id)).Where(s => s.GetProperty("entityType").GetString() == "claim" && s.GetProperty("kind").GetString() == "denial").ToList();
+
+        var paragraph = article.Text.IndexOf("\n\n", StringComparison.Ordinal);
+        var here = Assert.Single(denials, s => s.GetProperty("start").GetInt32() < paragraph);
+        Assert.Equal([claim.Id], here.GetProperty("denies").EnumerateArray().Select(c => c.GetProperty("entityId").GetInt32()));
+        var elsewhere = Assert.Single(denials, s => s.GetProperty("start").GetInt32() > paragraph);
+        Assert.Equal(0, elsewhere.GetProperty("denies").GetArrayLength()); // no incident tagged in that paragraph
+
+        var response = await _client.PostAsJsonAsync($"/api/articles/{article.Id}/suggestions/accept", new
+        {
+            start = here.GetProperty("start").GetInt32(),
+            end = here.GetProperty("end").GetInt32(),
+            quote = here.GetProperty("quote").GetString(),
+            entityType = "claim",
+            newEntity = new { name = "Vega Front denies the depot strike (denial test)", kind = "denial", claimantId = actor.Id, incidentId = incident.Id },
+            deniesClaimId = claim.Id,
+        });
+
+        Assert.Equal(HttpStatusCode.Created, response.StatusCode);
+        var link = await factory.ExecuteDbContextAsync(db => db.ClaimDenials.AsNoTracking().Include(d => d.Claim).SingleAsync(d => d.DeniedClaimId == claim.Id));
+        Assert.Equal(("Vega Front denies the depot strike (denial test)", ClaimKind.Denial), (link.Claim!.Text, link.Claim.Kind));
+    }
+
+    [Fact]
+    public async Task Accepting_all_on_an_untagged_copy_of_the_ICARO_article_yields_the_demo_annotations_actor_mentions()
+    {
+        var icaro = await factory.ArticleAsync();
+        var demo = await factory.ExecuteDbContextAsync(db => db.Mentions.AsNoTracking().Where(m => m.ArticleId == icaro.Id && m.ActorId != null).ToListAsync());
+        var untagged = await factory.AddArticleAsync(icaro.Text, "ICARO, untagged (accept all)");
+
+        var response = await _client.PostAsJsonAsync($"/api/articles/{untagged.Id}/suggestions/accept-all", new { });
+
+        response.EnsureSuccessStatusCode();
+        var accepted = await factory.ExecuteDbContextAsync(db => db.Mentions.AsNoTracking().Where(m => m.ArticleId == untagged.Id).ToListAsync());
+        // The demo's mentions, each by the same actor on the same words (the demo's "Iranian media outlet IRNA" is the name "IRNA" here).
+        Assert.All(demo, mention => Assert.Contains(accepted, m => m.ActorId == mention.ActorId && m.Start < mention.End && m.End > mention.Start));
+    }
 }

@@ -17,8 +17,14 @@ public static partial class AttributionRules
     public static IReadOnlyList<Attribution> Find(string text, IReadOnlyList<AliasMatch> actors, int cap = 2_000)
     {
         ArgumentNullException.ThrowIfNull(text);
+        return Find(MatchFolding.Fold(text), actors, cap);
+    }
+
+    /// <summary>As <see cref="Find(string, IReadOnlyList{AliasMatch}, int)"/>, on the text folded once for the names too.</summary>
+    public static IReadOnlyList<Attribution> Find(FoldedText folded, IReadOnlyList<AliasMatch> actors, int cap = 2_000)
+    {
+        ArgumentNullException.ThrowIfNull(folded);
         ArgumentNullException.ThrowIfNull(actors);
-        var folded = MatchFolding.Fold(text);
         var spans = actors.Select(a => new ActorSpan(folded.FoldedIndex(a.Start), folded.FoldedIndex(a.End), a)).ToList();
         var found = new List<Attribution>();
         var next = 0;
@@ -281,8 +287,20 @@ public static partial class AttributionRules
             return (start, end);
         }
 
-        private int Words((int Start, int End) span) =>
-            span.End <= span.Start ? 0 : F[span.Start..span.End].Split(' ', StringSplitOptions.RemoveEmptyEntries).Length;
+        // Counted in place: called for every candidate claimant, so no substring and no array of words.
+        private int Words((int Start, int End) span)
+        {
+            var count = 0;
+            var inWord = false;
+            for (var i = span.Start; i < span.End; i++)
+            {
+                var space = F[i] == ' ';
+                count += !space && !inWord ? 1 : 0;
+                inWord = !space;
+            }
+
+            return count;
+        }
 
         private ClaimKind KindFromVerb(string verb, Sentence s) => SentenceKind(s) ?? verb switch
         {

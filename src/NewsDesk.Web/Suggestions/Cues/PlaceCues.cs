@@ -60,7 +60,34 @@ public static class PlaceCues
             return new PlaceCue(0, 0, phrase, country.Name, country.Name, null, null, null, IsCountry: true);
         }
 
-        return gazetteer.Named(phrase) is not [var place, ..] ? null : new PlaceCue(0, 0, phrase, place.Name, place.Country, place.Admin1, place.Latitude, place.Longitude, IsCountry: false);
+        var places = gazetteer.Named(phrase);
+        if (places.Count == 0 && Unfused(phrase) is { } unfused)
+        {
+            places = gazetteer.Named(unfused);
+        }
+
+        return places is not [var place, ..] ? null : new PlaceCue(0, 0, phrase, place.Name, place.Country, place.Admin1, place.Latitude, place.Longitude, IsCountry: false);
+    }
+
+    /// <summary>
+    /// A transliterated Arabic name with its article written into the next word ("Deir Ezzor", "Ras Alain") split as
+    /// the gazetteer writes it ("Deir ez Zor", "Ras al Ain"); null when no later word starts with an article.
+    /// </summary>
+    private static string? Unfused(string phrase)
+    {
+        var words = phrase.Split(' ');
+        var changed = false;
+        for (var k = 1; k < words.Length; k++)
+        {
+            var article = _fusedArticles.FirstOrDefault(a => words[k].Length >= a.Length + 3 && words[k].StartsWith(a, StringComparison.OrdinalIgnoreCase));
+            if (article is not null)
+            {
+                words[k] = $"{words[k][..article.Length]} {words[k][article.Length..]}";
+                changed = true;
+            }
+        }
+
+        return changed ? string.Join(' ', words) : null;
     }
 
     private static bool Plausible(string text, List<(int Start, int End)> words, int first, int count)
@@ -137,6 +164,9 @@ public static class PlaceCues
     private static readonly HashSet<char> _proclitics = ['\u0648', '\u0628', '\u0644', '\u0641'];
 
     private static bool IsArabic(char c) => c is >= '\u0600' and <= '\u06FF';
+
+    // Longest first, so "ash" is tried before "as".
+    private static readonly string[] _fusedArticles = ["ash", "al", "el", "ez", "az", "as", "ad", "ar", "an", "at", "ed", "er", "es", "et"];
 
     private static readonly HashSet<string> _particles = new(StringComparer.Ordinal) { "al", "el", "ez", "az", "as", "ad", "ar", "an", "ash", "at", "ibn", "bin", "de", "del", "la", "of", "upon", "on" };
 

@@ -87,7 +87,14 @@ public sealed class AliasIndex
     public AliasMatches Find(string text, int cap = int.MaxValue)
     {
         ArgumentNullException.ThrowIfNull(text);
-        var folded = MatchFolding.Fold(text);
+        return Find(MatchFolding.Fold(text), text, cap);
+    }
+
+    /// <summary>As <see cref="Find(string, int)"/>, on a text folded already (the attribution rules use the same fold).</summary>
+    public AliasMatches Find(FoldedText folded, string text, int cap = int.MaxValue)
+    {
+        ArgumentNullException.ThrowIfNull(folded);
+        ArgumentNullException.ThrowIfNull(text);
         var raw = new List<RawMatch>();
         _main.Collect(folded, text, _stale, raw);
         _changes?.Collect(folded, text, null, raw);

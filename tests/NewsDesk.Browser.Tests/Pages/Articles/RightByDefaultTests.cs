@@ -273,6 +273,10 @@ public class RightByDefaultTests(DemoAnnotationFixture fixture, ITestOutputHelpe
         Assert.Equal("solid", label[3]);
         var claimBorder = await page.Page.EvaluateAsync<string>("() => getComputedStyle(document.querySelector('#article-body .m-claim')).borderBottomStyle");
         Assert.Equal("dashed", claimBorder);
+        // The legend names each type drawn with its own style; L again takes the labels away.
+        await Assertions.Expect(page.Page.Locator(".legend .m")).ToHaveTextAsync(["actor", "incident", "claim"]);
+        await page.Page.Keyboard.PressAsync("l");
+        Assert.Equal("none", await page.Page.EvaluateAsync<string>("() => getComputedStyle(document.querySelector('#article-body .m-actor[data-label]'), '::before').content"));
 
         Assert.False(await page.Page.Locator("#annotate-shortcuts table").IsVisibleAsync());
         await page.Page.Keyboard.PressAsync("?");

@@ -27,6 +27,21 @@ public class ClaimPagesTests(NewsDeskFactory factory) : IClassFixture<NewsDeskFa
     }
 
     [Fact]
+    public async Task The_claim_form_carries_no_list_of_actors_or_incidents_its_pickers_search_them_on_the_server()
+    {
+        Assert.True(await factory.CountAsync<Actor>() > 5); // the seeded knowledge base
+
+        var page = await _client.GetDocumentAsync("/claims/new");
+
+        foreach (var (field, type) in new[] { ("Form_ClaimantId", "actor"), ("Form_RelayedById", "actor"), ("Form_IncidentId", "incident") })
+        {
+            var select = page.QuerySelector($"select#{field}")!;
+            Assert.Equal(type, select.GetAttribute("data-picker"));
+            Assert.Single(select.QuerySelectorAll("option")); // only "unknown" / "—": the type-ahead asks /api/actors or /api/incidents
+        }
+    }
+
+    [Fact]
     public async Task Editing_a_claim_with_a_stale_version_is_refused()
     {
         var claim = new Claim { Text = "Stale claim" };

@@ -22,6 +22,16 @@ public class PlaceCuesTests(NewsDeskFactory factory) : IClassFixture<NewsDeskFac
         Assert.Equal(35.3359, cue.Latitude!.Value, 3);
     }
 
+    [Theory]
+    [InlineData("missiles in Deir Ezzor in eastern Syria", "Deir Ezzor", "Deir ez-Zor", "Syria")] // the ICARO article's spelling
+    [InlineData("shelling near Al Majar Alkabir overnight", "Al Majar Alkabir", "Al Majar al Kabir", "Iraq")]
+    public void A_transliterated_name_with_its_article_written_into_the_next_word_is_found(string text, string quote, string name, string country)
+    {
+        var cue = PlaceCues.Find(text, Gazetteer).First(c => !c.IsCountry);
+
+        Assert.Equal((quote, name, country), (cue.Quote, cue.Name, cue.Country));
+    }
+
     [Fact]
     public void A_country_is_a_country_cue()
     {

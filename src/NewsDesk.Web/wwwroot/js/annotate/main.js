@@ -3,6 +3,7 @@
 // highlights, cards and side panel, read-only. Every change can be undone (Ctrl+Z) and redone (Ctrl+Shift+Z).
 
 import { call } from './api.js';
+import { cuesNear } from './cues.js';
 import { MentionCard } from './mention-card.js';
 import { paintParagraph, setLabels } from './paint.js';
 import { ShortcutsDialog } from './shortcuts.js';
@@ -61,6 +62,7 @@ async function start(body) {
         const record = await call('POST', `/api/${choice.type}s`, choice.create);
         choice = { type: choice.type, entityId: record.id };
       }
+      const patch = choice.patch;
       const target = choice.entityId !== undefined ? { entityType: choice.type, entityId: choice.entityId } : { entityType: choice.type, newEntity: choice.newEntity };
       const before = repointing;
       const mention = before
@@ -73,6 +75,7 @@ async function start(body) {
       if (before) history.push(repointStep(before, mention));
       else history.push(createStep(mention));
       announce(`${before ? 'Re-pointed' : 'Tagged'} \u201c${mention.quote}\u201d as ${mention.entityType} ${mention.entityName}.`);
+      if (patch) await saveCues(mention, patch);
       window.getSelection().removeAllRanges();
       pending = null;
       repointing = null;
@@ -82,6 +85,25 @@ async function start(body) {
       body.focus({ preventScroll: true });
     },
   });
+
+  /** The date or place cues accepted for an existing incident, saved on it after its mention (the mention stays if this fails). */
+  const saveCues = async (mention, patch) => {
+    try {
+      const incident = await call('PATCH', `/api/incidents/${mention.entityId}`, patch);
+      announce(`Tagged \u201c${mention.quote}\u201d as incident ${incident.title}, now ${[incident.date, incident.location].filter(Boolean).join(', ')}.`);
+    } catch (error) {
+      const message = `Tagged, but the incident's date or place was not saved: ${error.message}`;
+      announce(message);
+      toast.show(message);
+    }
+  };
+
+  // Dates and places in the text (resolved on the server), read once for the incident cues of the tag panel and editor.
+  let allCues = null;
+  const cuesAround = (span) => {
+    allCues ??= call('GET', `/api/articles/${articleId}/cues`).catch(() => []);
+    return allCues.then((cues) => cuesNear(cues, span));
+  };
 
   /** Re-points with the version this page last saw; if someone changed the mention since, shows theirs and keeps it. */
   const repoint = async (mention, target) => {
@@ -208,8 +230,8 @@ async function start(body) {
 
   /**
    * What the tag panel should know around a span: the records already tagged on an overlapping span (listed first),
-   * the actors tagged inside it (perpetrator / claimant in one key), the incident tagged in the same paragraph and
-   * the article's outlet when it is a known actor (a new claim's defaults).
+   * the actors tagged inside it (perpetrator / claimant in one key), the incident tagged in the same paragraph, the
+   * article's outlet when it is a known actor (a new claim's defaults) and the dates and places of its sentence.
    */
   const contextOf = (span, paragraph) => {
     const overlapping = store.overlapping(span.start, span.end).filter((m) => m.id !== span.id);
@@ -224,7 +246,7 @@ async function start(body) {
     const actorsInSpan = [...new Map(overlapping.filter((m) => m.entityType === 'actor' && m.start >= span.start && m.end <= span.end)
       .map((m) => [m.entityId, { id: m.entityId, name: m.entityName }])).values()];
     const incident = paragraph ? store.overlapping(paragraph.start, paragraph.end).find((m) => m.entityType === 'incident') : null;
-    return { tagged, actorsInSpan, paragraphIncident: incident ? { id: incident.entityId, name: incident.entityName } : null, outlet };
+    return { tagged, actorsInSpan, paragraphIncident: incident ? { id: incident.entityId, name: incident.entityName } : null, outlet, cues: canEdit ? cuesAround(span) : [] };
   };
 
   // The article's site as an outlet actor (exact name or alias, a media outlet), the default relaying outlet of new claims.

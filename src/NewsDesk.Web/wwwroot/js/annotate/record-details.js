@@ -2,8 +2,10 @@
 // Incident: date + precision, place, ACLED event type and sub-type, fatalities, perpetrators and targets (type-ahead
 // over actors; the actors tagged inside the selection are one click or key away). Claim: claimant, relaying outlet
 // (the article's site when it is a known outlet), kind, incident (the one tagged in the same paragraph), assessment.
+// An incident is offered the dates and places found in the selection's sentence (cues.js), one click or key each.
 // The record editor (record-editor.js) uses the same fields, filled from an existing record, under its own id prefix.
 
+import { CueChoices, fieldsOf } from './cues.js';
 import { el } from './dom.js';
 import { RecordPicker } from './picker.js';
 
@@ -39,6 +41,8 @@ export class RecordDetails {
       this.date.value = record.date ?? '';
       this.precision.value = record.datePrecision ?? 'day';
       this.place.value = record.location ?? '';
+      this.country.value = record.country ?? '';
+      this.located = null;
       this.eventType.value = record.type ?? '';
       this.showSubTypes(record.subType);
       this.fatalities.value = record.fatalities ?? '';
@@ -69,6 +73,12 @@ export class RecordDetails {
     this.date = el('input', { class: 'form-control form-control-sm', type: 'date', id: id('date') });
     this.precision = select(id('precision'), vocabulary?.datePrecisions ?? [], 'day');
     this.place = el('input', { class: 'form-control form-control-sm', type: 'text', id: id('place'), dir: 'auto' });
+    this.country = el('input', { class: 'form-control form-control-sm', type: 'text', id: id('country'), dir: 'auto' });
+    this.located = null; // the gazetteer place an accepted cue gave: its region and coordinates go with the place's name
+    this.cues = new CueChoices({ onAccept: (cue) => this.applyCue(cue) });
+    Promise.resolve(context.cues ?? []).then((cues) => {
+      if (this.context === context) this.cues.set(cues);
+    });
     this.eventType = select(id('type'), [{ value: '', label: '—' }, ...(vocabulary?.eventTypes ?? [])], '');
     this.subType = select(id('subtype'), [{ value: '', label: '—' }], '');
     this.eventType.addEventListener('change', () => this.showSubTypes());
@@ -97,11 +107,31 @@ export class RecordDetails {
     return [
       el('div', { class: 'row g-1' },
         col('col-7', label(id('date'), 'Date'), this.date), col('col-5', label(id('precision'), 'Precision'), this.precision),
-        col('col-12', label(id('place'), 'Place'), this.place),
+        col('col-7', label(id('place'), 'Place'), this.place), col('col-5', label(id('country'), 'Country'), this.country),
         col('col-7', label(id('type'), 'Event type'), this.eventType), col('col-5', label(id('fatalities'), 'Fatalities'), this.fatalities),
         col('col-12', label(id('subtype'), 'Sub-event type'), this.subType)),
-      quickRow, this.perpetrators.element, this.targets.element,
+      this.cues.element, quickRow, this.perpetrators.element, this.targets.element,
     ];
+  }
+
+  /** Fills the date and precision, or the place (with its country, region and coordinates), from an accepted cue. */
+  applyCue(cue) {
+    const fields = fieldsOf(cue);
+    if (cue.type === 'date') {
+      this.date.value = fields.date;
+      this.precision.value = fields.datePrecision;
+      return;
+    }
+    if (fields.location) {
+      this.place.value = fields.location;
+      this.located = fields;
+    } else if (this.located?.country !== fields.country) this.located = null;
+    this.country.value = fields.country ?? '';
+  }
+
+  /** Alt+D / Alt+P from any field of the panel: the next date or place cue. True if handled. */
+  handleCueKey(event) {
+    return this.visible && this.type === 'incident' && this.cues.handleKey(event);
   }
 
   claimFields(vocabulary, context) {
@@ -129,6 +159,11 @@ export class RecordDetails {
         date: this.date.value || null,
         datePrecision: this.date.value ? this.precision.value : 'unknown',
         location: this.place.value.trim() || null,
+        country: this.country.value.trim() || null,
+        // A place typed over an accepted cue no longer has that cue's region and coordinates.
+        ...(this.located && this.located.location === this.place.value.trim()
+          ? { admin1: this.located.admin1, latitude: this.located.latitude, longitude: this.located.longitude, geoPrecision: this.located.geoPrecision }
+          : {}),
         type: this.eventType.value || null,
         subType: this.subType.value || null,
         fatalities: this.fatalities.value === '' ? null : Number(this.fatalities.value),

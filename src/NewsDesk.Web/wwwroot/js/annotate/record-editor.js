@@ -1,7 +1,8 @@
 // Edits an existing incident's or claim's fields beside the text (E on a mention's card), without a trip to the
 // record's form: the same fields a new record gets in the tag panel (record-details.js), saved with a PATCH that
 // carries the version read when the editor opened. When someone saved the record meanwhile the server refuses (409):
-// their version replaces the fields and the message says so, so nobody's change is overwritten unseen.
+// their version replaces the fields and the message says so, so nobody's change is overwritten unseen. An incident is
+// offered the dates and places of its mention's sentence (cues.js).
 
 import { call } from './api.js';
 import { el, placeNear } from './dom.js';
@@ -35,6 +36,8 @@ export class RecordEditor {
       if (event.key === 'Escape') {
         event.preventDefault();
         this.close();
+      } else if (this.details.handleCueKey(event)) {
+        // Alt+D / Alt+P accepted a date or place found in the mention's sentence.
       } else if (event.key === 'Enter' && (event.ctrlKey || event.metaKey || event.target === this.name)) {
         event.preventDefault();
         this.save();

@@ -3,9 +3,12 @@
 // Right by default: the records already tagged on an overlapping span come first, and the preselected option is an
 // exact name or alias match (case and accents folded) or "Create new"; a match inside a longer name is only offered.
 // A new incident or claim gets its main fields here (record-details.js), so it needs no second visit to a form.
+// An incident is offered the dates and places of the selection's sentence (cues.js): a new one in its details, an
+// existing one without a date or place beside the results (accepted cues are saved on it with the mention).
 // Alt+1..9 in the search box saves the n-th option (the numbers are shown beside the first nine).
 
 import { searchRecords } from './api.js';
+import { CueChoices } from './cues.js';
 import { el, placeNear } from './dom.js';
 import { displayDate, labelOf, loadVocabulary } from './labels.js';
 import { RecordDetails } from './record-details.js';
@@ -47,12 +50,15 @@ export class TagPanel {
     this.kind = el('select', { class: 'form-select form-select-sm tag-kind', 'aria-label': 'Kind of the new record' });
     this.kind.hidden = true;
     this.details = new RecordDetails();
+    this.existingCues = new CueChoices({ label: 'Set on this incident, found in this sentence' });
+    this.existingCues.element.classList.add('existing-incident-cues');
+    this.cuesOfferedFor = null;
     this.error = el('div', { class: 'tag-error text-danger small', role: 'alert' });
     this.panel = el('div', { class: 'tag-panel card shadow', role: 'dialog', 'aria-label': 'Tag the selection', id: 'tag-panel' },
       el('div', { class: 'card-body p-2' },
         this.quote,
         el('div', { class: 'btn-group btn-group-sm my-2 tag-types', role: 'group', 'aria-label': 'Record type' }, ...this.typeButtons),
-        this.input, this.list, this.kind, this.details.element, this.error,
+        this.input, this.list, this.existingCues.element, this.kind, this.details.element, this.error,
         el('div', { class: 'small text-muted mt-1', text: '↑ ↓ choose · Enter saves (Ctrl+Enter from any field) · Tab to the details · Esc cancels' })));
     this.panel.hidden = true;
     document.body.append(this.panel);
@@ -91,6 +97,7 @@ export class TagPanel {
     this.list.replaceChildren();
     this.kind.hidden = true;
     this.details.hide();
+    this.offerCues(null);
     this.typeButtons.forEach((b) => b.setAttribute('aria-pressed', 'false'));
     const began = performance.now();
     placeNear(this.panel, rect);
@@ -186,6 +193,24 @@ export class TagPanel {
     this.kind.hidden = !(creating && this.kind.options.length);
     if (creating && !this.repointing && (this.type === 'incident' || this.type === 'claim')) this.details.show(this.type, this.vocabulary, this.context);
     else this.details.hide();
+    this.offerCues(!creating && !this.repointing && this.type === 'incident' ? this.options[this.active]?.record : null);
+  }
+
+  /** Offers an existing incident the cues for what it lacks (a date, a place); kept while that incident stays chosen. */
+  offerCues(incident) {
+    const wants = incident && incident.version !== undefined ? { date: !incident.date, place: !incident.location } : null;
+    if (!wants || (!wants.date && !wants.place)) {
+      this.cuesOfferedFor = null;
+      this.existingCues.clear();
+      return;
+    }
+    if (this.cuesOfferedFor === incident.id) return;
+    this.cuesOfferedFor = incident.id;
+    this.existingCues.clear();
+    const context = this.context;
+    Promise.resolve(context.cues ?? []).then((cues) => {
+      if (this.cuesOfferedFor === incident.id && this.context === context) this.existingCues.set(cues, wants);
+    });
   }
 
   onKey(event) {
@@ -196,6 +221,8 @@ export class TagPanel {
     if (event.key === 'Escape') {
       event.preventDefault();
       this.close();
+    } else if (this.details.handleCueKey(event) || this.existingCues.handleKey(event)) {
+      // Alt+D / Alt+P accepted a date or place cue.
     } else if (!inField && plain && byKey) {
       event.preventDefault();
       this.setType(byKey.type);
@@ -234,7 +261,11 @@ export class TagPanel {
       return;
     }
     let choice;
-    if (!option.create) choice = { type: this.type, entityId: option.record.id };
+    if (!option.create) {
+      choice = { type: this.type, entityId: option.record.id };
+      const cued = this.cuesOfferedFor === option.record.id ? this.existingCues.fields() : {};
+      if (Object.keys(cued).length) choice.patch = { ...cued, version: option.record.version };
+    }
     else if (this.details.visible) choice = { type: this.type, create: this.details.fields(option.create) };
     else choice = { type: this.type, newEntity: { name: option.create, kind: this.kind.hidden ? undefined : this.kind.value } };
     this.error.textContent = 'Saving\u2026';
