@@ -155,7 +155,10 @@ public static class FeedParser
     private static (FeedItem?, string?) AtomEntry(XElement entry, XmlBase bases)
     {
         var link = AlternateHref(entry, out var linkElement);
-        if (link is null && entry.Children("link").FirstOrDefault(l => l.Value.Trim().Length > 0) is { } textLink)
+
+        // An address written as the link's text (RSS habit) counts only on a link that could be the article's: an
+        // enclosure, a related page or the feed itself never stands in for it, whatever order the links come in.
+        if (link is null && entry.Children("link").FirstOrDefault(l => l.Value.Trim().Length > 0 && IsAlternate(l)) is { } textLink)
         {
             (linkElement, link) = (textLink, textLink.Value);
         }
@@ -203,10 +206,12 @@ public static class FeedParser
     {
         var alternates = parent.Children("link")
             .Where(l => !string.IsNullOrWhiteSpace(l.AttributeValue("href")))
-            .Where(l => l.AttributeValue("rel")?.Trim().ToLowerInvariant() is null or "" or "alternate")
+            .Where(IsAlternate)
             .ToList();
         element = alternates.FirstOrDefault(l => l.AttributeValue("type")?.Trim().ToLowerInvariant() is null or "" or "text/html" or "application/xhtml+xml")
             ?? alternates.FirstOrDefault();
         return element?.AttributeValue("href");
     }
+
+    private static bool IsAlternate(XElement link) => link.AttributeValue("rel")?.Trim().ToLowerInvariant() is null or "" or "alternate";
 }
