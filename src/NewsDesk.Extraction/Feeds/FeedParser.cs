@@ -155,10 +155,7 @@ public static class FeedParser
     private static (FeedItem?, string?) AtomEntry(XElement entry, XmlBase bases)
     {
         var link = AlternateHref(entry, out var linkElement);
-
-        // An address written as the link's text (RSS habit) counts only on a link that could be the article's: an
-        // enclosure, a related page or the feed itself never stands in for it, whatever order the links come in.
-        if (link is null && entry.Children("link").FirstOrDefault(l => l.Value.Trim().Length > 0 && IsAlternate(l)) is { } textLink)
+        if (link is null && entry.Children("link").FirstOrDefault(l => l.Value.Trim().Length > 0) is { } textLink)
         {
             (linkElement, link) = (textLink, textLink.Value);
         }
@@ -206,12 +203,10 @@ public static class FeedParser
     {
         var alternates = parent.Children("link")
             .Where(l => !string.IsNullOrWhiteSpace(l.AttributeValue("href")))
-            .Where(IsAlternate)
+            .Where(l => l.AttributeValue("rel")?.Trim().ToLowerInvariant() is null or "" or "alternate")
             .ToList();
         element = alternates.FirstOrDefault(l => l.AttributeValue("type")?.Trim().ToLowerInvariant() is null or "" or "text/html" or "application/xhtml+xml")
             ?? alternates.FirstOrDefault();
         return element?.AttributeValue("href");
     }
-
-    private static bool IsAlternate(XElement link) => link.AttributeValue("rel")?.Trim().ToLowerInvariant() is null or "" or "alternate";
 }

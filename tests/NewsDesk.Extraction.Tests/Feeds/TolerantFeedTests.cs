@@ -162,23 +162,6 @@ public class TolerantFeedTests
         Assert.Equal(1, feed.Skipped["with a tag: link"]);
     }
 
-    [Fact]
-    public void An_Atom_enclosure_link_never_becomes_the_article_address()
-    {
-        var feed = Parse("""
-            <feed xmlns="http://www.w3.org/2005/Atom">
-            <entry><link rel="alternate" href="https://news.example/a"/><link rel="enclosure" type="text/html">https://cdn.example/a.mp3</link></entry>
-            <entry><link rel="enclosure" href="https://cdn.example/b.mp3" length="12" type="audio/mpeg"/><link rel="alternate" href="https://news.example/b"/></entry>
-            <entry><link rel="enclosure">https://cdn.example/c.mp3</link><link>https://news.example/c</link></entry>
-            <entry><link rel="enclosure" type="audio/mpeg">https://cdn.example/d.mp3</link></entry>
-            </feed>
-            """);
-
-        Assert.Equal(["https://news.example/a", "https://news.example/b", "https://news.example/c"], feed.Items.Select(i => i.Url.AbsoluteUri));
-        Assert.Equal(4, feed.TotalItems);
-        Assert.Equal(1, feed.Skipped.Values.Sum());
-    }
-
     [Theory]
     [InlineData("<html><body><p>hi</p></body></html>", "HTML page")]
     [InlineData("<urlset xmlns=\"http://www.sitemaps.org/schemas/sitemap/0.9\"/>", "sitemap")]
