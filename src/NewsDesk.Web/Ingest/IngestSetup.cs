@@ -17,6 +17,7 @@ public static class IngestSetup
         builder.Services.AddScoped<ArticleStore>();
         builder.Services.AddSingleton<RecentFingerprints>();
         builder.Services.AddSingleton<PageClaims>();
+        builder.Services.AddSingleton<StoreTurns>();
         builder.Services.AddScoped<SourceFetcher>();
         builder.Services.AddSingleton<UnsavedSourceErrors>();
         builder.Services.AddSingleton<Sitemaps.SitemapCrawl>();

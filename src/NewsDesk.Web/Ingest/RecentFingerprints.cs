@@ -14,7 +14,9 @@ namespace NewsDesk.Web.Ingest;
 public sealed class RecentFingerprints
 {
     private readonly Lock _gate = new();
-    private readonly SortedDictionary<int, (int? DuplicateOfId, long SimHash)> _latest = [];
+    // In ascending id order. A list of structs, scanned in place: walking a SortedDictionary's tree for every new
+    // article cost a tenth of a millisecond per thousand articles in the window, under the lock all storers share.
+    private readonly List<Entry> _latest = [];
     private int _lastSeenId;
 
     /// <summary>The original of the closest article within <paramref name="maxDistance"/> bits (ties: the oldest), or null.</summary>
@@ -35,12 +37,12 @@ public sealed class RecentFingerprints
             {
                 var best = int.MaxValue;
                 // Ascending ids: on a tie the earlier article wins.
-                foreach (var (id, (duplicateOf, hash)) in _latest)
+                foreach (ref readonly var entry in System.Runtime.InteropServices.CollectionsMarshal.AsSpan(_latest))
                 {
-                    var distance = SimHash.Distance(hash, fingerprint);
+                    var distance = SimHash.Distance(entry.SimHash, fingerprint);
                     if (distance <= maxDistance && distance < best)
                     {
-                        (nearest, original, best) = (id, duplicateOf ?? id, distance);
+                        (nearest, original, best) = (entry.Id, entry.DuplicateOfId ?? entry.Id, distance);
                     }
                 }
             }
@@ -57,7 +59,11 @@ public sealed class RecentFingerprints
 
             lock (_gate)
             {
-                _latest.Remove(found);
+                var at = IndexOf(found);
+                if (at >= 0)
+                {
+                    _latest.RemoveAt(at);
+                }
             }
         }
     }
@@ -70,7 +76,7 @@ public sealed class RecentFingerprints
         {
             lock (_gate)
             {
-                _latest[article.Id] = (article.DuplicateOfId, hash);
+                Put(new Entry(article.Id, article.DuplicateOfId, hash));
                 Trim(window);
             }
         }
@@ -95,7 +101,7 @@ public sealed class RecentFingerprints
         {
             foreach (var row in rows)
             {
-                _latest[row.Id] = (row.DuplicateOfId, row.SimHash!.Value);
+                Put(new Entry(row.Id, row.DuplicateOfId, row.SimHash!.Value));
                 _lastSeenId = Math.Max(_lastSeenId, row.Id);
             }
 
@@ -105,9 +111,50 @@ public sealed class RecentFingerprints
 
     private void Trim(int window)
     {
-        while (_latest.Count > Math.Max(0, window))
+        var excess = _latest.Count - Math.Max(0, window);
+        if (excess > 0)
         {
-            _latest.Remove(_latest.Keys.First());
+            _latest.RemoveRange(0, excess);
         }
     }
+
+    // Ids mostly arrive in ascending order (an append); another process's rows caught up late are inserted in place.
+    private void Put(Entry entry)
+    {
+        if (_latest.Count == 0 || _latest[^1].Id < entry.Id)
+        {
+            _latest.Add(entry);
+            return;
+        }
+
+        var at = IndexOf(entry.Id);
+        if (at >= 0)
+        {
+            _latest[at] = entry;
+        }
+        else
+        {
+            _latest.Insert(~at, entry);
+        }
+    }
+
+    private int IndexOf(int id)
+    {
+        var (low, high) = (0, _latest.Count - 1);
+        while (low <= high)
+        {
+            var middle = low + ((high - low) / 2);
+            var current = _latest[middle].Id;
+            if (current == id)
+            {
+                return middle;
+            }
+
+            (low, high) = current < id ? (middle + 1, high) : (low, middle - 1);
+        }
+
+        return ~low;
+    }
+
+    private readonly record struct Entry(int Id, int? DuplicateOfId, long SimHash);
 }

@@ -34,6 +34,7 @@ public sealed class SourceFetcher(
     TimeProvider clock,
     UnsavedSourceErrors unsaved,
     PageClaims claims,
+    StoreTurns turns,
     ILogger<SourceFetcher> logger)
 {
     private const int MaxLoggedErrorLength = 2000;
@@ -323,7 +324,12 @@ public sealed class SourceFetcher(
                     batchClaims.Add(queued.Claim);
                 }
 
-                var results = await store.SaveBatchAsync(batch, cancellationToken);
+                IReadOnlyList<StoreResult> results;
+                using (await turns.TakeAsync(cancellationToken))
+                {
+                    results = await store.SaveBatchAsync(batch, cancellationToken);
+                }
+
                 for (var i = 0; i < results.Count; i++)
                 {
                     claims.Release(batchClaims[i], stored: results[i].Outcome != StoreOutcome.Failed);

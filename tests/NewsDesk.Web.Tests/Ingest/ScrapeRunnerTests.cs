@@ -97,6 +97,33 @@ public class ScrapeRunnerTests(FixtureSite site) : IClassFixture<FixtureSite>
     }
 
     [Fact]
+    public async Task Sources_fetched_side_by_side_store_one_batch_at_a_time()
+    {
+        await using var factory = new IngestFactory();
+        var first = await factory.AddSourceAsync(site.Url($"/feeds/rss.xml?items={string.Join(',', Enumerable.Range(1, 6).Select(i => $"turn-a-{i}"))}"));
+        var second = await factory.AddSourceAsync(site.Url($"/feeds/atom.xml?items={string.Join(',', Enumerable.Range(1, 6).Select(i => $"turn-b-{i}"))}"));
+        var turns = factory.Services.GetRequiredService<StoreTurns>();
+
+        // While someone else has the turn, both sources download their pages but neither stores one.
+        var held = await turns.TakeAsync(CancellationToken.None);
+        var running = factory.Services.GetRequiredService<ScrapeRunner>().RunAsync([(first, "a"), (second, "b")], CancellationToken.None);
+        var deadline = DateTime.UtcNow.AddMinutes(1);
+        while (Enumerable.Range(1, 6).Any(i => site.HitsOn($"/articles/turn-a-{i}.html") == 0 || site.HitsOn($"/articles/turn-b-{i}.html") == 0)
+            && DateTime.UtcNow < deadline)
+        {
+            await Task.Delay(50);
+        }
+
+        await Task.Delay(500); // time a storer without the turn would have used to commit what was downloaded
+        Assert.False(running.IsCompleted);
+        Assert.Equal(0, await factory.ExecuteDbContextAsync(db => db.Articles.CountAsync(a => a.Url.Contains("/turn-"))));
+        held.Dispose();
+
+        var results = await running;
+        Assert.Equal(12, results.Sum(r => r.NewArticles));
+    }
+
+    [Fact]
     public void A_page_stored_while_a_fetch_runs_stays_claimed_until_every_fetch_begun_before_it_has_ended()
     {
         var claims = new PageClaims();
