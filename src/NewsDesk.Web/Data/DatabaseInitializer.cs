@@ -1,7 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 using NewsDesk.Web.Data.Seeding;
-using NewsDesk.Web.Data.Sqlite;
 
 namespace NewsDesk.Web.Data;
 
@@ -9,22 +8,23 @@ namespace NewsDesk.Web.Data;
 public sealed class DatabaseInitializer(
     NewsDeskDbContext db,
     StoreLocation store,
+    StoreEngine engine,
     ArticleSeeder articleSeeder,
     KnowledgeSeeder knowledgeSeeder,
     ILogger<DatabaseInitializer> logger)
 {
     public async Task MigrateAsync(CancellationToken cancellationToken)
     {
-        SqliteStore.EnsureUsableFile(store.ConnectionString);
+        await engine.EnsureUsableAsync(store.ConnectionString, cancellationToken);
         var pending = (await db.Database.GetPendingMigrationsAsync(cancellationToken)).ToList();
         if (pending.Count > 0)
         {
             logger.LogInformation("Applying {Count} migration(s) to {Database}: {Migrations}",
-                pending.Count, SqliteStore.DatabasePath(store.ConnectionString), pending);
+                pending.Count, engine.Describe(store.ConnectionString), pending);
         }
 
         await db.Database.MigrateAsync(cancellationToken);
-        await SqliteStore.EnableWriteAheadLogAsync(db, cancellationToken);
+        await engine.AfterMigrateAsync(db, cancellationToken);
     }
 
     /// <summary>Imports seed articles whose URL is not stored yet; returns how many were added.</summary>

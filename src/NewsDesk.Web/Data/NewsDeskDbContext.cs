@@ -1,16 +1,43 @@
 using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
+using NewsDesk.Web.Data.Auditing;
 using NewsDesk.Web.Domain;
 
 namespace NewsDesk.Web.Data;
 
 /// <summary>
-/// The NewsDesk store, with ASP.NET Core Identity's tables (users, roles) in the same database. Add a migration with:
-/// <c>dotnet ef migrations add NAME --project src/NewsDesk.Web --output-dir Data/Migrations</c>
-/// (install the tool once with <c>dotnet tool install --global dotnet-ef --version 10.0.12</c>).
+/// The NewsDesk store, with ASP.NET Core Identity's tables (users, roles) in the same database. Each engine keeps
+/// its own migrations: SQLite's in <c>Data/Migrations</c> (this class), PostgreSQL's in <c>Data/Postgres/Migrations</c>
+/// (<see cref="Postgres.PostgresNewsDeskDbContext"/>, the same model). After a model change add one to each:
+/// <code>
+/// dotnet ef migrations add NAME --project src/NewsDesk.Web --context NewsDeskDbContext --output-dir Data/Migrations
+/// dotnet ef migrations add NAME --project src/NewsDesk.Web --context PostgresNewsDeskDbContext --output-dir Data/Postgres/Migrations
+/// </code>
+/// (<c>dotnet tool restore</c> gives <c>dotnet ef</c>; neither command needs a running database.)
+/// <para>
+/// Every save goes through one pipeline, in this order (<see cref="SaveChangesAsync(bool, CancellationToken)"/>):
+/// timestamps and versions are stamped, audited changes collected, the change saved and its audit entries added in
+/// one transaction, and only after that transaction commits is the <see cref="StoreVersion"/> told, so no reader can
+/// cache the old state under the new number. Inside a transaction the caller opened, the version waits for the
+/// caller's commit (<see cref="CommitHook"/>).
+/// </para>
 /// </summary>
-public class NewsDeskDbContext(DbContextOptions<NewsDeskDbContext> options, TimeProvider clock) : IdentityDbContext<NewsDeskUser>(options)
+public class NewsDeskDbContext : IdentityDbContext<NewsDeskUser>
 {
+    private readonly TimeProvider _clock;
+    private readonly AuditRecorder _audit;
+    private readonly StoreVersion? _version;
+    private StoreChange _uncommitted;
+    private bool _writingAudit;
+
+    public NewsDeskDbContext(DbContextOptions<NewsDeskDbContext> options, TimeProvider clock, CurrentActor? actor = null, StoreVersion? version = null)
+        : base(options)
+    {
+        _clock = clock;
+        _audit = new AuditRecorder(actor, clock);
+        _version = version;
+    }
+
     public DbSet<Source> Sources => Set<Source>();
     public DbSet<SourceFetch> SourceFetches => Set<SourceFetch>();
     public DbSet<Article> Articles => Set<Article>();
@@ -38,16 +65,94 @@ public class NewsDeskDbContext(DbContextOptions<NewsDeskDbContext> options, Time
         configurationBuilder.Properties<Enum>().HaveConversion<string>().HaveMaxLength(40);
     }
 
+    protected override void OnConfiguring(DbContextOptionsBuilder optionsBuilder) => optionsBuilder.AddInterceptors(CommitHook.Instance);
+
     public override int SaveChanges(bool acceptAllChangesOnSuccess)
     {
+        if (_writingAudit)
+        {
+            return base.SaveChanges(acceptAllChangesOnSuccess);
+        }
+
         StampRecords();
-        return base.SaveChanges(acceptAllChangesOnSuccess);
+        var change = StoreChanges.Of(ChangeTracker);
+        var audited = _audit.Collect(this);
+        using var own = audited.Count > 0 && Database.CurrentTransaction is null ? Database.BeginTransaction() : null;
+        var saved = base.SaveChanges(acceptAllChangesOnSuccess);
+        if (audited.Count > 0)
+        {
+            _audit.AddEntries(this, audited);
+            _writingAudit = true;
+            try
+            {
+                base.SaveChanges(acceptAllChangesOnSuccess: true);
+            }
+            finally
+            {
+                _writingAudit = false;
+            }
+        }
+
+        Saved(change);
+        own?.Commit();
+        return saved;
     }
 
-    public override Task<int> SaveChangesAsync(bool acceptAllChangesOnSuccess, CancellationToken cancellationToken = default)
+    public override async Task<int> SaveChangesAsync(bool acceptAllChangesOnSuccess, CancellationToken cancellationToken = default)
     {
+        if (_writingAudit)
+        {
+            return await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
+        }
+
         StampRecords();
-        return base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
+        var change = StoreChanges.Of(ChangeTracker);
+        var audited = _audit.Collect(this);
+        // Disposing an uncommitted transaction rolls it back: a failed save leaves neither the change nor its entry.
+        await using var own = audited.Count > 0 && Database.CurrentTransaction is null ? await Database.BeginTransactionAsync(cancellationToken) : null;
+        var saved = await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
+        if (audited.Count > 0)
+        {
+            _audit.AddEntries(this, audited);
+            _writingAudit = true;
+            try
+            {
+                await base.SaveChangesAsync(acceptAllChangesOnSuccess: true, cancellationToken);
+            }
+            finally
+            {
+                _writingAudit = false;
+            }
+        }
+
+        Saved(change);
+        if (own is not null)
+        {
+            await own.CommitAsync(cancellationToken);
+        }
+
+        return saved;
+    }
+
+    // A save outside any transaction has committed already (EF's own transaction); inside one, the change waits.
+    private void Saved(StoreChange change)
+    {
+        _uncommitted |= change;
+        if (Database.CurrentTransaction is null)
+        {
+            TransactionEnded(committed: true);
+        }
+    }
+
+    /// <summary>Called after a commit or rollback of this context's transaction (<see cref="CommitHook"/>).</summary>
+    internal void TransactionEnded(bool committed)
+    {
+        var change = _uncommitted;
+        _uncommitted = StoreChange.None;
+        if (committed)
+        {
+            _version?.Committed(change);
+        }
     }
 
     // What an editor sets on a source; the rest is fetch bookkeeping the scraper changes all the time.
@@ -57,7 +162,7 @@ public class NewsDeskDbContext(DbContextOptions<NewsDeskDbContext> options, Time
     // Timestamps and the concurrency version are kept here so no page can forget them.
     private void StampRecords()
     {
-        var now = clock.GetUtcNow().UtcDateTime;
+        var now = _clock.GetUtcNow().UtcDateTime;
         foreach (var entry in ChangeTracker.Entries<EditableRecord>())
         {
             if (entry.State == EntityState.Added)

@@ -19,4 +19,17 @@ public class NewsDeskOptions
     /// recently used go first when it is full.
     /// </summary>
     public int PageCacheMegabytes { get; set; } = 64;
+
+    /// <summary>
+    /// The database engine behind <c>ConnectionStrings:NewsDesk</c>: an embedded SQLite file (the default) or a
+    /// PostgreSQL server that several app instances and scrapers share.
+    /// </summary>
+    public DatabaseEngine Database { get; set; } = DatabaseEngine.Sqlite;
+}
+
+/// <summary>The engines NewsDesk runs on (<c>NewsDesk:Database</c>).</summary>
+public enum DatabaseEngine
+{
+    Sqlite,
+    PostgreSQL,
 }

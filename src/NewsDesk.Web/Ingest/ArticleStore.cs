@@ -1,5 +1,4 @@
 using System.Diagnostics.CodeAnalysis;
-using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 using NewsDesk.Extraction;
@@ -20,7 +19,7 @@ public enum StoreOutcome
 /// copy of the same story. Each article is one INSERT in one SaveChanges (one transaction): a crash leaves either
 /// the whole article or nothing, and the unique URL index settles two fetchers racing for the same page.
 /// </summary>
-public sealed class ArticleStore(NewsDeskDbContext db, IOptions<IngestOptions> options, TimeProvider clock, ILogger<ArticleStore> logger)
+public sealed class ArticleStore(NewsDeskDbContext db, StoreEngine engine, IOptions<IngestOptions> options, TimeProvider clock, ILogger<ArticleStore> logger)
 {
     /// <summary>The canonical address: the fetched URL, or the page's rel=canonical when it stays on the same site.</summary>
     public static string CanonicalAddress(Uri fetchedUrl, string? declaredCanonical)
@@ -52,7 +51,7 @@ public sealed class ArticleStore(NewsDeskDbContext db, IOptions<IngestOptions> o
         {
             await db.SaveChangesAsync(cancellationToken);
         }
-        catch (DbUpdateException ex) when (ex.InnerException is SqliteException { SqliteErrorCode: 19 })
+        catch (DbUpdateException ex) when (engine.IsUniqueViolation(ex))
         {
             // Another fetch stored the same URL between our check and our insert.
             db.Entry(article).State = EntityState.Detached;

@@ -40,7 +40,7 @@ public sealed class SourceFetcher(
         var log = new SourceFetch { SourceId = source.Id, StartedAt = Now() };
         source.FetchRequestedAt = null;
         db.SourceFetches.Add(log);
-        await db.SaveChangesAsync(cancellationToken);
+        await SaveBookkeepingAsync(cancellationToken);
 
         var run = new Run();
         TimeSpan? retryAfter = null;
@@ -91,8 +91,37 @@ public sealed class SourceFetcher(
 
         source.NextFetchAt = FetchSchedule.Next(source, now, options.Value, retryAfter);
         // The record of the attempt is saved even when the app is stopping.
-        await db.SaveChangesAsync(CancellationToken.None);
+        await SaveBookkeepingAsync(CancellationToken.None);
         return new SourceFetchSummary(source.Id, source.Name, sourceError is null, run.HttpStatus, run.ItemsSeen, run.NewArticles, log.Error);
+    }
+
+    /// <summary>
+    /// Saves the fetch's bookkeeping. Source.Version is a concurrency token (for the edit form), so an editor's save
+    /// during the fetch makes this UPDATE miss; the fields written here are never the editor's, so the source's new
+    /// version is taken and the save repeated.
+    /// </summary>
+    private async Task SaveBookkeepingAsync(CancellationToken cancellationToken)
+    {
+        for (var attempt = 1; ; attempt++)
+        {
+            try
+            {
+                await db.SaveChangesAsync(cancellationToken);
+                return;
+            }
+            catch (DbUpdateConcurrencyException ex) when (attempt < 3)
+            {
+                foreach (var entry in ex.Entries.Where(e => e.Entity is Source))
+                {
+                    var current = await entry.GetDatabaseValuesAsync(cancellationToken)
+                        ?? throw new InvalidOperationException("The source was deleted while it was being fetched.", ex);
+                    var version = entry.Property(nameof(Source.Version));
+                    version.OriginalValue = current[nameof(Source.Version)];
+                    version.CurrentValue = current[nameof(Source.Version)];
+                    version.IsModified = false;
+                }
+            }
+        }
     }
 
     private async Task FetchByKindAsync(Source source, Run run, CancellationToken cancellationToken)

@@ -67,7 +67,7 @@ public class SourcesVerbTests(FixtureSite site, IngestFactory factory) : IClassF
 
     private Task<AppProcess.Result> RunAsync(params string[] arguments) => AppProcess.RunAsync(
     [
-        .. arguments, AppProcess.Database(factory.DatabasePath), $"--NewsDesk:DataDirectory={factory.DataDirectory}",
+        .. arguments, .. factory.StoreArguments, $"--NewsDesk:DataDirectory={factory.DataDirectory}",
         "--Ingest:AllowPrivateNetworks=true", "--Ingest:PerHostDelay=00:00:00", "--Ingest:RetryBaseDelay=00:00:00.050",
     ]);
 }

@@ -736,9 +736,9 @@ namespace NewsDesk.Web.Data.Migrations
 
                     b.ToTable("Mentions", t =>
                         {
-                            t.HasCheckConstraint("CK_Mentions_OneRecord", "(CASE WHEN ActorId IS NULL THEN 0 ELSE 1 END) + (CASE WHEN IncidentId IS NULL THEN 0 ELSE 1 END) + (CASE WHEN ClaimId IS NULL THEN 0 ELSE 1 END) = 1");
+                            t.HasCheckConstraint("CK_Mentions_OneRecord", "(CASE WHEN \"ActorId\" IS NULL THEN 0 ELSE 1 END) + (CASE WHEN \"IncidentId\" IS NULL THEN 0 ELSE 1 END) + (CASE WHEN \"ClaimId\" IS NULL THEN 0 ELSE 1 END) = 1");
 
-                            t.HasCheckConstraint("CK_Mentions_Span", "Start >= 0 AND \"End\" > Start");
+                            t.HasCheckConstraint("CK_Mentions_Span", "\"Start\" >= 0 AND \"End\" > \"Start\"");
                         });
                 });
 
@@ -870,6 +870,7 @@ namespace NewsDesk.Web.Data.Migrations
                         .HasColumnType("TEXT");
 
                     b.Property<int>("Version")
+                        .IsConcurrencyToken()
                         .HasColumnType("INTEGER");
 
                     b.HasKey("Id");

@@ -4,9 +4,13 @@ using NewsDesk.Web.Domain;
 namespace NewsDesk.Web.Data.Records;
 
 /// <summary>
-/// Search of the knowledge base by name, shared by the list pages and the API. LIKE is case-insensitive for
-/// ASCII on SQLite; other scripts (Arabic, Persian) match as typed.
+/// Search of the knowledge base by name, shared by the list pages and the API. Name and query both go through the
+/// engine's own lower() (SQLite's LIKE ignores ASCII case, PostgreSQL's does not; lowering one side in C# would
+/// disagree with the engine's idea of case); on PostgreSQL trigram indexes on lower(name) serve the type-ahead's
+/// <c>%query%</c>. Arabic and Persian match as typed.
 /// </summary>
+// ToLower() here is never run by .NET: EF turns it into the engine's lower() on both sides of LIKE.
+#pragma warning disable CA1304, CA1311
 public static class RecordSearch
 {
     public static IQueryable<Actor> Matching(this IQueryable<Actor> actors, string? query)
@@ -19,13 +23,13 @@ public static class RecordSearch
         var prefix = Prefix(query!);
         var exact = Escape(query!.Trim());
         return actors
-            .Where(a => EF.Functions.Like(a.Name, pattern, EscapeCharacter) || a.Aliases.Any(al => EF.Functions.Like(al.Name, pattern, EscapeCharacter)))
+            .Where(a => EF.Functions.Like(a.Name.ToLower(), EF.Parameter(pattern).ToLower(), EscapeCharacter) || a.Aliases.Any(al => EF.Functions.Like(al.Name.ToLower(), EF.Parameter(pattern).ToLower(), EscapeCharacter)))
             // Exact names and aliases first ("KH"), then names that start with the query: "Hez" offers Hezbollah
             // before Kataib Hezbollah.
-            .OrderBy(a => EF.Functions.Like(a.Name, exact, EscapeCharacter) ? 0
-                : a.Aliases.Any(al => EF.Functions.Like(al.Name, exact, EscapeCharacter)) ? 1
-                : EF.Functions.Like(a.Name, prefix, EscapeCharacter) ? 2
-                : a.Aliases.Any(al => EF.Functions.Like(al.Name, prefix, EscapeCharacter)) ? 3 : 4)
+            .OrderBy(a => EF.Functions.Like(a.Name.ToLower(), EF.Parameter(exact).ToLower(), EscapeCharacter) ? 0
+                : a.Aliases.Any(al => EF.Functions.Like(al.Name.ToLower(), EF.Parameter(exact).ToLower(), EscapeCharacter)) ? 1
+                : EF.Functions.Like(a.Name.ToLower(), EF.Parameter(prefix).ToLower(), EscapeCharacter) ? 2
+                : a.Aliases.Any(al => EF.Functions.Like(al.Name.ToLower(), EF.Parameter(prefix).ToLower(), EscapeCharacter)) ? 3 : 4)
             .ThenBy(a => a.Name);
     }
 
@@ -38,10 +42,10 @@ public static class RecordSearch
 
         return incidents
             // Notes too: a merge keeps the other incident's title there ("Also reported as: ..."), as actors keep aliases.
-            .Where(i => EF.Functions.Like(i.Title, pattern, EscapeCharacter)
-                || (i.Location != null && EF.Functions.Like(i.Location, pattern, EscapeCharacter))
-                || (i.Notes != null && EF.Functions.Like(i.Notes, pattern, EscapeCharacter)))
-            .OrderBy(i => EF.Functions.Like(i.Title, Prefix(query!), EscapeCharacter) ? 0 : 1)
+            .Where(i => EF.Functions.Like(i.Title.ToLower(), EF.Parameter(pattern).ToLower(), EscapeCharacter)
+                || (i.Location != null && EF.Functions.Like(i.Location.ToLower(), EF.Parameter(pattern).ToLower(), EscapeCharacter))
+                || (i.Notes != null && EF.Functions.Like(i.Notes.ToLower(), EF.Parameter(pattern).ToLower(), EscapeCharacter)))
+            .OrderBy(i => EF.Functions.Like(i.Title.ToLower(), EF.Parameter(Prefix(query!)).ToLower(), EscapeCharacter) ? 0 : 1)
             .ThenByDescending(i => i.Date).ThenBy(i => i.Title);
     }
 
@@ -53,8 +57,8 @@ public static class RecordSearch
         }
 
         return claims
-            .Where(c => EF.Functions.Like(c.Text, pattern, EscapeCharacter)
-                || (c.Claimant != null && (EF.Functions.Like(c.Claimant.Name, pattern, EscapeCharacter) || c.Claimant.Aliases.Any(al => EF.Functions.Like(al.Name, pattern, EscapeCharacter)))))
+            .Where(c => EF.Functions.Like(c.Text.ToLower(), EF.Parameter(pattern).ToLower(), EscapeCharacter)
+                || (c.Claimant != null && (EF.Functions.Like(c.Claimant.Name.ToLower(), EF.Parameter(pattern).ToLower(), EscapeCharacter) || c.Claimant.Aliases.Any(al => EF.Functions.Like(al.Name.ToLower(), EF.Parameter(pattern).ToLower(), EscapeCharacter)))))
             .OrderByDescending(c => c.ClaimDate).ThenBy(c => c.Text);
     }
 
@@ -68,3 +72,4 @@ public static class RecordSearch
     private static string Escape(string value) =>
         value.Replace("\\", "\\\\", StringComparison.Ordinal).Replace("%", "\\%", StringComparison.Ordinal).Replace("_", "\\_", StringComparison.Ordinal);
 }
+#pragma warning restore CA1304, CA1311

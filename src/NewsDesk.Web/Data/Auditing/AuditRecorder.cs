@@ -2,8 +2,6 @@ using System.Text.Json;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.ChangeTracking;
-using Microsoft.EntityFrameworkCore.Diagnostics;
-using Microsoft.EntityFrameworkCore.Storage;
 using NewsDesk.Web.Domain;
 
 namespace NewsDesk.Web.Data.Auditing;
@@ -11,113 +9,18 @@ namespace NewsDesk.Web.Data.Auditing;
 /// <summary>
 /// Writes the audit log from EF's change tracker: every save of an audited entity (mentions, records,
 /// collections, sources, users, tokens) adds an <see cref="AuditEntry"/> with the values before and after, in the
-/// same transaction, and stamps <c>CreatedBy</c>/<c>UpdatedBy</c>. Changes made with ExecuteUpdate/ExecuteDelete
-/// bypass it, so audited code does not use them.
+/// same transaction, and stamps <c>CreatedBy</c>/<c>UpdatedBy</c>. Called by <see cref="NewsDeskDbContext"/>'s save
+/// pipeline (<see cref="Collect"/> before the save, <see cref="AddEntries"/> after it, when keys of added rows are
+/// known). Changes made with ExecuteUpdate/ExecuteDelete bypass it, so audited code does not use them.
 /// </summary>
-public sealed class AuditInterceptor(CurrentActor actor, TimeProvider clock) : SaveChangesInterceptor
+public sealed class AuditRecorder(CurrentActor? actor, TimeProvider clock)
 {
-    private List<Pending> _pending = [];
-    private IDbContextTransaction? _ownTransaction;
-    private bool _writingAudit;
+    private string ActorName => actor?.Name ?? CurrentActor.System;
 
-    public override InterceptionResult<int> SavingChanges(DbContextEventData eventData, InterceptionResult<int> result)
+    /// <summary>The audited changes the tracker holds now; refuses any change to the audit log itself.</summary>
+    public IReadOnlyList<Pending> Collect(DbContext context)
     {
-        if (eventData.Context is { } context && !_writingAudit)
-        {
-            Collect(context);
-            if (_pending.Count > 0 && context.Database.CurrentTransaction is null)
-            {
-                _ownTransaction = context.Database.BeginTransaction();
-            }
-        }
-
-        return result;
-    }
-
-    public override async ValueTask<InterceptionResult<int>> SavingChangesAsync(DbContextEventData eventData, InterceptionResult<int> result, CancellationToken cancellationToken = default)
-    {
-        if (eventData.Context is { } context && !_writingAudit)
-        {
-            Collect(context);
-            if (_pending.Count > 0 && context.Database.CurrentTransaction is null)
-            {
-                _ownTransaction = await context.Database.BeginTransactionAsync(cancellationToken);
-            }
-        }
-
-        return result;
-    }
-
-    public override int SavedChanges(SaveChangesCompletedEventData eventData, int result)
-    {
-        if (eventData.Context is { } context && !_writingAudit && _pending.Count > 0)
-        {
-            AddEntries(context);
-            _writingAudit = true;
-            try
-            {
-                context.SaveChanges();
-                _ownTransaction?.Commit();
-            }
-            finally
-            {
-                _writingAudit = false;
-                EndOwnTransaction();
-            }
-        }
-
-        return result;
-    }
-
-    public override async ValueTask<int> SavedChangesAsync(SaveChangesCompletedEventData eventData, int result, CancellationToken cancellationToken = default)
-    {
-        if (eventData.Context is { } context && !_writingAudit && _pending.Count > 0)
-        {
-            AddEntries(context);
-            _writingAudit = true;
-            try
-            {
-                await context.SaveChangesAsync(cancellationToken);
-                if (_ownTransaction is not null)
-                {
-                    await _ownTransaction.CommitAsync(cancellationToken);
-                }
-            }
-            finally
-            {
-                _writingAudit = false;
-                EndOwnTransaction();
-            }
-        }
-
-        return result;
-    }
-
-    public override void SaveChangesFailed(DbContextErrorEventData eventData)
-    {
-        if (!_writingAudit)
-        {
-            _pending = [];
-            EndOwnTransaction();
-        }
-    }
-
-    public override Task SaveChangesFailedAsync(DbContextErrorEventData eventData, CancellationToken cancellationToken = default)
-    {
-        SaveChangesFailed(eventData);
-        return Task.CompletedTask;
-    }
-
-    private void EndOwnTransaction()
-    {
-        // Disposing an uncommitted transaction rolls it back: a failed save leaves neither the change nor its entry.
-        _ownTransaction?.Dispose();
-        _ownTransaction = null;
-    }
-
-    private void Collect(DbContext context)
-    {
-        _pending = [];
+        var pending = new List<Pending>();
         foreach (var entry in context.ChangeTracker.Entries().ToList())
         {
             if (entry.Entity is AuditEntry && entry.State is EntityState.Modified or EntityState.Deleted)
@@ -152,8 +55,10 @@ public sealed class AuditInterceptor(CurrentActor actor, TimeProvider clock) : S
                 _ => AuditAction.Updated,
             };
             var known = entry.State is not EntityState.Added;
-            _pending.Add(new Pending(entry, kind, action, before, after, known ? kind.EntityId(entry) : null, known ? kind.RecordIdOf(entry) : null));
+            pending.Add(new Pending(entry, kind, action, before, after, known ? kind.EntityId(entry) : null, known ? kind.RecordIdOf(entry) : null));
         }
+
+        return pending;
     }
 
     private void Stamp(EntityEntry entry)
@@ -161,12 +66,12 @@ public sealed class AuditInterceptor(CurrentActor actor, TimeProvider clock) : S
         // Who made a change is stamped here, next to the audit entry, so no page can forget it.
         if (entry.State is EntityState.Added && entry.Metadata.FindProperty("CreatedBy") is not null)
         {
-            entry.Property("CreatedBy").CurrentValue ??= actor.Name;
+            entry.Property("CreatedBy").CurrentValue ??= ActorName;
         }
 
         if (entry.State is EntityState.Added or EntityState.Modified && entry.Metadata.FindProperty("UpdatedBy") is not null)
         {
-            entry.Property("UpdatedBy").CurrentValue = actor.Name;
+            entry.Property("UpdatedBy").CurrentValue = ActorName;
         }
     }
 
@@ -189,17 +94,18 @@ public sealed class AuditInterceptor(CurrentActor actor, TimeProvider clock) : S
         return values;
     }
 
-    private void AddEntries(DbContext context)
+    /// <summary>Adds one entry per collected change; runs after the change is saved, before the transaction commits.</summary>
+    public void AddEntries(DbContext context, IReadOnlyList<Pending> pending)
     {
         var now = clock.GetUtcNow().UtcDateTime;
-        foreach (var change in _pending)
+        foreach (var change in pending)
         {
             // Keys of added rows are known only now, after the insert.
             context.Add(new AuditEntry
             {
                 At = now,
-                UserId = actor.UserId,
-                UserName = actor.Name,
+                UserId = actor?.UserId,
+                UserName = ActorName,
                 Action = change.Action,
                 EntityType = change.Kind.Name,
                 EntityId = change.EntityId ?? change.Kind.EntityId(change.Entry),
@@ -210,8 +116,6 @@ public sealed class AuditInterceptor(CurrentActor actor, TimeProvider clock) : S
                 After = Json(change.Action is AuditAction.Created ? Values(change.Entry, change.Kind, original: false) : change.After, change.Kind, context),
             });
         }
-
-        _pending = [];
     }
 
     private static string? Json(Dictionary<string, object?>? values, AuditedType kind, DbContext context)
@@ -231,5 +135,6 @@ public sealed class AuditInterceptor(CurrentActor actor, TimeProvider clock) : S
         return JsonSerializer.Serialize(values, AuditJson.Options);
     }
 
-    private sealed record Pending(EntityEntry Entry, AuditedType Kind, AuditAction Action, Dictionary<string, object?>? Before, Dictionary<string, object?>? After, string? EntityId, string? RecordId);
+    /// <summary>One audited change waiting for its entry.</summary>
+    public sealed record Pending(EntityEntry Entry, AuditedType Kind, AuditAction Action, Dictionary<string, object?>? Before, Dictionary<string, object?>? After, string? EntityId, string? RecordId);
 }
