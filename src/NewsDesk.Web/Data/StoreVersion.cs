@@ -11,7 +11,7 @@ namespace NewsDesk.Web.Data;
 /// goes through SaveChanges: the audit trail needs that too), after the commit; writes by another process on the same store (a
 /// <c>scrape --once</c> from cron) are seen through <see cref="IExternalChangeSignal"/>.
 /// </summary>
-public sealed class StoreVersion(IExternalChangeSignal? external = null)
+public sealed class StoreVersion(IExternalChangeSignal? external = null) : IDisposable
 {
     private long _local;
     private long _bookkeeping;
@@ -23,7 +23,7 @@ public sealed class StoreVersion(IExternalChangeSignal? external = null)
     /// <see cref="Current"/> plus bookkeeping-only saves (a fetch's log, a token's last use): for the few things
     /// that show bookkeeping, like the dashboard's sources needing attention.
     /// </summary>
-    public long IncludingBookkeeping => Current + Interlocked.Read(ref _bookkeeping);
+    public long IncludingBookkeeping => Current + Interlocked.Read(ref _bookkeeping) + (external?.BookkeepingChanges ?? 0);
 
     /// <summary>
     /// This process has committed a write. Called only after the commit (never before it: a reader between a bump
@@ -41,9 +41,15 @@ public sealed class StoreVersion(IExternalChangeSignal? external = null)
             Interlocked.Increment(ref _bookkeeping);
         }
 
-        // Our own commit is not another process's change.
+        // Our own commit is not another process's change; other instances learn of it.
         external?.Acknowledge();
+        if (change != StoreChange.None)
+        {
+            external?.Announce(change);
+        }
     }
+
+    public void Dispose() => (external as IDisposable)?.Dispose();
 }
 
 /// <summary>Counts changes made to the store by other processes, as far as the store lets us see them.</summary>
@@ -56,6 +62,14 @@ public interface IExternalChangeSignal
     /// (bookkeeping) must not come back as someone else's change a second later.
     /// </summary>
     void Acknowledge();
+
+    /// <summary>Bookkeeping-only changes by others, where the store can tell them apart (0 otherwise).</summary>
+    long BookkeepingChanges => 0;
+
+    /// <summary>Tells the others of a commit of ours, where they cannot see it themselves (a server's other clients).</summary>
+    void Announce(StoreChange change)
+    {
+    }
 }
 
 /// <summary>What a save changes, as far as cached pages care.</summary>

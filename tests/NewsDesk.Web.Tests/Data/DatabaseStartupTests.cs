@@ -11,7 +11,7 @@ public class DatabaseStartupTests
     [Fact]
     public async Task Start_up_applies_the_initial_migration_and_records_it()
     {
-        await using var factory = new NewsDeskFactory(TestEngine.Sqlite);
+        await using var factory = new SqliteNewsDeskFactory();
         factory.CreateClient();
 
         var migrations = await factory.ExecuteDbContextAsync(db =>
@@ -24,7 +24,7 @@ public class DatabaseStartupTests
     [Fact]
     public async Task The_store_runs_in_WAL_mode_with_foreign_keys_enforced()
     {
-        await using var factory = new NewsDeskFactory(TestEngine.Sqlite);
+        await using var factory = new SqliteNewsDeskFactory();
         factory.CreateClient();
 
         var (journal, foreignKeys) = await factory.ExecuteDbContextAsync(async db =>
@@ -58,7 +58,7 @@ public class DatabaseStartupTests
     [Fact]
     public async Task The_seeded_body_is_the_seed_files_paragraphs_exactly()
     {
-        await using var factory = new NewsDeskFactory(TestEngine.Sqlite);
+        await using var factory = new SqliteNewsDeskFactory();
         factory.CreateClient();
         var seedFile = Path.Combine(AppContext.BaseDirectory, "seeds", "articles", "000_fdc9f962e834fc36.json");
         await using var stream = File.OpenRead(seedFile);
@@ -114,7 +114,7 @@ public class DatabaseStartupTests
         File.Copy(Path.Combine(AppContext.BaseDirectory, "seeds", "articles", "000_fdc9f962e834fc36.json"), Path.Combine(seeds, "articles", "000_good.json"));
         await File.WriteAllTextAsync(Path.Combine(seeds, "articles", "001_broken.json"), "{ \"title\": \"half a file\", ");
         await File.WriteAllTextAsync(Path.Combine(seeds, "articles", "002_no_paragraphs.json"), "{ \"url\": \"https://example.test/x\", \"title\": \"No body\" }");
-        await using var factory = new NewsDeskFactory(TestEngine.Sqlite).WithSetting("NewsDesk:SeedsDirectory", seeds);
+        await using var factory = new SqliteNewsDeskFactory().WithSetting("NewsDesk:SeedsDirectory", seeds);
 
         var response = await factory.CreateClient().GetAsync("/");
 

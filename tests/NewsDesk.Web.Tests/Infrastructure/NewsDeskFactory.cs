@@ -40,8 +40,8 @@ public class NewsDeskFactory : WebApplicationFactory<Program>
     {
     }
 
-    /// <summary>A fresh app on the given engine, whatever the suite runs on.</summary>
-    public NewsDeskFactory(TestEngine engine)
+    /// <summary>A fresh app on the given engine, whatever the suite runs on (xunit allows a fixture one public constructor).</summary>
+    protected NewsDeskFactory(TestEngine engine)
         : this(TestDirectory.Create(), engine)
     {
         _ownsDirectory = true;

@@ -50,7 +50,7 @@ public sealed class PostgresStoreEngine : StoreEngine
         }
     }
 
-    public override IExternalChangeSignal? CreateChangeSignal(string connectionString) => null;
+    public override IExternalChangeSignal? CreateChangeSignal(string connectionString) => new PostgresChangeSignal(connectionString);
 
     public override IArticleTextSearch CreateTextSearch(NewsDeskDbContext db) => new PostgresArticleTextSearch(db);
 
