@@ -13,7 +13,7 @@ public sealed class PostgresArticleTextSearch(NewsDeskDbContext db) : IArticleTe
     // Weights of D (text), C (unused), B (byline, site) and A (title), as bm25's column weights on SQLite. The rank is
     // negated so that lower is better on both engines.
     private const string MatchSql = """
-        SELECT a."Id" AS "ArticleId", (-ts_rank('{0.1, 0.3, 0.3, 1.0}', a."SearchVector", q))::double precision AS "Rank"
+        SELECT a."Id" AS "ArticleId", (-ts_rank(ARRAY[0.1, 0.3, 0.3, 1.0]::real[], a."SearchVector", q))::double precision AS "Rank"
         FROM "Articles" a, to_tsquery('simple', {0}) q
         WHERE a."SearchVector" @@ q
         """;
