@@ -5,7 +5,10 @@
 # about 10% and 100% of the mentions, which must be about the same: rows are streamed, never collected.
 # The database is bench/scale/generate.py's newsroom (the app's own migrations, then 100k articles, 20k actors,
 # 1M mentions by default), built once into bench/export/out/ and reused.
-# Usage: bench/export/run.sh [ARTICLES ACTORS MENTIONS]   (defaults 100000 20000 1000000)
+# Closure (issue 18): the full export over the ~10% slice (a date filter, so the selection is closed over every
+# reference) is timed again with the app built from BASELINE_REF (default main: before closed selections), in
+# the same run; the ratio is what closing the selection costs (target: at most +10%).
+# Usage: bench/export/run.sh [ARTICLES ACTORS MENTIONS]   (defaults 100000 20000 1000000; BASELINE_REF=main)
 set -euo pipefail
 here=$(cd "$(dirname "$0")" && pwd)
 root=$(cd "$here/../.." && pwd)
@@ -20,6 +23,10 @@ command -v sqlite3 >/dev/null || { apt-get update -qq && DEBIAN_FRONTEND=noninte
 [ -x /usr/bin/time ] || { apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq time >/dev/null; }
 
 dotnet build "$root/src/NewsDesk.Web" -c Release -o "$out/app" -v q -nologo >/dev/null
+baseline_ref=${BASELINE_REF:-main}
+rm -rf "$work/baseline-src" && mkdir -p "$work/baseline-src"
+git -C "$root" archive "$baseline_ref" | tar x -C "$work/baseline-src"
+dotnet build "$work/baseline-src/src/NewsDesk.Web" -c Release -o "$out/baseline-app" -v q -nologo >/dev/null
 settings=("--ConnectionStrings:NewsDesk=Data Source=$db" --NewsDesk:ImportSeedsOnStart=false --Serilog:MinimumLevel:Default=Warning)
 app=(dotnet "$out/app/NewsDesk.Web.dll")
 
@@ -61,21 +68,29 @@ read -r sqlite_s sqlite_kib < <(measure sqlite "$work/sqlite.csv" sqlite3 -csv -
 read -r ours_s ours_kib < <(measure ours "$work/ours.out" "${app[@]}" export --out "$work/ours" --file mentions.csv "${settings[@]}")
 read -r slice_s slice_kib < <(measure slice "$work/slice.out" "${app[@]}" export --out "$work/slice" --file mentions.csv --from "$slice_from" "${settings[@]}")
 read -r all_s all_kib < <(measure all "$work/all.out" "${app[@]}" export --out "$work/all" "${settings[@]}")
+read -r closed_s closed_kib < <(measure closed "$work/closed.out" "${app[@]}" export --out "$work/closed" --from "$slice_from" "${settings[@]}")
+read -r open_s open_kib < <(measure open "$work/open.out" dotnet "$out/baseline-app/NewsDesk.Web.dll" export --out "$work/open" --from "$slice_from" "${settings[@]}")
 
 # Records, not lines: context cells hold the articles' paragraph breaks.
 rows=$(python3 -c 'import csv, sys; print(sum(1 for _ in csv.reader(open(sys.argv[1], newline="", encoding="utf-8"))) - 1)' "$work/sqlite.csv")
 ours_rows=$(rows_of "$work/ours.out" mentions.csv)
 slice_rows=$(rows_of "$work/slice.out" mentions.csv)
 all_rows=$(awk '{s += $(NF-1)} END {print s}' "$work/all.out")
+closed_rows=$(awk '{s += $(NF-1)} END {print s}' "$work/closed.out")
+open_rows=$(awk '{s += $(NF-1)} END {print s}' "$work/open.out")
 [ "$rows" = "$ours_rows" ] || { echo "row counts differ: sqlite3 $rows, export $ours_rows" >&2; exit 1; }
 
 echo "machine: $(nproc) cores ($(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | xargs)), $(free -g | awk '/Mem:/ {print $2}') GiB RAM; $(dotnet --version) SDK; $(sqlite3 --version | cut -d' ' -f1) sqlite3"
 echo "database: $articles articles, $actors actors, $rows mentions ($(du -m "$db" | cut -f1) MB)"
 awk -v rows="$rows" -v ss="$sqlite_s" -v os="$ours_s" -v sk="$sqlite_kib" -v ok="$ours_kib" \
-    -v srows="$slice_rows" -v sls="$slice_s" -v slk="$slice_kib" -v all="$all_rows" -v as="$all_s" -v ak="$all_kib" 'BEGIN {
+    -v srows="$slice_rows" -v sls="$slice_s" -v slk="$slice_kib" -v all="$all_rows" -v as="$all_s" -v ak="$all_kib" \
+    -v crows="$closed_rows" -v cs="$closed_s" -v ck="$closed_kib" -v orows="$open_rows" -v os2="$open_s" -v ok2="$open_kib" -v ref="$baseline_ref" 'BEGIN {
   printf "sqlite3 -csv, mentions join      : %7d rows %7.1f s %8.0f rows/s  peak RSS %6.1f MiB\n", rows, ss, rows / ss, sk / 1024
   printf "export --file mentions.csv       : %7d rows %7.1f s %8.0f rows/s  peak RSS %6.1f MiB\n", rows, os, rows / os, ok / 1024
   printf "ratio                            : %.0f%% of sqlite3 rows/s (target >= 50%%)\n", 100 * ss / os
   printf "export mentions.csv, ~10%% slice  : %7d rows %7.1f s %8.0f rows/s  peak RSS %6.1f MiB (vs %.1f MiB for all: x%.2f)\n", srows, sls, srows / sls, slk / 1024, ok / 1024, ok / slk
-  printf "export, all five files           : %7d rows %7.1f s %8.0f rows/s  peak RSS %6.1f MiB\n", all, as, all / as, ak / 1024
+  printf "export, all files                : %7d rows %7.1f s %8.0f rows/s  peak RSS %6.1f MiB\n", all, as, all / as, ak / 1024
+  printf "export, all files, ~10%% slice    : %7d rows %7.1f s  peak RSS %6.1f MiB (closed selection)\n", crows, cs, ck / 1024
+  printf "same, built from %-15s : %7d rows %7.1f s  peak RSS %6.1f MiB (not closed)\n", ref, orows, os2, ok2 / 1024
+  printf "closure                          : %+.0f%% time (target <= +10%%)\n", 100 * (cs - os2) / os2
 }'

@@ -3,6 +3,11 @@
 #
 #   bench/extraction/run.sh [PAGES_DIR] [GROUND_TRUTH_DIR]      (RUNS=N to change the number of rounds, default 7)
 #
+# Any folder of <id>.html pages with a folder of <id>.json ground truth ({"articleBody": ...}) works. Optional:
+#   PARTS="name=TRUTH_DIR ..."  also score these subsets of the ground truth against the same predictions
+#                               (the tuning and untouched parts made by split.py);
+#   OUT=DIR                     keep the published programs and predictions in DIR (heldout.sh reuses them).
+#
 # Defaults to the dev set in /work/shared/extraction-dev (score.py lives there). Both programs are published the
 # same way (Release, ReadyToRun, framework-dependent) and timed as whole processes, start-up included. Rounds
 # alternate the programs (ours, SmartReader, ours, ...) so a busy shared machine slows both alike; the ratio uses
@@ -16,8 +21,12 @@ dev="${EXTRACTION_DEV:-/work/shared/extraction-dev}"
 pages="${1:-$dev/html}"
 truth="${2:-$dev/ground-truth}"
 runs="${RUNS:-7}"
-work="$(mktemp -d)"
-trap 'rm -rf "$work"' EXIT
+if [ -n "${OUT:-}" ]; then
+  work="$OUT"; rm -rf "$work"; mkdir -p "$work"
+else
+  work="$(mktemp -d)"
+  trap 'rm -rf "$work"' EXIT
+fi
 
 if ! command -v hyperfine >/dev/null && command -v apt-get >/dev/null; then
   (apt-get install -y -qq hyperfine >/dev/null 2>&1 || true)
@@ -71,3 +80,8 @@ PY
 echo "== scoring: F1 P R accuracy N"
 printf 'newsdesk    '; python3 "$dev/score.py" "$truth" "$work/pred-newsdesk" 2>/dev/null
 printf 'smartreader '; python3 "$dev/score.py" "$truth" "$work/pred-smartreader" 2>/dev/null
+for part in ${PARTS:-}; do
+  name="${part%%=*}"; part_truth="${part#*=}"
+  printf '%-12s newsdesk    ' "$name"; python3 "$dev/score.py" "$part_truth" "$work/pred-newsdesk" 2>/dev/null
+  printf '%-12s smartreader ' "$name"; python3 "$dev/score.py" "$part_truth" "$work/pred-smartreader" 2>/dev/null
+done

@@ -10,8 +10,13 @@ namespace NewsDesk.Extraction;
 /// <summary>Turns a news page into an <see cref="ExtractedArticle"/>. Thread-safe: one instance serves all callers.</summary>
 public sealed class ArticleExtractor
 {
-    private readonly HtmlParserOptions _parserOptions = new() { IsScripting = false };
+    // Parse as a browser with scripting on does: <noscript> content is raw text, so a stray
+    // "<noscript><div></noscript>" at the top of <body> cannot swallow the rest of the page into one hidden block.
+    private readonly HtmlParserOptions _parserOptions = new() { IsScripting = true };
     private readonly ExtractionOptions _options;
+
+    // Below this many characters of DOM text a page is suspected of rendering its story with script.
+    private const int EnoughText = 500;
 
     public ArticleExtractor()
         : this(new ExtractionOptions())
@@ -61,13 +66,14 @@ public sealed class ArticleExtractor
 
         var index = new DomIndex(document.Body ?? (AngleSharp.Dom.INode)document.DocumentElement);
         var blocks = ContentExtractor.Extract(index, url, metadata.Title);
-        blocks = ScriptRenderedFallback(blocks, metadata.ArticleBody);
+        blocks = ScriptRenderedFallback(blocks, metadata.ArticleBody, document);
+        blocks = BylineLine.Take(blocks, metadata.Byline, out var bylineLine);
         var text = string.Join("\n\n", blocks.Where(b => b.Kind != BlockKind.Image).Select(b => b.Text));
         var leadImage = metadata.LeadImageUrl ?? FirstImage(blocks);
         return new ExtractedArticle
         {
             Title = metadata.Title,
-            Byline = metadata.Byline,
+            Byline = metadata.Byline ?? bylineLine,
             Published = metadata.Published?.Value,
             PublishedHasZone = metadata.Published?.HasZone ?? false,
             PublishedHasTime = metadata.Published?.HasTime ?? false,
@@ -96,22 +102,55 @@ public sealed class ArticleExtractor
     }
 
     /// <summary>
-    /// Pages that render the story with script leave little in the markup but often declare the full text in
-    /// JSON-LD; use that when it is clearly more than what the DOM gave.
+    /// The last steps of the cascade. Pages that render the story with script leave little in the markup (or only
+    /// teasers and chrome) but often carry the full text in JSON-LD articleBody, or in the script's own state: use
+    /// the declared body when the DOM gave little, or when most of what the DOM gave is not in it (teasers won).
     /// </summary>
-    private static List<TextBlock> ScriptRenderedFallback(List<TextBlock> blocks, string? articleBody)
+    private static List<TextBlock> ScriptRenderedFallback(List<TextBlock> blocks, string? articleBody, IHtmlDocument document)
     {
         var domLength = blocks.Sum(b => b.Text.Length);
-        if (articleBody is null || domLength >= 500 || articleBody.Length < 2 * Math.Max(domLength, 100))
+        var lines = articleBody?.Split('\n')
+            .Select(line => string.Join(' ', line.Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries)))
+            .Where(line => line.Length > 0)
+            .ToList();
+        var declared = lines?.Sum(l => l.Length) ?? 0;
+        if (lines is not null && ((declared >= 2 * Math.Max(domLength, 100) && domLength < EnoughText)
+            || (declared >= EnoughText && !SameText(blocks, articleBody!))))
+        {
+            return ToBlocks(lines);
+        }
+
+        if (domLength >= EnoughText)
         {
             return blocks;
         }
 
-        return [.. articleBody.Split('\n')
-            .Select(line => string.Join(' ', line.Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries)))
-            .Where(line => line.Length > 0)
-            .Select(line => new TextBlock(BlockKind.Paragraph, 0, line, System.Net.WebUtility.HtmlEncode(line)))];
+        lines = ScriptStateText.Find(document);
+        return lines.Sum(l => l.Length) >= 2 * Math.Max(domLength, 250) ? ToBlocks(lines) : blocks;
     }
+
+    private static List<TextBlock> ToBlocks(List<string> lines) =>
+        [.. lines.Select(line => new TextBlock(BlockKind.Paragraph, 0, line, System.Net.WebUtility.HtmlEncode(line)))];
+
+    /// <summary>
+    /// Whether the DOM's pick and the declared body are the same story: most words of one are words of the other
+    /// (the declared body is often only the first paragraphs, or the DOM only the visible part).
+    /// </summary>
+    private static bool SameText(List<TextBlock> blocks, string articleBody)
+    {
+        var declaredWords = Words(articleBody).ToList();
+        var domWords = blocks.SelectMany(b => Words(b.Text)).ToList();
+        return domWords.Count == 0 || MostlyIn(domWords, declaredWords) || MostlyIn(declaredWords, domWords);
+    }
+
+    private static bool MostlyIn(List<string> words, List<string> other)
+    {
+        var set = other.ToHashSet(StringComparer.OrdinalIgnoreCase);
+        return words.Count(set.Contains) * 2 >= words.Count;
+    }
+
+    private static IEnumerable<string> Words(string text) =>
+        text.Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries).Select(w => w.Trim('.', ',', ';', ':', '!', '?', '"', '\'', '(', ')'));
 
     private byte[] ReadBytes(Stream content)
     {

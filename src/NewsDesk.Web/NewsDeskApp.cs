@@ -1,10 +1,13 @@
 using NewsDesk.Web.Api;
 using NewsDesk.Web.Auth;
 using NewsDesk.Web.Data;
+using NewsDesk.Web.Evidence;
 using NewsDesk.Web.Export;
 using NewsDesk.Web.Ingest;
+using NewsDesk.Web.Map;
 using NewsDesk.Web.Operations;
 using NewsDesk.Web.Pages;
+using NewsDesk.Web.Places;
 using NewsDesk.Web.Search;
 using Serilog;
 
@@ -31,14 +34,21 @@ public static class NewsDeskApp
         }
 
         builder.AddNewsDeskLogging();
+        builder.AddNewsDeskStaticAssets();
+        builder.AddNewsDeskStartupChecks();
+        builder.AddRequestBodyLimits();
         builder.AddNewsDeskData();
         builder.AddNewsDeskSearch();
+        builder.AddEvidence();
         builder.AddIngest();
         builder.AddExport();
+        builder.AddPlaces();
+        builder.AddIncidentMap();
         builder.AddNewsDeskPages();
         builder.AddNewsDeskKeys();
         builder.AddNewsDeskApi();
         builder.AddNewsDeskAuth();
+        builder.AddNewsDeskReverseProxy();
 
         var app = builder.Build();
         app.UseNewsDeskPipeline();
@@ -61,6 +71,7 @@ public static class NewsDeskApp
 
     private static void UseNewsDeskPipeline(this WebApplication app)
     {
+        app.UseNewsDeskReverseProxy();
         app.UseSerilogRequestLogging();
         if (!app.Environment.IsDevelopment())
         {
@@ -69,6 +80,7 @@ public static class NewsDeskApp
 
         app.UseStatusCodePagesWithReExecute("/Error/{0}");
         app.UseRouting();
+        app.UseRequestBodyLimits();
         app.UseNewsDeskAuth();
         app.MapStaticAssets().AllowAnonymous();
         app.MapRazorPages().WithStaticAssets();

@@ -1,4 +1,3 @@
-using System.Collections.Concurrent;
 using System.Text.RegularExpressions;
 
 using AngleSharp.Dom;
@@ -6,22 +5,27 @@ using AngleSharp.Dom;
 namespace NewsDesk.Extraction.Content;
 
 /// <summary>
-/// Marks what is never article text: non-content tags, hidden elements, and blocks whose class, id or role names
-/// them as navigation, ads, sharing, comments, cookie notices or related links.
+/// Marks what is never article text: non-content tags, hidden elements, and blocks whose tag, role, class or id
+/// name them as navigation, ads, sharing, comments, cookie notices or related links. Only markup that can never
+/// hold prose (scripts, forms controls, media) goes by tag alone; every other rule spares a block whose text and
+/// link density say it is the article.
 /// </summary>
 internal static partial class BoilerplateFilter
 {
+    // Never article text, whatever their size.
     private static readonly HashSet<string> _dropTags = new(StringComparer.Ordinal)
     {
-        "script", "style", "noscript", "template", "svg", "math", "iframe", "object", "embed", "canvas", "video", "audio",
-        "nav", "aside", "footer", "header", "button", "input", "select", "textarea", "label", "dialog", "menu", "link",
-        "meta", "title", "head", "map", "area", "source", "picture", "form",
+        "script", "style", "noscript", "template", "svg", "iframe", "object", "embed", "canvas", "video", "audio",
+        "button", "input", "select", "textarea", "label", "dialog", "link", "meta", "title", "head", "map", "area",
+        "source", "picture", "rt", "rp", "annotation", "annotation-xml",
     };
 
-    // Sites reuse a few hundred class strings on every page: remember the regex verdicts (bounded, shared by threads).
-    private const int CacheLimit = 50_000;
-    private static readonly ConcurrentDictionary<string, bool> _chrome = new(StringComparer.Ordinal);
-    private static readonly ConcurrentDictionary<string, int> _weights = new(StringComparer.Ordinal);
+    // Usually chrome, but some sites put the article itself in one (an <aside> feature, a <header> or <form>
+    // wrapping the page): dropped unless the block holds the page's prose.
+    private static readonly HashSet<string> _chromeTags = new(StringComparer.Ordinal)
+    {
+        "nav", "aside", "footer", "header", "menu", "form",
+    };
 
     private static readonly HashSet<string> _dropRoles = new(StringComparer.OrdinalIgnoreCase)
     {
@@ -30,44 +34,14 @@ internal static partial class BoilerplateFilter
 
     /// <summary>
     /// Marks boilerplate in <paramref name="index"/> and recomputes its statistics. Without <paramref name="useNames"/>
-    /// only tags, roles and hidden markers count: the fallback for pages whose class names mislead.
+    /// class and id names are ignored here and by the scorer and cleaner: the fallback for pages whose names mislead.
     /// </summary>
     public static void Apply(DomIndex index, bool useNames)
     {
-        var protectedLength = 0;
+        index.UseNames = useNames;
         for (var i = 0; i < index.Count; i++)
         {
-            if (index.IsText(i) || !_dropTags.Contains(index.Tag[i]))
-            {
-                continue;
-            }
-
-            // A <form> (ASP.NET pages wrap everything in one) or <header> holding most of the page is layout, not chrome.
-            if (index.Tag[i] is "form" or "header")
-            {
-                protectedLength = protectedLength == 0 ? Math.Max(1, index.TextLength[0]) : protectedLength;
-                if (index.Paragraphs[i] >= 3 && index.TextLength[i] > protectedLength / 3)
-                {
-                    continue;
-                }
-            }
-
-            index.Removed[i] = true;
-            i = index.End[i] - 1;
-        }
-
-        index.ComputeStatistics();
-        var pageLength = Math.Max(1, index.TextLength[0]);
-
-        for (var i = 0; i < index.Count; i++)
-        {
-            if (index.Dead[i] || index.IsText(i))
-            {
-                continue;
-            }
-
-            var element = index.Element(i);
-            if (i > 0 && IsBoilerplate(element, useNames) && !HoldsMostOfThePage(index, i, pageLength))
+            if (!index.IsText(i) && _dropTags.Contains(index.Tag[i]))
             {
                 index.Removed[i] = true;
                 i = index.End[i] - 1;
@@ -75,123 +49,95 @@ internal static partial class BoilerplateFilter
         }
 
         index.ComputeStatistics();
+        var pageProse = Math.Max(1, index.TextLength[0] - index.LinkLength[0]);
+
+        for (var i = 1; i < index.Count; i++)
+        {
+            if (index.Dead[i] || index.IsText(i))
+            {
+                continue;
+            }
+
+            var verdict = Judge(index, i, useNames);
+            if (verdict == Kind.Keep || (verdict == Kind.Chrome && IsTheArticle(index, i, pageProse))
+                || (verdict == Kind.Hidden && HoldsMostOfThePage(index, i, pageProse)))
+            {
+                continue;
+            }
+
+            index.Removed[i] = true;
+            i = index.End[i] - 1;
+        }
+
+        index.ComputeStatistics();
     }
 
-    /// <summary>Positive for names that mean article content, negative for chrome; Readability's class weight.</summary>
-    public static int ClassWeight(IElement element)
+    /// <summary>Readability's class weight: positive for names that mean article content, negative for chrome; 0 without names.</summary>
+    public static int ClassWeight(DomIndex index, int i) =>
+        index.UseNames ? NameRules.Judge(NameRules.Of(index.Element(i))).Weight : 0;
+
+    /// <summary>
+    /// A block holding a large share of the page's prose, in paragraphs, with few links, is the article whatever
+    /// its tag or name says ("field--label-hidden", an &lt;aside&gt; feature, a heading-derived id like "sharing-…").
+    /// </summary>
+    public static bool IsTheArticle(DomIndex index, int i, int pageProse)
     {
-        var names = Names(element);
-        if (names.Length == 0)
-        {
-            return 0;
-        }
-
-        if (_weights.TryGetValue(names, out var cached))
-        {
-            return cached;
-        }
-
-        if (_weights.Count > CacheLimit)
-        {
-            _weights.Clear();
-        }
-
-        return _weights[names] = ComputeWeight(names);
+        var prose = index.TextLength[i] - index.LinkLength[i];
+        // Link density up to a half: a <form> or <header> that wraps the whole page holds its menus too.
+        return prose >= 250 && index.LinkDensity(i) < 0.5 && prose * 3 > pageProse
+            && (index.Paragraphs[i] >= 2 || index.Commas[i] >= 5);
     }
 
-    private static int ComputeWeight(string names)
+    /// <summary>Hidden markup that holds most of the page's prose is a page its script reveals, not a hidden extra.</summary>
+    private static bool HoldsMostOfThePage(DomIndex index, int i, int pageProse) =>
+        index.Paragraphs[i] >= 3 && index.TextLength[i] - index.LinkLength[i] > pageProse / 2
+        && !FontSizeZero().IsMatch(index.Element(i).GetAttribute("style") ?? "");
+
+    private static Kind Judge(DomIndex index, int i, bool useNames)
     {
-        var weight = 0;
-        if (Negative().IsMatch(names))
-        {
-            weight -= 25;
-        }
-
-        if (Positive().IsMatch(names))
-        {
-            weight += 25;
-        }
-
-        return weight;
-    }
-
-    private static bool IsBoilerplate(IElement element, bool useNames)
-    {
+        var element = index.Element(i);
         if (element.HasAttribute("hidden") || string.Equals(element.GetAttribute("aria-hidden"), "true", StringComparison.OrdinalIgnoreCase))
         {
-            return true;
+            return Kind.Hidden;
         }
 
         var style = element.GetAttribute("style");
         if (style is not null && HiddenStyle().IsMatch(style))
         {
-            return true;
+            return Kind.Hidden;
+        }
+
+        if (_chromeTags.Contains(index.Tag[i]))
+        {
+            return Kind.Chrome;
         }
 
         var role = element.GetAttribute("role");
         if (role is not null && _dropRoles.Contains(role.Trim()))
         {
-            return true;
+            return Kind.Chrome;
         }
 
-        if (!useNames || element.LocalName is "body" or "a" or "article" or "main")
+        if (!useNames || index.Tag[i] is "body" or "a" or "article" or "main")
         {
-            return false;
+            return Kind.Keep;
         }
 
-        var names = Names(element);
-        if (names.Length == 0)
-        {
-            return false;
-        }
-
-        if (_chrome.TryGetValue(names, out var cached))
-        {
-            return cached;
-        }
-
-        if (_chrome.Count > CacheLimit)
-        {
-            _chrome.Clear();
-        }
-
-        return _chrome[names] = (Unlikely().IsMatch(names) && !MaybeContent().IsMatch(names)) || Chrome().IsMatch(names);
+        return NameRules.Judge(NameRules.Of(element)).IsChrome ? Kind.Chrome : Kind.Keep;
     }
 
-    /// <summary>A class name is not proof: a wrapper holding most of the page's prose is kept whatever it is called.</summary>
-    private static bool HoldsMostOfThePage(DomIndex index, int i, int pageLength) =>
-        index.Paragraphs[i] >= 3 && index.TextLength[i] - index.LinkLength[i] > pageLength / 2;
-
-    private static string Names(IElement element)
+    private enum Kind
     {
-        var cls = element.GetAttribute("class");
-        var id = element.Id;
-        return (cls, id) switch
-        {
-            (null, null) => "",
-            (_, null) => cls!,
-            (null, _) => id!,
-            _ => string.Concat(cls, " ", id),
-        };
+        Keep,
+        Hidden,
+        Chrome,
     }
 
-    // Readability's lists, widened with names common on news sites (share bars, newsletters, consent banners).
-    [GeneratedRegex(@"-ad-|ai2html|banner|breadcrumb|combx|comment|community|cover-wrap|disqus|extra|footer|gdpr|header|legends|menu|related|remark|replies|rss|shoutbox|sidebar|skyscraper|social|sponsor|supertext|ad-break|agegate|pagination|pager\b|popup|yom-remote|share|sharing|newsletter|subscribe|signup|promo|recommend|outbrain|taboola|cookie|consent|paywall|toolbar|tags|trending|most-?popular|read-?more|more-?stories|byline|author|timestamp|dateline|caption|credit", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
-    private static partial Regex Unlikely();
-
-    [GeneratedRegex(@"and|article|body|column|content|main|mathjax|shadow|story|text|entry|post|\bembed|tweet", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
-    private static partial Regex MaybeContent();
-
-    // Unambiguous chrome: removed even when the name also says "article" or "content" ("article-share-bar").
-    [GeneratedRegex(@"\b[\w-]*(share-?bar|social-?(share|links|icons|media(?!-?embed))|newsletter|cookie|consent|outbrain|taboola|related-?(articles|stories|content|links|posts|news)|comments?-?(section|list|area|wrapper|container)?|sponsored|advert\w*|ad-?(slot|unit|container|wrapper|box|banner)|dfp|gpt-ad|caption|credits?)\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
-    private static partial Regex Chrome();
-
-    [GeneratedRegex(@"display\s*:\s*none|visibility\s*:\s*hidden", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    // Hidden from readers: display:none, visibility:hidden, and text shrunk to nothing (font-size:0, a trick to
+    // hide keywords or spacer text that would otherwise be glued to the next sentence).
+    [GeneratedRegex(@"display\s*:\s*none|visibility\s*:\s*hidden|(?<![-\w])font-size\s*:\s*0+(\.0+)?(px|pt|em|rem|%)?\s*(;|!|$)", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex HiddenStyle();
 
-    [GeneratedRegex(@"article|body|content|entry|hentry|h-entry|main|page|pagination|post|text|blog|story", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
-    private static partial Regex Positive();
-
-    [GeneratedRegex(@"-ad-|hidden|^hid$| hid$| hid |^hid |banner|combx|comment|com-|contact|footer|gdpr|masthead|media|meta|outbrain|promo|related|scroll|share|shoutbox|sidebar|skyscraper|sponsor|shopping|tags|widget", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
-    private static partial Regex Negative();
+    [GeneratedRegex(@"(?<![-\w])font-size\s*:\s*0+(\.0+)?(px|pt|em|rem|%)?\s*(;|!|$)", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    private static partial Regex FontSizeZero();
 }

@@ -6,10 +6,13 @@ namespace NewsDesk.Extraction.Content;
 /// </summary>
 internal static class ContentCleaner
 {
-    public static void Clean(DomIndex index, IReadOnlyList<int> roots)
+    public static void Clean(DomIndex index, IReadOnlyList<int> roots, string? title)
     {
         foreach (var root in roots)
         {
+            var rootProse = Math.Max(1, index.TextLength[root] - index.LinkLength[root]);
+            var firstText = FirstText(index, root);
+            var dataTables = DataTables(index, root);
             for (var i = index.End[root] - 1; i >= root; i--)
             {
                 if (index.Dead[i] || index.IsText(i))
@@ -18,7 +21,7 @@ internal static class ContentCleaner
                 }
 
                 var tag = index.Tag[i];
-                if (tag == "h1" || (IsConditional(tag) && i != root && ShouldRemove(index, i)))
+                if ((tag == "h1" && i <= firstText && firstText < index.End[i] && RepeatsTitle(index, i, title)) || (IsConditional(tag) && i != root && !InDataTable(index, i, dataTables) && ShouldRemove(index, i, rootProse)))
                 {
                     index.Removed[i] = true;
                     MarkDead(index, i);
@@ -27,6 +30,111 @@ internal static class ContentCleaner
         }
 
         index.ComputeStatistics();
+    }
+
+    /// <summary>
+    /// The first live text node of the content: an &lt;h1&gt; holding it that repeats the title is the headline (Title,
+    /// not Text); a later &lt;h1&gt; is a section heading of a page that uses h1 throughout.
+    /// </summary>
+    private static int FirstText(DomIndex index, int root)
+    {
+        for (var i = root; i < index.End[root]; i++)
+        {
+            if (index.Dead[i])
+            {
+                i = index.End[i] - 1;
+            }
+            else if (index.IsText(i) && index.TextLength[i] > 0)
+            {
+                return i;
+            }
+        }
+
+        return -1;
+    }
+
+    /// <summary>The headline: most of the heading's words are words of the page's title (which often adds the site's name).</summary>
+    private static bool RepeatsTitle(DomIndex index, int i, string? title)
+    {
+        if (title is null)
+        {
+            return true;
+        }
+
+        var titleWords = Words(title).ToHashSet(StringComparer.OrdinalIgnoreCase);
+        var words = Words(index.Nodes[i].TextContent).ToList();
+        return words.Count == 0 || words.Count(titleWords.Contains) >= words.Count * 0.75;
+    }
+
+    private static IEnumerable<string> Words(string text) =>
+        text.Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries).Select(w => w.Trim('.', ',', ';', ':', '!', '?', '"', '\'', '(', ')', '“', '”', '‘', '’'));
+
+    /// <summary>
+    /// Tables of data (a caption, header cells, or many rows and columns: Readability's test) are content, however
+    /// many links their cells hold; layout tables are judged like any block.
+    /// </summary>
+    private static List<(int Start, int End)> DataTables(DomIndex index, int root)
+    {
+        var tables = new List<(int Start, int End)>();
+        // Nested tables would rescan the same cells once per level: a budget keeps hostile nesting linear.
+        var budget = 200_000;
+        for (var i = root; i < index.End[root] && budget > 0; i++)
+        {
+            if (index.Dead[i] || index.Tag[i] != "table")
+            {
+                continue;
+            }
+
+            var element = index.Element(i);
+            if (element.GetAttribute("role") == "presentation" || element.GetAttribute("datatable") == "0")
+            {
+                continue;
+            }
+
+            budget -= index.End[i] - i;
+            int rows = 0, cells = 0;
+            bool header = element.HasAttribute("summary"), nested = false;
+            for (var d = i + 1; d < index.End[i]; d++)
+            {
+                switch (index.Tag[d])
+                {
+                    case "tr":
+                        rows++;
+                        break;
+                    case "td":
+                        cells++;
+                        break;
+                    case "caption" or "th" or "thead" or "tfoot" or "colgroup" or "col":
+                        header = true;
+                        break;
+                    case "table":
+                        nested = true;
+                        break;
+                }
+            }
+
+            var columns = rows == 0 ? 0 : cells / rows;
+            if (!nested && (header || rows >= 10 || columns > 4 || rows * columns > 10))
+            {
+                tables.Add((i, index.End[i]));
+                i = index.End[i] - 1;
+            }
+        }
+
+        return tables;
+    }
+
+    private static bool InDataTable(DomIndex index, int i, List<(int Start, int End)> tables)
+    {
+        foreach (var (start, end) in tables)
+        {
+            if (i >= start && i < end)
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 
     private static bool IsConditional(string tag) =>
@@ -57,7 +165,7 @@ internal static class ContentCleaner
         }
     }
 
-    private static bool ShouldRemove(DomIndex index, int i)
+    private static bool ShouldRemove(DomIndex index, int i, int rootProse)
     {
         var tag = index.Tag[i];
         var text = index.TextLength[i];
@@ -75,10 +183,11 @@ internal static class ContentCleaner
             return density > 0.8 && index.Links[i] >= 2;
         }
 
-        var weight = BoilerplateFilter.ClassWeight(index.Element(i));
+        var weight = BoilerplateFilter.ClassWeight(index, i);
         if (weight < 0)
         {
-            return true;
+            // A name is not proof: the block that carries the content's prose stays ("field--label-hidden").
+            return !BoilerplateFilter.IsTheArticle(index, i, rootProse);
         }
 
         if (index.Commas[i] >= 10)

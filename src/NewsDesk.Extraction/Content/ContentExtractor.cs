@@ -22,7 +22,7 @@ internal static class ContentExtractor
 
             BoilerplateFilter.Apply(index, useNames);
             var roots = ContentScorer.FindContent(index);
-            ContentCleaner.Clean(index, roots);
+            ContentCleaner.Clean(index, roots, title);
             var blocks = BlockFilter.Apply(BlockRenderer.Render(index, roots, url), title);
             var length = blocks.Sum(b => b.Text.Length);
             if (length > bestLength)

@@ -22,7 +22,8 @@ internal static class ContentScorer
             var own = index.OwnTextLength[i];
             var score = 1.0 + OwnCommas(index, i) + Math.Min(own / 100, 3);
             var ancestor = index.Parent[i];
-            for (var level = 0; ancestor > 0 && level < 5; level++, ancestor = index.Parent[ancestor])
+            // The body scores too: on a page that is a flat run of <p> or <pre> under it, the body is the article.
+            for (var level = 0; ancestor >= 0 && level < 5; level++, ancestor = index.Parent[ancestor])
             {
                 if (!scores.ContainsKey(ancestor))
                 {
@@ -47,7 +48,7 @@ internal static class ContentScorer
         }
 
         var ranked = scores
-            .Select(kv => (Index: kv.Key, Score: kv.Value * (1 - index.LinkDensity(kv.Key))))
+            .Select(kv => (Index: kv.Key, Score: kv.Value * (1 - index.LinkDensity(kv.Key)) * GalleryFactor(index, kv.Key)))
             .OrderByDescending(x => x.Score)
             .ThenBy(x => x.Index)
             .ToList();
@@ -58,8 +59,20 @@ internal static class ContentScorer
         top = PromoteToCommonAncestor(index, ranked, top, topScore);
         final.TryAdd(top, topScore);
         top = ClimbWhileParentScoresHigher(index, final, top);
+        top = ClimbOnlyChildWrappers(index, final, top);
 
         return GatherSiblings(index, final, top);
+    }
+
+    /// <summary>
+    /// A slideshow of captioned pictures scores like prose (each caption is a paragraph) and would beat a shorter
+    /// article next to it: a block of many pictures, each with one caption-sized block of text, counts less.
+    /// </summary>
+    private static double GalleryFactor(DomIndex index, int i)
+    {
+        var images = index.Images[i];
+        var captions = Math.Max(index.Paragraphs[i], index.ListItems[i]);
+        return images >= 10 && captions >= images * 0.8 && captions <= images * 1.5 && index.TextLength[i] < images * 300 ? 0.2 : 1;
     }
 
     private static bool IsScorable(string tag) => tag is "p" or "pre" or "td" or "div" or "section" or "article" or "main"
@@ -75,7 +88,7 @@ internal static class ContentScorer
             "h1" or "h2" or "h3" or "h4" or "h5" or "h6" or "th" => -5,
             _ => 0,
         };
-        return tagScore + BoilerplateFilter.ClassWeight(index.Element(i));
+        return tagScore + BoilerplateFilter.ClassWeight(index, i);
     }
 
     /// <summary>Commas in the block's own text, not in nested blocks (those score for themselves).</summary>
@@ -148,6 +161,37 @@ internal static class ContentScorer
         }
 
         return top;
+    }
+
+    /// <summary>
+    /// Readability's step: a candidate that is its parent's only element is the same content as the parent, so the
+    /// parent's siblings (the next section of a body split into sections) get their chance to join.
+    /// </summary>
+    private static int ClimbOnlyChildWrappers(DomIndex index, Dictionary<int, double> scores, int top)
+    {
+        var score = scores[top];
+        for (var parent = index.Parent[top]; parent > 0 && index.Tag[parent] != "body" && LiveElementChildren(index, parent) == 1;
+            parent = index.Parent[parent])
+        {
+            top = parent;
+        }
+
+        scores[top] = Math.Max(score, scores.GetValueOrDefault(top));
+        return top;
+    }
+
+    private static int LiveElementChildren(DomIndex index, int i)
+    {
+        var count = 0;
+        for (var c = i + 1; c < index.End[i]; c = index.End[c])
+        {
+            if (!index.Dead[c] && !index.IsText(c))
+            {
+                count++;
+            }
+        }
+
+        return count;
     }
 
     private static List<int> GatherSiblings(DomIndex index, Dictionary<int, double> scores, int top)

@@ -12,6 +12,10 @@ internal sealed class DomIndex
     {
         "a", "abbr", "b", "bdi", "bdo", "big", "cite", "code", "data", "del", "dfn", "em", "font", "i", "ins", "kbd",
         "label", "mark", "nobr", "q", "s", "samp", "small", "span", "strike", "strong", "sub", "sup", "time", "tt", "u", "var",
+        // Ruby base text and MathML formulas read as part of their sentence, not as blocks of their own.
+        "ruby", "rb", "rtc", "math", "semantics", "mrow", "mi", "mn", "mo", "ms", "mtext", "mspace", "msup", "msub",
+        "msubsup", "mfrac", "msqrt", "mroot", "mstyle", "mover", "munder", "munderover", "mpadded", "mphantom",
+        "menclose", "mfenced", "mmultiscripts", "mprescripts", "none", "mtable", "mtr", "mtd", "mlabeledtr",
     };
 
     private readonly int[] _ownLength;
@@ -90,6 +94,9 @@ internal sealed class DomIndex
     }
 
     public IReadOnlyList<INode> Nodes { get; }
+
+    /// <summary>Whether class and id names count in this attempt (set by <see cref="BoilerplateFilter.Apply"/>).</summary>
+    public bool UseNames { get; set; } = true;
     public int Count { get; }
     public int[] Parent { get; }
 

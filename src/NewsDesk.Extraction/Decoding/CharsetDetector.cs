@@ -3,12 +3,20 @@ using System.Text.RegularExpressions;
 
 namespace NewsDesk.Extraction.Decoding;
 
-/// <summary>Picks a page's encoding the way browsers do: byte-order mark, then the HTTP charset, then &lt;meta&gt;.</summary>
+/// <summary>
+/// Picks a page's encoding the way browsers do: byte-order mark, then the HTTP charset, then &lt;meta&gt;; except that
+/// bytes which are valid UTF-8 with multi-byte characters are UTF-8 whatever a &lt;meta&gt; claims (a template's
+/// stale <c>charset=gb2312</c> on a page saved as UTF-8 is far more common than legacy bytes that happen to be valid UTF-8).
+/// </summary>
 internal static partial class CharsetDetector
 {
     // How far into the document a <meta charset> is looked for. The HTML spec's pre-scan stops at 1024 bytes, but
     // real pages often put a kilobyte of comments or inline styles first, so look a little further.
     private const int MetaScanBytes = 4096;
+
+    // When nothing in the first bytes declares a charset and the bytes are not UTF-8, a browser re-reads the page
+    // once the parser reaches a later <meta charset>; this is how far into the <head> that later meta is looked for.
+    private const int LateMetaScanBytes = 64 * 1024;
 
     static CharsetDetector()
     {
@@ -40,16 +48,21 @@ internal static partial class CharsetDetector
             return (fromHeader, 0);
         }
 
-        var fromMeta = FromLabel(CharsetFromMeta(bytes[..Math.Min(bytes.Length, MetaScanBytes)]));
+        var validUtf8 = System.Text.Unicode.Utf8.IsValid(bytes);
+        if (validUtf8 && HasMultiByteCharacters(bytes))
+        {
+            return (new UTF8Encoding(false), 0);
+        }
+
+        var fromMeta = FromLabel(CharsetFromMeta(bytes[..Math.Min(bytes.Length, MetaScanBytes)]))
+            ?? (validUtf8 ? null : FromLabel(CharsetFromMeta(HeadOf(bytes[..Math.Min(bytes.Length, LateMetaScanBytes)]))));
         if (fromMeta is not null)
         {
             return (fromMeta, 0);
         }
 
         // No declaration: UTF-8 if the bytes are valid UTF-8, else the web's legacy default.
-        return System.Text.Unicode.Utf8.IsValid(bytes)
-            ? (new UTF8Encoding(false), 0)
-            : (Encoding.GetEncoding(1252), 0);
+        return validUtf8 ? (new UTF8Encoding(false), 0) : (Encoding.GetEncoding(1252), 0);
     }
 
     internal static string? CharsetFromContentType(string? contentType)
@@ -61,6 +74,37 @@ internal static partial class CharsetDetector
 
         var match = CharsetParameter().Match(contentType);
         return match.Success ? match.Groups[1].Value : null;
+    }
+
+    private static bool HasMultiByteCharacters(ReadOnlySpan<byte> bytes) => bytes.IndexOfAnyInRange((byte)0x80, (byte)0xFF) >= 0;
+
+    /// <summary>The bytes before the &lt;body&gt; tag: a "charset=" further on is page content, not a declaration.</summary>
+    private static ReadOnlySpan<byte> HeadOf(ReadOnlySpan<byte> bytes)
+    {
+        var body = IndexOfIgnoreCase(bytes, "<body"u8);
+        return body < 0 ? bytes : bytes[..body];
+    }
+
+    private static int IndexOfIgnoreCase(ReadOnlySpan<byte> bytes, ReadOnlySpan<byte> lowerAscii)
+    {
+        for (var start = bytes.IndexOf(lowerAscii[0]); start >= 0 && start + lowerAscii.Length <= bytes.Length;)
+        {
+            var match = true;
+            for (var k = 1; k < lowerAscii.Length && match; k++)
+            {
+                match = (bytes[start + k] | 0x20) == lowerAscii[k];
+            }
+
+            if (match)
+            {
+                return start;
+            }
+
+            var next = bytes[(start + 1)..].IndexOf(lowerAscii[0]);
+            start = next < 0 ? -1 : start + 1 + next;
+        }
+
+        return -1;
     }
 
     private static string? CharsetFromMeta(ReadOnlySpan<byte> head)
@@ -92,6 +136,9 @@ internal static partial class CharsetDetector
         {
             "iso-8859-1" or "latin1" or "us-ascii" or "ascii" or "l1" => "windows-1252",
             "utf-16" or "utf-16le" or "utf-16be" or "unicode" => "utf-8",
+            // Browsers dropped UTF-7 (script could hide in it); a page labelled so is read as UTF-8, not skipped.
+            "utf-7" or "utf7" or "unicode-1-1-utf-7" or "unicode-2-0-utf-7" or "x-unicode-2-0-utf-7" or "csunicode11utf7" => "utf-8",
+            "euc-kr" or "ks_c_5601-1987" or "ks_c_5601-1989" or "ksc5601" or "ksc_5601" or "korean" or "iso-ir-149" or "windows-949" or "cseuckr" => "ks_c_5601-1987",
             "x-sjis" or "sjis" or "ms_kanji" => "shift_jis",
             "gb2312" or "gbk" or "x-gbk" => "gb18030",
             "iso-8859-9" or "latin5" => "windows-1254",
@@ -104,7 +151,7 @@ internal static partial class CharsetDetector
             var encoding = Encoding.GetEncoding(label);
             return encoding.CodePage == Encoding.UTF8.CodePage ? new UTF8Encoding(false) : encoding;
         }
-        catch (ArgumentException)
+        catch (Exception ex) when (ex is ArgumentException or NotSupportedException)
         {
             return null;
         }

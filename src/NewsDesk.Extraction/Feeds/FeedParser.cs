@@ -1,112 +1,94 @@
-using System.Globalization;
-using System.ServiceModel.Syndication;
 using System.Xml.Linq;
+using NewsDesk.Extraction.Feeds.Xml;
 
 namespace NewsDesk.Extraction.Feeds;
 
 /// <summary>
-/// Reads RSS 2.0 and Atom 1.0 with System.ServiceModel.Syndication and RSS 1.0 (RDF), which that library does not
-/// know, with LINQ to XML; always through <see cref="SafeXml"/>.
+/// Reads RSS 0.9x/1.0/2.0, Atom 0.3/1.0, CDF and JSON Feed 1.0/1.1 tolerantly, the way feedparser and Miniflux
+/// do: bytes are decoded and parsed by <see cref="TolerantXml"/> (strict first, then repaired, then recovered),
+/// and items are mapped by local name so that a wrong namespace, an unknown attribute or an odd element costs
+/// nothing. Each item is read on its own (<see cref="FeedItems"/>): a bad one is counted and skipped.
 /// </summary>
 public static class FeedParser
 {
     public const int DefaultMaxItems = 1000;
 
-    private static readonly XNamespace _rdf = "http://www.w3.org/1999/02/22-rdf-syntax-ns#";
-    private static readonly XNamespace _rss10 = "http://purl.org/rss/1.0/";
-    private static readonly XNamespace _dc = "http://purl.org/dc/elements/1.1/";
-    private static readonly XNamespace _atom = "http://www.w3.org/2005/Atom";
+    private const string RdfNamespace = "http://www.w3.org/1999/02/22-rdf-syntax-ns#";
+    private const string Rss090Namespace = "http://my.netscape.com/rdf/simple/0.9/";
+    private const string Atom03Namespace = "http://purl.org/atom/ns#";
 
     /// <summary>True when the root element names a feed format this parser reads.</summary>
     public static bool IsFeedRoot(XName? root) =>
-        root is not null && ((root.LocalName == "rss" && root.NamespaceName.Length == 0) || root == _rdf + "RDF" || root == _atom + "feed");
+        root?.LocalName.ToLowerInvariant() is "rss" or "feed" or "channel" || (root?.LocalName == "RDF" && root.NamespaceName == RdfNamespace);
 
-    /// <summary>Parses a feed; item links are made absolute against <paramref name="feedUrl"/>; non-web links are dropped.</summary>
-    public static ParsedFeed Parse(Stream content, Uri feedUrl, int maxItems = DefaultMaxItems)
+    public static ParsedFeed Parse(Stream content, Uri feedUrl, int maxItems = DefaultMaxItems, string? contentType = null)
+    {
+        ArgumentNullException.ThrowIfNull(content);
+        using var copy = new MemoryStream();
+        content.CopyTo(copy);
+        return Parse(copy.GetBuffer().AsSpan(0, (int)copy.Length), feedUrl, maxItems, contentType);
+    }
+
+    /// <summary>Parses a feed; item links are made absolute against xml:base and <paramref name="feedUrl"/>; non-web links are skipped.</summary>
+    /// <exception cref="FeedFormatException">The bytes are no feed: the message names what they are instead.</exception>
+    public static ParsedFeed Parse(ReadOnlySpan<byte> content, Uri feedUrl, int maxItems = DefaultMaxItems, string? contentType = null)
     {
         ArgumentNullException.ThrowIfNull(feedUrl);
-        var document = SafeXml.Load(content);
-        var root = document.Root!.Name;
-        if (root == _rdf + "RDF")
+        if (JsonFeedReader.LooksLikeJson(content))
         {
-            return ParseRdf(document, feedUrl, maxItems);
+            return JsonFeedReader.Read(content, feedUrl, maxItems);
         }
 
-        SyndicationFeedFormatter formatter = root.LocalName == "rss" && root.NamespaceName.Length == 0
-            ? new Rss20FeedFormatter { DateTimeParser = TryParseDate }
-            : root == _atom + "feed"
-                ? new Atom10FeedFormatter { DateTimeParser = TryParseDate }
-                : throw new FeedFormatException($"not a feed: the document's root element is <{root.LocalName}>");
-        if (formatter is Rss20FeedFormatter)
+        var read = TolerantXml.Load(content, contentType);
+        var root = read.Document.Root ?? throw new FeedFormatException("the document has no root element");
+        var items = new FeedItems(maxItems);
+        var bases = new XmlBase(feedUrl);
+        var encoding = $"{read.Decoded.Encoding} ({read.Decoded.ChosenBy})";
+        var rootName = root.Name.LocalName.ToLowerInvariant();
+        switch (rootName)
         {
-            // RSS 0.91/0.92 are subsets of 2.0 that the formatter refuses by version number alone.
-            document.Root.SetAttributeValue("version", "2.0");
-        }
+            case "rss":
+                var channel = root.Child("channel") ?? root;
+                foreach (var item in channel.Children("item").Concat(channel == root ? [] : root.Children("item")))
+                {
+                    items.Add(() => RssItem(item, bases));
+                }
 
-        try
-        {
-            using var reader = document.CreateReader();
-            formatter.ReadFrom(reader);
-        }
-        catch (Exception ex) when (ex is System.Xml.XmlException or FormatException or ArgumentException or InvalidOperationException or NotSupportedException)
-        {
-            throw new FeedFormatException($"unreadable feed: {ex.Message}", ex);
-        }
+                return Result(FeedFormat.Rss20, channel.ChildText("title"), RssLink(channel, bases), items, encoding, read.Repair);
+            case "rdf" when root.Name.NamespaceName == RdfNamespace:
+                foreach (var item in root.Children("item").Concat(root.Child("channel")?.Children("item") ?? []))
+                {
+                    items.Add(() => RssItem(item, bases));
+                }
 
-        var feed = formatter.Feed;
-        var items = new List<FeedItem>();
-        var total = 0;
-        foreach (var item in feed.Items)
-        {
-            total++;
-            if (items.Count < maxItems && LinkOf(item, feedUrl) is { } url)
-            {
-                var published = item.PublishDate != default ? item.PublishDate : item.LastUpdatedTime;
-                items.Add(new FeedItem(url, item.Title?.Text?.Trim(), published == default ? null : published));
-            }
-        }
+                var rdfChannel = root.Child("channel");
+                var format = root.Elements().Any(e => e.Name.NamespaceName == Rss090Namespace) ? FeedFormat.Rss090 : FeedFormat.Rss10;
+                return Result(format, rdfChannel?.ChildText("title"), rdfChannel is null ? null : RssLink(rdfChannel, bases), items, encoding, read.Repair);
+            case "feed":
+                // Atom 0.3 feeds written by RSS habits carry <item> where <entry> belongs.
+                foreach (var entry in root.Children("entry").Concat(root.Children("item")))
+                {
+                    items.Add(() => AtomEntry(entry, bases));
+                }
 
-        var siteUrl = feed.Links.FirstOrDefault(l => l.RelationshipType is null or "alternate")?.GetAbsoluteUri();
-        return new ParsedFeed(formatter is Atom10FeedFormatter ? FeedFormat.Atom10 : FeedFormat.Rss20,
-            feed.Title?.Text?.Trim(), WebUrl(siteUrl, feedUrl), items, total);
+                return Result(root.Name.NamespaceName == Atom03Namespace ? FeedFormat.Atom03 : FeedFormat.Atom10,
+                    root.ChildText("title"), AtomLink(root, bases), items, encoding, read.Repair);
+            case "channel":
+                // CDF names its base address with a BASE attribute of its own.
+                var cdfBase = WebUrl(root.AttributeValue("base"), feedUrl) is { } declaredBase ? new XmlBase(declaredBase) : bases;
+                foreach (var item in root.Descendants().Where(e => e.Name.LocalName.Equals("item", StringComparison.OrdinalIgnoreCase)))
+                {
+                    items.Add(() => CdfItem(item, cdfBase));
+                }
+
+                return Result(FeedFormat.Cdf, root.ChildText("title"), WebUrl(root.AttributeValue("href"), bases.Of(root)), items, encoding, read.Repair);
+            default:
+                throw new FeedFormatException(NotAFeed(root.Name));
+        }
     }
-
-    private static ParsedFeed ParseRdf(XDocument document, Uri feedUrl, int maxItems)
-    {
-        var channel = document.Root!.Element(_rss10 + "channel");
-        var items = new List<FeedItem>();
-        var total = 0;
-        foreach (var item in document.Root.Elements(_rss10 + "item"))
-        {
-            total++;
-            var link = (string?)item.Element(_rss10 + "link") ?? (string?)item.Attribute(_rdf + "about");
-            if (items.Count < maxItems && WebUrl(link, feedUrl) is { } url)
-            {
-                var date = (string?)item.Element(_dc + "date");
-                items.Add(new FeedItem(url, ((string?)item.Element(_rss10 + "title"))?.Trim(), ParseDate(date)));
-            }
-        }
-
-        return new ParsedFeed(FeedFormat.Rss10, ((string?)channel?.Element(_rss10 + "title"))?.Trim(),
-            WebUrl((string?)channel?.Element(_rss10 + "link"), feedUrl), items, total);
-    }
-
-    private static Uri? LinkOf(SyndicationItem item, Uri feedUrl)
-    {
-        var link = item.Links.FirstOrDefault(l => l.RelationshipType is null or "alternate");
-        if (link is not null && WebUrl(link.GetAbsoluteUri() ?? link.Uri, item.BaseUri ?? feedUrl) is { } url)
-        {
-            return url;
-        }
-
-        // An RSS guid that is a permalink is the article's address when there is no <link>.
-        return WebUrl(item.Id, feedUrl);
-    }
-
-    private static Uri? WebUrl(Uri? uri, Uri baseUrl) => uri is null ? null : WebUrl(uri.OriginalString, baseUrl);
 
     /// <summary>An absolute http(s) URL, or null: javascript:, data: and mailto: links never become fetches.</summary>
-    internal static Uri? WebUrl(string? value, Uri baseUrl)
+    public static Uri? WebUrl(string? value, Uri baseUrl)
     {
         if (string.IsNullOrWhiteSpace(value) || !Uri.TryCreate(baseUrl, value.Trim(), out var url))
         {
@@ -116,52 +98,115 @@ public static class FeedParser
         return url.Scheme == Uri.UriSchemeHttp || url.Scheme == Uri.UriSchemeHttps ? url : null;
     }
 
-    // Feeds in the wild break RFC 822 and RFC 3339 often; an unreadable date becomes "unknown", never a failed feed.
-    private static bool TryParseDate(XmlDateTimeData data, out DateTimeOffset value)
+    internal static DateTimeOffset? ParseDate(string? text) => FeedDates.Parse(text);
+
+    private static string NotAFeed(XName root) => root.LocalName.ToLowerInvariant() switch
     {
-        value = ParseDate(data.DateTimeString) ?? default;
-        return true;
-    }
-
-    internal static DateTimeOffset? ParseDate(string? text)
-    {
-        if (string.IsNullOrWhiteSpace(text))
-        {
-            return null;
-        }
-
-        text = text.Trim();
-        if (DateTimeOffset.TryParse(text, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal, out var parsed))
-        {
-            return parsed;
-        }
-
-        // RFC 822 zones DateTimeOffset does not know ("GMT", "EST", "+0000").
-        var cut = text.LastIndexOf(' ');
-        if (cut > 0 && Rfc822Zone(text[(cut + 1)..]) is { } offset
-            && DateTime.TryParse(text[..cut], CultureInfo.InvariantCulture, DateTimeStyles.None, out var local))
-        {
-            return new DateTimeOffset(DateTime.SpecifyKind(local, DateTimeKind.Unspecified), offset);
-        }
-
-        return null;
-    }
-
-    private static TimeSpan? Rfc822Zone(string zone) => zone.ToUpperInvariant() switch
-    {
-        "GMT" or "UT" or "UTC" or "Z" => TimeSpan.Zero,
-        "EST" => TimeSpan.FromHours(-5),
-        "EDT" => TimeSpan.FromHours(-4),
-        "CST" => TimeSpan.FromHours(-6),
-        "CDT" => TimeSpan.FromHours(-5),
-        "MST" => TimeSpan.FromHours(-7),
-        "MDT" => TimeSpan.FromHours(-6),
-        "PST" => TimeSpan.FromHours(-8),
-        "PDT" => TimeSpan.FromHours(-7),
-        _ when zone.Length == 5 && (zone[0] == '+' || zone[0] == '-')
-            && int.TryParse(zone.AsSpan(1, 2), CultureInfo.InvariantCulture, out var h)
-            && int.TryParse(zone.AsSpan(3, 2), CultureInfo.InvariantCulture, out var m)
-            => (zone[0] == '-' ? -1 : 1) * new TimeSpan(h, m, 0),
-        _ => null,
+        "html" => "not a feed: this is an HTML page (<html>); add the page itself, or the feed it links to",
+        "urlset" or "sitemapindex" => $"not a feed: this is a sitemap (<{root.LocalName}>); add it as a sitemap",
+        "opml" => "not a feed: this is an OPML subscription list; import it instead",
+        "rdf" => $"not a feed: an RDF document without RSS items (namespace \"{root.NamespaceName}\")",
+        _ => $"not a feed: the root element is <{root.LocalName}>{(root.NamespaceName.Length > 0 ? $" in namespace \"{root.NamespaceName}\"" : "")}; " +
+             "a feed starts with <rss>, <feed> (Atom), <rdf:RDF> (RSS 1.0) or is a JSON Feed",
     };
+
+    private static ParsedFeed Result(FeedFormat format, string? title, Uri? site, FeedItems items, string encoding, string? repair) =>
+        new(format, FeedItems.PlainTitle(title), site, items.Items, items.Total, items.Skipped, encoding, repair);
+
+    private static (FeedItem?, string?) RssItem(XElement item, XmlBase bases)
+    {
+        XElement? source = item.Children("link").FirstOrDefault(l => l.Value.Trim().Length > 0);
+        var link = source?.Value;
+        if (link is null && AlternateHref(item, out var alternate) is { } href)
+        {
+            (source, link) = (alternate, href);
+        }
+
+        string? skip = null;
+        if (link is null && item.Child("guid") is { } guid)
+        {
+            // A guid is the article's address only when it is a permalink (isPermaLink absent or "true").
+            if (!string.Equals(guid.AttributeValue("isPermaLink")?.Trim(), "false", StringComparison.OrdinalIgnoreCase))
+            {
+                (source, link) = (guid, guid.Value);
+            }
+            else
+            {
+                skip = "without a link (only a guid that is not a permalink)";
+            }
+        }
+
+        if (link is null && item.AttributeValue("about") is { } about)
+        {
+            (source, link) = (item, about);
+        }
+
+        var (url, reason) = FeedItems.Resolve(link, bases.Of(source ?? item));
+        if (url is null)
+        {
+            return (null, skip ?? reason);
+        }
+
+        var date = FeedDates.Parse(item.ChildText("pubDate") ?? item.ChildText("date") ?? item.ChildText("published")
+            ?? item.ChildText("issued") ?? item.ChildText("updated") ?? item.ChildText("modified"));
+        return (new FeedItem(url, FeedItems.PlainTitle(item.ChildText("title")), date), null);
+    }
+
+    private static (FeedItem?, string?) AtomEntry(XElement entry, XmlBase bases)
+    {
+        var link = AlternateHref(entry, out var linkElement);
+        if (link is null && entry.Children("link").FirstOrDefault(l => l.Value.Trim().Length > 0) is { } textLink)
+        {
+            (linkElement, link) = (textLink, textLink.Value);
+        }
+
+        // With no link at all, the id stands in for it exactly as an RSS permalink guid does (feedparser's rule):
+        // an http(s) id is the address, a urn: or tag: id is no link.
+        if (link is null && entry.Child("id") is { } id && id.Value.Trim().Length > 0)
+        {
+            (linkElement, link) = (id, id.Value);
+        }
+
+        var (url, reason) = FeedItems.Resolve(link, bases.Of(linkElement ?? entry));
+        if (url is null)
+        {
+            return (null, reason);
+        }
+
+        var date = FeedDates.Parse(entry.ChildText("published") ?? entry.ChildText("issued") ?? entry.ChildText("created")
+            ?? entry.ChildText("updated") ?? entry.ChildText("modified") ?? entry.ChildText("date"));
+        return (new FeedItem(url, FeedItems.PlainTitle(entry.ChildText("title")), date), null);
+    }
+
+    private static (FeedItem?, string?) CdfItem(XElement item, XmlBase bases)
+    {
+        var (url, reason) = FeedItems.Resolve(item.AttributeValue("href"), bases.Of(item));
+        return url is null
+            ? (null, reason)
+            : (new FeedItem(url, FeedItems.PlainTitle(item.ChildText("title")), FeedDates.Parse(item.AttributeValue("lastmod"))), null);
+    }
+
+    private static Uri? RssLink(XElement channel, XmlBase bases)
+    {
+        var link = channel.Children("link").FirstOrDefault(l => l.Value.Trim().Length > 0);
+        return link is not null ? WebUrl(link.Value, bases.Of(link)) : AtomLink(channel, bases);
+    }
+
+    private static Uri? AtomLink(XElement parent, XmlBase bases)
+    {
+        var href = AlternateHref(parent, out var element);
+        return href is null ? null : WebUrl(href, bases.Of(element!));
+    }
+
+    // Atom: rel="alternate" or no rel; an HTML alternate is preferred over other types.
+    private static string? AlternateHref(XElement parent, out XElement? element)
+    {
+        var alternates = parent.Children("link")
+            .Where(l => !string.IsNullOrWhiteSpace(l.AttributeValue("href")))
+            .Where(l => l.AttributeValue("rel")?.Trim().ToLowerInvariant() is null or "" or "alternate")
+            .ToList();
+        element = alternates.FirstOrDefault(l => l.AttributeValue("type")?.Trim().ToLowerInvariant() is null or "" or "text/html" or "application/xhtml+xml")
+            ?? alternates.FirstOrDefault();
+        return element?.AttributeValue("href");
+    }
 }

@@ -1,5 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using NewsDesk.Web.Data;
+using NewsDesk.Web.Data.Configurations;
 using NewsDesk.Web.Data.Records;
 using NewsDesk.Web.Domain;
 
@@ -50,7 +51,14 @@ public static class ActorsApi
             Description = validation.Optional(request.Description, "description", 4000),
             ExternalId = validation.Optional(request.ExternalId, "externalId", 100),
         };
-        foreach (var alias in (request.Aliases ?? []).Select(a => validation.Optional(a, "aliases", 300)).OfType<string>()
+        // Checked on the raw list first, so a request with 100,000 aliases is refused before any of them is processed.
+        if (ActorAliasConfiguration.Refusal(request.Aliases ?? []) is { } aliasRefusal)
+        {
+            validation.Add("aliases", aliasRefusal);
+            return validation.Problem();
+        }
+
+        foreach (var alias in (request.Aliases ?? []).Select(a => validation.Optional(a, "aliases", ActorAliasConfiguration.MaxNameLength)).OfType<string>()
             .Where(a => !string.Equals(a, actor.Name, StringComparison.OrdinalIgnoreCase)).Distinct(StringComparer.OrdinalIgnoreCase))
         {
             actor.Aliases.Add(new ActorAlias { Name = alias });

@@ -2,6 +2,7 @@ using System.Text.Json;
 using System.Text.Json.Serialization;
 using Microsoft.AspNetCore.Diagnostics;
 using Microsoft.AspNetCore.Http.Json;
+using NewsDesk.Web.Places;
 
 namespace NewsDesk.Web.Api;
 
@@ -27,6 +28,9 @@ public static class ApiSetup
         api.MapActorsApi();
         api.MapIncidentsApi();
         api.MapClaimsApi();
+        api.MapPlacesApi();
+        api.MapVocabularyApi();
+        api.MapWorkflowApi();
         return app;
     }
 

@@ -86,7 +86,14 @@ public static class ArticlesApi
             return error;
         }
 
+        if (target!.Id is not null
+            && await DuplicateMentions.FindAsync(db, id, request.Start.Value, request.End.Value, resolved.Type, resolved.Id, null, cancellationToken) is { } existing)
+        {
+            return DuplicateMentions.Problem(existing);
+        }
+
         var mention = new Mention { ArticleId = id, Start = request.Start.Value, End = request.End.Value, Quote = request.Quote! };
+        mention.TextVersion = await Evidence.ArticleTextVersion.OfAsync(db, id, text, cancellationToken);
         mention.PointTo(resolved.Type, resolved.Id);
         db.Mentions.Add(mention);
         await db.SaveChangesAsync(cancellationToken);

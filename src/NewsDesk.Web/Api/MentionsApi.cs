@@ -60,6 +60,11 @@ public static class MentionsApi
             return error;
         }
 
+        if (await DuplicateMentions.FindAsync(db, mention.ArticleId, mention.Start, mention.End, resolved.Type, resolved.Id, mention.Id, cancellationToken) is { } existing)
+        {
+            return DuplicateMentions.Problem(existing);
+        }
+
         mention.PointTo(resolved.Type, resolved.Id);
         await db.SaveChangesAsync(cancellationToken);
         await transaction.CommitAsync(cancellationToken);

@@ -23,6 +23,10 @@ public sealed class ApiTokenAuthenticationHandler(
 {
     public const string SchemeName = "ApiToken";
 
+    /// <summary>The claim a read-only token carries; <see cref="WriteRequirementHandler"/> refuses its writes.</summary>
+    public const string ScopeClaim = "scope";
+    public const string ReadScope = "read";
+
     protected override async Task<AuthenticateResult> HandleAuthenticateAsync()
     {
         var header = Request.Headers.Authorization.ToString();
@@ -50,6 +54,11 @@ public sealed class ApiTokenAuthenticationHandler(
             new(ClaimTypes.Name, user.UserName ?? user.Id),
             .. (await users.GetRolesAsync(user)).Select(role => new System.Security.Claims.Claim(ClaimTypes.Role, role)),
         ];
+        if (token.ReadOnly)
+        {
+            claims.Add(new(ScopeClaim, ReadScope));
+        }
+
         var principal = new ClaimsPrincipal(new ClaimsIdentity(claims, SchemeName));
         return AuthenticateResult.Success(new AuthenticationTicket(principal, SchemeName));
     }

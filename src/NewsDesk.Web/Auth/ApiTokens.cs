@@ -15,7 +15,7 @@ public sealed class ApiTokens(NewsDeskDbContext db, TimeProvider clock)
     public const string Prefix = "nd_";
 
     /// <summary>Creates a token for the user; the returned secret is the only time it is ever seen.</summary>
-    public async Task<(ApiToken Token, string Secret)> CreateAsync(string userId, string name, CancellationToken cancellationToken)
+    public async Task<(ApiToken Token, string Secret)> CreateAsync(string userId, string name, CancellationToken cancellationToken, bool readOnly = false)
     {
         var secret = Prefix + Base64Url(RandomNumberGenerator.GetBytes(32));
         var token = new ApiToken
@@ -25,6 +25,7 @@ public sealed class ApiTokens(NewsDeskDbContext db, TimeProvider clock)
             Prefix = secret[..10],
             Hash = Hash(secret),
             CreatedAt = clock.GetUtcNow().UtcDateTime,
+            ReadOnly = readOnly,
         };
         db.ApiTokens.Add(token);
         await db.SaveChangesAsync(cancellationToken);

@@ -116,6 +116,7 @@ public static class AuthSetup
                 : RateLimitPartition.GetNoLimiter("read"));
         });
 
+        builder.Services.AddUserRateLimits(builder.Configuration);
         builder.Services.AddScoped<UserAccounts>();
         builder.Services.AddScoped<ApiTokens>();
         builder.Services.AddSingleton<FirstRun>();

@@ -18,7 +18,9 @@ public sealed class WriteRequirementHandler(IHttpContextAccessor http) : Authori
     {
         var request = (context.Resource as HttpContext ?? http.HttpContext)?.Request;
         var reads = request is not null && (HttpMethods.IsGet(request.Method) || HttpMethods.IsHead(request.Method) || HttpMethods.IsOptions(request.Method));
-        if (reads || requirement.Roles.Any(context.User.IsInRole))
+        // A read-only token's writes are refused whatever its user's role.
+        var readOnlyToken = context.User.HasClaim(ApiTokenAuthenticationHandler.ScopeClaim, ApiTokenAuthenticationHandler.ReadScope);
+        if (reads || (!readOnlyToken && requirement.Roles.Any(context.User.IsInRole)))
         {
             context.Succeed(requirement);
         }

@@ -1,4 +1,5 @@
 using System.CommandLine;
+using NewsDesk.Web.Operations;
 
 namespace NewsDesk.Web.Cli;
 
@@ -23,6 +24,9 @@ public static class NewsDeskCommandLine
         root.Subcommands.Add(ExportVerb.Create());
         root.Subcommands.Add(UsersVerb.Create());
         root.Subcommands.Add(TokensVerb.Create());
+        root.Subcommands.Add(BackupVerb.Create());
+        root.Subcommands.Add(RestoreVerb.Create());
+        root.Subcommands.Add(VerifyVerb.Create());
         foreach (var verb in root.Subcommands)
         {
             verb.TreatUnmatchedTokensAsErrors = false;
@@ -45,8 +49,18 @@ public static class NewsDeskCommandLine
             return 2;
         }
 
-        var app = NewsDeskApp.Build(hostArgs);
-        await app.RunAsync(cancellationToken);
-        return 0;
+        await using var app = NewsDeskApp.Build(hostArgs);
+        try
+        {
+            await app.RunAsync(cancellationToken);
+            return 0;
+        }
+        catch (Exception e) when (StartupProblem.Describe(e) is { } problem)
+        {
+            // A port taken, a data directory not writable, a database in use, a full disk: one line that says what
+            // to do (the logs leave these exceptions out, see LoggingSetup), not a stack trace.
+            await Console.Error.WriteLineAsync(problem);
+            return 1;
+        }
     }
 }

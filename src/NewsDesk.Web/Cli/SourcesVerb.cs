@@ -43,14 +43,15 @@ public static class SourcesVerb
             var sourceKind = probe.Kind;
             if (probe.Feeds.Count > 0)
             {
-                // A home page: take the first feed it advertises, and say which others there are.
-                sourceUrl = Domain.CanonicalUrl.Normalize(probe.Feeds[0].Url);
-                sourceName = probe.Feeds[0].Title ?? probe.Name;
-                sourceKind = SourceKind.Feed;
-                await output.WriteLineAsync($"{probe.Url} is a web page offering {probe.Feeds.Count} feed(s):");
+                // A home page: take the first feed it advertises (else the first sitemap of its robots.txt), and say which others there are.
+                var chosen = probe.Feeds.FirstOrDefault(f => !f.IsSitemap) ?? probe.Feeds[0];
+                sourceUrl = Domain.CanonicalUrl.Normalize(chosen.Url);
+                sourceName = chosen.IsSitemap ? $"{chosen.Url.Host} sitemap" : chosen.Title ?? probe.Name;
+                sourceKind = chosen.IsSitemap ? SourceKind.Sitemap : SourceKind.Feed;
+                await output.WriteLineAsync($"{probe.Url} is a web page offering {probe.Feeds.Count} feed(s) or sitemap(s):");
                 foreach (var feed in probe.Feeds)
                 {
-                    await output.WriteLineAsync($"  {feed.Url}  {feed.Title}");
+                    await output.WriteLineAsync($"  {feed.Url}  {(feed.IsSitemap ? "sitemap (robots.txt)" : feed.Title)}");
                 }
             }
 

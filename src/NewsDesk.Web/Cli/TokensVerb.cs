@@ -13,7 +13,8 @@ public static class TokensVerb
         var command = new Command("tokens", "Manage personal API tokens.");
         var user = new Option<string>("--user") { Description = "The email of the user the token acts as.", Required = true };
         var name = new Option<string>("--name") { Description = "A name to tell the token apart (default: cli).", DefaultValueFactory = _ => "cli" };
-        var create = new Command("create", "Create a token and print it once.") { user, name };
+        var readOnly = new Option<bool>("--read-only") { Description = "The token may read but not write (writes get 403)." };
+        var create = new Command("create", "Create a token and print it once.") { user, name, readOnly };
         create.TreatUnmatchedTokensAsErrors = false;
         create.SetAction((result, cancellationToken) => VerbHost.RunAsync(result, async (services, output, ct) =>
         {
@@ -25,8 +26,8 @@ public static class TokensVerb
                 return 1;
             }
 
-            var (token, secret) = await services.GetRequiredService<ApiTokens>().CreateAsync(owner.Id, result.GetValue(name)!, ct);
-            await output.WriteLineAsync($"Created token #{token.Id} '{token.Name}' for {owner.Email}; it is shown once:");
+            var (token, secret) = await services.GetRequiredService<ApiTokens>().CreateAsync(owner.Id, result.GetValue(name)!, ct, result.GetValue(readOnly));
+            await output.WriteLineAsync($"Created {(token.ReadOnly ? "read-only " : "")}token #{token.Id} '{token.Name}' for {owner.Email}; it is shown once:");
             await output.WriteLineAsync(secret);
             return 0;
         }, cancellationToken));

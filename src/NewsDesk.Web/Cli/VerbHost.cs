@@ -9,11 +9,16 @@ public static class VerbHost
 {
     public delegate Task<int> VerbBody(IServiceProvider services, TextWriter output, CancellationToken cancellationToken);
 
-    public static async Task<int> RunAsync(ParseResult result, VerbBody body, CancellationToken cancellationToken)
+    /// <param name="migrateFirst">False for a verb that must not touch the database before its body (restore).</param>
+    public static async Task<int> RunAsync(ParseResult result, VerbBody body, CancellationToken cancellationToken, bool migrateFirst = true)
     {
         await using var app = NewsDeskApp.Build(result.UnmatchedTokens, forVerb: true);
         await using var scope = app.Services.CreateAsyncScope();
-        await scope.ServiceProvider.GetRequiredService<DatabaseInitializer>().MigrateAsync(cancellationToken);
+        if (migrateFirst)
+        {
+            await scope.ServiceProvider.GetRequiredService<DatabaseInitializer>().MigrateAsync(cancellationToken);
+        }
+
         // Verbs run headless without signing in: the audit log names them "cli".
         scope.ServiceProvider.GetRequiredService<CurrentActor>().UseSystemName(CurrentActor.Cli);
         return await body(scope.ServiceProvider, Console.Out, cancellationToken);

@@ -35,6 +35,8 @@ public static class DataServiceCollectionExtensions
         builder.Services.AddScoped<KnowledgeSeeder>();
         builder.Services.AddScoped<RecordMerger>();
         builder.Services.AddScoped<DatabaseInitializer>();
+        builder.Services.AddSingleton(services => services.GetRequiredService<StoreEngine>()
+            .CreateBackup(services.GetRequiredService<StoreLocation>(), services.GetRequiredService<TimeProvider>()));
         builder.Services.AddHostedService<DatabaseStartupService>();
         builder.Services.AddHealthChecks().AddDbContextCheck<NewsDeskDbContext>("database");
         return builder;

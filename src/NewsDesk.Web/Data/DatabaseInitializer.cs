@@ -16,6 +16,7 @@ public sealed class DatabaseInitializer(
     public async Task MigrateAsync(CancellationToken cancellationToken)
     {
         await engine.EnsureUsableAsync(store.ConnectionString, cancellationToken);
+        await EnsureNotNewerAsync(cancellationToken);
         var pending = (await db.Database.GetPendingMigrationsAsync(cancellationToken)).ToList();
         if (pending.Count > 0)
         {
@@ -25,6 +26,28 @@ public sealed class DatabaseInitializer(
 
         await db.Database.MigrateAsync(cancellationToken);
         await engine.AfterMigrateAsync(db, cancellationToken);
+        if (await Auditing.AuditChain.SealLegacyAsync(db, cancellationToken) is > 0 and var sealedCount)
+        {
+            logger.LogInformation("Chained {Count} audit entries written before the audit log was hash-chained", sealedCount);
+        }
+    }
+
+    // Migrating a schema a newer NewsDesk made would run this version's code on tables it does not know.
+    private async Task EnsureNotNewerAsync(CancellationToken cancellationToken)
+    {
+        if (!await db.Database.CanConnectAsync(cancellationToken))
+        {
+            return;
+        }
+
+        var known = db.Database.GetMigrations().ToHashSet(StringComparer.Ordinal);
+        var unknown = (await db.Database.GetAppliedMigrationsAsync(cancellationToken)).Where(m => !known.Contains(m)).ToList();
+        if (unknown.Count > 0)
+        {
+            throw new StoreProblemException(
+                $"{engine.Describe(store.ConnectionString)} is from a newer NewsDesk: it has migration(s) this version does not know ({string.Join(", ", unknown)}). " +
+                "Run that NewsDesk version, or restore a backup made by this one.");
+        }
     }
 
     /// <summary>Imports seed articles whose URL is not stored yet; returns how many were added.</summary>

@@ -1,3 +1,4 @@
+using Microsoft.AspNetCore.DataProtection.EntityFrameworkCore;
 using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
 using NewsDesk.Web.Data.Auditing;
@@ -16,13 +17,13 @@ namespace NewsDesk.Web.Data;
 /// (<c>dotnet tool restore</c> gives <c>dotnet ef</c>; neither command needs a running database.)
 /// <para>
 /// Every save goes through one pipeline, in this order (<see cref="SaveChangesAsync(bool, CancellationToken)"/>):
-/// timestamps and versions are stamped, audited changes collected, the change saved and its audit entries added in
-/// one transaction, and only after that transaction commits is the <see cref="StoreVersion"/> told, so no reader can
+/// timestamps and versions are stamped, audited changes collected, the change saved and its audit entries added and
+/// hash-chained (<see cref="AuditChain"/>) in one transaction, and only after that transaction commits is the <see cref="StoreVersion"/> told, so no reader can
 /// cache the old state under the new number. Inside a transaction the caller opened, the version waits for the
 /// caller's commit (<see cref="CommitHook"/>).
 /// </para>
 /// </summary>
-public class NewsDeskDbContext : IdentityDbContext<NewsDeskUser>
+public class NewsDeskDbContext : IdentityDbContext<NewsDeskUser>, IDataProtectionKeyContext
 {
     private readonly TimeProvider _clock;
     private readonly AuditRecorder _audit;
@@ -48,10 +49,17 @@ public class NewsDeskDbContext : IdentityDbContext<NewsDeskUser>
     public DbSet<IncidentActor> IncidentActors => Set<IncidentActor>();
     public DbSet<Claim> Claims => Set<Claim>();
     public DbSet<Mention> Mentions => Set<Mention>();
+    public DbSet<ArticleReview> ArticleReviews => Set<ArticleReview>();
     public DbSet<Collection> Collections => Set<Collection>();
     public DbSet<CollectionArticle> CollectionArticles => Set<CollectionArticle>();
     public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
     public DbSet<ApiToken> ApiTokens => Set<ApiToken>();
+    public DbSet<Capture> Captures => Set<Capture>();
+    public DbSet<ArticleVersion> ArticleVersions => Set<ArticleVersion>();
+    public DbSet<ArticleRecheck> ArticleRechecks => Set<ArticleRecheck>();
+
+    /// <summary>The data-protection keys on a server database, shared by every instance (Operations/DataProtectionSetup).</summary>
+    public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {
@@ -77,11 +85,20 @@ public class NewsDeskDbContext : IdentityDbContext<NewsDeskUser>
         StampRecords();
         var change = StoreChanges.Of(ChangeTracker);
         var audited = _audit.Collect(this);
-        using var own = audited.Count > 0 && Database.CurrentTransaction is null ? Database.BeginTransaction() : null;
+        var chained = audited.Count > 0 || AuditChain.HasAdded(this);
+        using var own = chained && Database.CurrentTransaction is null ? Database.BeginTransaction() : null;
+        if (chained)
+        {
+            // Inside the write transaction: the entry read as "previous" cannot change before ours is inserted.
+            LockAuditChain();
+            AuditChain.Seal(this);
+        }
+
         var saved = base.SaveChanges(acceptAllChangesOnSuccess);
         if (audited.Count > 0)
         {
             _audit.AddEntries(this, audited);
+            AuditChain.Seal(this);
             _writingAudit = true;
             try
             {
@@ -108,12 +125,21 @@ public class NewsDeskDbContext : IdentityDbContext<NewsDeskUser>
         StampRecords();
         var change = StoreChanges.Of(ChangeTracker);
         var audited = _audit.Collect(this);
+        // A merge adds audit entries of its own: they are chained like the recorder's.
+        var chained = audited.Count > 0 || AuditChain.HasAdded(this);
         // Disposing an uncommitted transaction rolls it back: a failed save leaves neither the change nor its entry.
-        await using var own = audited.Count > 0 && Database.CurrentTransaction is null ? await Database.BeginTransactionAsync(cancellationToken) : null;
+        await using var own = chained && Database.CurrentTransaction is null ? await Database.BeginTransactionAsync(cancellationToken) : null;
+        if (chained)
+        {
+            await LockAuditChainAsync(cancellationToken);
+            await AuditChain.SealAsync(this, cancellationToken);
+        }
+
         var saved = await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
         if (audited.Count > 0)
         {
             _audit.AddEntries(this, audited);
+            await AuditChain.SealAsync(this, cancellationToken);
             _writingAudit = true;
             try
             {
@@ -133,6 +159,17 @@ public class NewsDeskDbContext : IdentityDbContext<NewsDeskUser>
 
         return saved;
     }
+
+    /// <summary>
+    /// Keeps other writers from appending to the audit log until this transaction ends, so no two entries link to
+    /// the same previous one. SQLite needs nothing: its write transaction already excludes every other writer.
+    /// </summary>
+    protected virtual void LockAuditChain()
+    {
+    }
+
+    /// <inheritdoc cref="LockAuditChain"/>
+    protected virtual Task LockAuditChainAsync(CancellationToken cancellationToken) => Task.CompletedTask;
 
     // A save outside any transaction has committed already (EF's own transaction); inside one, the change waits.
     private void Saved(StoreChange change)

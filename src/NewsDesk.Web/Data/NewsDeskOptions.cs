@@ -20,6 +20,21 @@ public class NewsDeskOptions
     /// </summary>
     public int PageCacheMegabytes { get; set; } = 64;
 
+    /// <summary>Start-up refuses to begin with less free space than this on the data directory's disk.</summary>
+    public long MinimumFreeDiskMegabytes { get; set; } = 64;
+
+    /// <summary>A PKCS#12 (.pfx) certificate that encrypts the data-protection keys; none: owner-only file permissions.</summary>
+    public string? KeysCertificatePath { get; set; }
+
+    /// <summary>The password of <see cref="KeysCertificatePath"/> (better from an environment variable or systemd credential).</summary>
+    public string? KeysCertificatePassword { get; set; }
+
+    /// <summary>The organisation that reviews claims: the ClaimReview author of a claim whose reviewer is not set.</summary>
+    public string ReviewerName { get; set; } = "NewsDesk";
+
+    /// <summary>Address readers reach this NewsDesk at; exported links to records (a ClaimReview's url) start with it.</summary>
+    public string PublicBaseUrl { get; set; } = "http://localhost:5000";
+
     /// <summary>
     /// The database engine behind <c>ConnectionStrings:NewsDesk</c>: an embedded SQLite file (the default) or a
     /// PostgreSQL server that several app instances and scrapers share.

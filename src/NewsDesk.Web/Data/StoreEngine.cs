@@ -36,14 +36,53 @@ public abstract class StoreEngine
 
     /// <summary>True when a save failed because a unique index already holds the value (two writers raced).</summary>
     public abstract bool IsUniqueViolation(DbUpdateException exception);
+
+    /// <summary>
+    /// Claims up to <paramref name="limit"/> sources that are due (or asked for by "fetch now") and not claimed by
+    /// another instance, in one atomic statement, so two instances polling at once never get the same source.
+    /// </summary>
+    public abstract Task<IReadOnlyList<ClaimedSource>> ClaimDueSourcesAsync(
+        NewsDeskDbContext db, string owner, DateTime now, DateTime until, int limit, CancellationToken cancellationToken);
+
+    /// <summary>The database file on this machine, or null when the store is a server's.</summary>
+    public virtual string? DatabaseFile(string connectionString) => null;
+
+    /// <summary>
+    /// Held while this process serves the store: an engine that cannot be shared by two servers (SQLite) refuses a
+    /// second one with a <see cref="StoreInUseException"/>; a server engine lets many instances share it (null).
+    /// </summary>
+    public virtual IDisposable? LockForServing(string connectionString) => null;
+
+    /// <summary>The backup and restore of this engine's stores.</summary>
+    public abstract IStoreBackup CreateBackup(StoreLocation store, TimeProvider clock);
+
+    /// <summary>One line saying what went wrong and what to do, for failures of this engine's driver; null for others.</summary>
+    public virtual string? DescribeFailure(Exception exception) => null;
+}
+
+/// <summary>
+/// A store NewsDesk cannot use as configured (not a connection string of its engine, a server that does not answer,
+/// a database from a newer NewsDesk): the message is the one line start-up prints.
+/// </summary>
+public sealed class StoreProblemException(string message, Exception? innerException = null) : Exception(message, innerException);
+
+/// <summary>A source an instance has claimed to fetch (<see cref="StoreEngine.ClaimDueSourcesAsync"/>).</summary>
+public sealed record ClaimedSource(int Id, string Name);
+
+/// <summary>Another serving NewsDesk holds the store (<see cref="StoreEngine.LockForServing"/>).</summary>
+public sealed class StoreInUseException(string database, string heldThrough)
+    : Exception($"the database {database} is in use by another running NewsDesk (it holds {heldThrough})")
+{
+    public string Database { get; } = database;
 }
 
 /// <summary>The one place outside the engines' folders that names them: picks the engine the configuration asks for.</summary>
 public static class StoreEngines
 {
-    public static StoreEngine For(DatabaseEngine kind) => kind switch
-    {
-        DatabaseEngine.PostgreSQL => new Postgres.PostgresStoreEngine(),
-        _ => new Sqlite.SqliteStoreEngine(),
-    };
+    private static readonly StoreEngine[] _all = [new Sqlite.SqliteStoreEngine(), new Postgres.PostgresStoreEngine()];
+
+    public static StoreEngine For(DatabaseEngine kind) => _all.Single(e => e.Kind == kind);
+
+    /// <summary>The one-line explanation any engine gives for a failure of its driver, or null.</summary>
+    public static string? DescribeFailure(Exception exception) => _all.Select(e => e.DescribeFailure(exception)).FirstOrDefault(d => d is not null);
 }

@@ -6,6 +6,9 @@ public class Actor : EditableRecord
     public required string Name { get; set; }
     public ActorKind Kind { get; set; } = ActorKind.Other;
 
+    /// <summary>ACLED's actor type (the inter1/inter2 code); null when it is not set and cannot be told from <see cref="Kind"/>.</summary>
+    public AcledActorType? AcledType { get; set; }
+
     /// <summary>Country name (as ACLED writes it) the actor belongs to or operates from.</summary>
     public string? Country { get; set; }
     public string? Description { get; set; }
@@ -30,6 +33,19 @@ public enum ActorKind
     Person,
     Organisation,
     Other,
+}
+
+/// <summary>ACLED's actor types, numbered as its inter1/inter2 codes (ACLED Codebook, "Actor types").</summary>
+public enum AcledActorType
+{
+    StateForces = 1,
+    RebelGroup = 2,
+    PoliticalMilitia = 3,
+    IdentityMilitia = 4,
+    Rioters = 5,
+    Protesters = 6,
+    Civilians = 7,
+    ExternalOtherForces = 8,
 }
 
 /// <summary>Another name or transliteration an actor goes by ("Kata'ib Hizballah").</summary>

@@ -17,4 +17,7 @@ public class ApiToken
     public DateTime CreatedAt { get; set; }
     public DateTime? LastUsedAt { get; set; }
     public DateTime? RevokedAt { get; set; }
+
+    /// <summary>A read-only token may read everything its user can; any write made with it gets 403 (a dashboard's key).</summary>
+    public bool ReadOnly { get; set; }
 }

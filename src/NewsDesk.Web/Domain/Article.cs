@@ -69,6 +69,9 @@ public class Article
 
     public List<Mention> Mentions { get; set; } = [];
     public List<CollectionArticle> Collections { get; set; } = [];
+
+    /// <summary>Its place in the document workflow; null while it is new.</summary>
+    public ArticleReview? Review { get; set; }
 }
 
 /// <summary>How much of a date is actually known.</summary>

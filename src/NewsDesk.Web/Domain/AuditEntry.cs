@@ -25,6 +25,12 @@ public class AuditEntry
     public int? Version { get; set; }
     public string? Before { get; set; }
     public string? After { get; set; }
+
+    /// <summary>The previous entry's <see cref="Hash"/> ("" for the first): the link of the hash chain.</summary>
+    public string? PreviousHash { get; set; }
+
+    /// <summary>SHA-256 (hex) of this entry's content and <see cref="PreviousHash"/>; an edited or removed entry breaks the chain.</summary>
+    public string? Hash { get; set; }
 }
 
 /// <summary>What happened to the record.</summary>

@@ -39,7 +39,9 @@ public static class CanonicalUrl
             .Split('&', StringSplitOptions.RemoveEmptyEntries)
             .Where(pair => !IsTracking(Uri.UnescapeDataString(pair.Split('=', 2)[0])));
         var query = string.Join('&', kept);
-        return $"{uri.Scheme}://{uri.IdnHost.ToLowerInvariant()}{port}{path}{(query.Length > 0 ? "?" + query : "")}";
+        // IdnHost drops an IPv6 literal's brackets ("::1"), which would make "http://::1/", not a URL.
+        var host = uri.HostNameType == UriHostNameType.IPv6 ? uri.Host : uri.IdnHost;
+        return $"{uri.Scheme}://{host.ToLowerInvariant()}{port}{path}{(query.Length > 0 ? "?" + query : "")}";
     }
 
     /// <summary>

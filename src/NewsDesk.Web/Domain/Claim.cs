@@ -21,6 +21,12 @@ public class Claim : EditableRecord
     public ClaimAssessment Assessment { get; set; } = ClaimAssessment.Unverified;
     public string? AssessmentNote { get; set; }
 
+    /// <summary>Who reviewed the claim (ClaimReview author); null = the organisation's name from the settings.</summary>
+    public string? Reviewer { get; set; }
+
+    /// <summary>When the assessment was made (ClaimReview datePublished); null = the day the claim was last changed.</summary>
+    public DateOnly? ReviewDate { get; set; }
+
     public List<Mention> Mentions { get; set; } = [];
 }
 

@@ -7,8 +7,17 @@ public class Incident : EditableRecord
     public DateOnly? Date { get; set; }
     public DatePrecision DatePrecision { get; set; } = DatePrecision.Day;
 
+    /// <summary>Last day the event may have happened on, when only a range is known (UCDP's date_end); null = <see cref="Date"/>.</summary>
+    public DateOnly? DateEnd { get; set; }
+
     public string? Location { get; set; }
     public string? Admin1 { get; set; }
+
+    /// <summary>Second-level administrative region (district); ACLED admin2.</summary>
+    public string? Admin2 { get; set; }
+
+    /// <summary>Third-level administrative region (sub-district); ACLED admin3.</summary>
+    public string? Admin3 { get; set; }
     public string? Country { get; set; }
     public double? Latitude { get; set; }
     public double? Longitude { get; set; }
@@ -21,8 +30,27 @@ public class Incident : EditableRecord
     /// <summary>ACLED sub-event type, e.g. "Shelling/artillery/missile attack".</summary>
     public string? SubType { get; set; }
 
-    /// <summary>Reported fatalities; null when unknown.</summary>
+    /// <summary>Reported fatalities, the best estimate (ACLED fatalities, UCDP best); null when unknown.</summary>
     public int? Fatalities { get; set; }
+
+    /// <summary>Lowest and highest credible death counts (UCDP low / high).</summary>
+    public int? FatalitiesLow { get; set; }
+    public int? FatalitiesHigh { get; set; }
+
+    /// <summary>Deaths by side (UCDP deaths_a, deaths_b, deaths_civilians, deaths_unknown): perpetrators' side, targets' side, civilians, unknown.</summary>
+    public int? DeathsPerpetratorSide { get; set; }
+    public int? DeathsTargetSide { get; set; }
+    public int? DeathsCivilians { get; set; }
+    public int? DeathsUnknown { get; set; }
+
+    /// <summary>Civilians were the primary target (ACLED civilian_targeting).</summary>
+    public bool CivilianTargeting { get; set; }
+
+    /// <summary>ACLED-style tags ("crowd size=no report"; "women targeted: girls"), "; "-separated.</summary>
+    public string? Tags { get; set; }
+
+    /// <summary>ACLED source scale of the reporting ("Local", "National", "International", "New media", "National-International"...).</summary>
+    public string? SourceScale { get; set; }
     public IncidentStatus Status { get; set; } = IncidentStatus.Reported;
     public string? Notes { get; set; }
 
@@ -63,4 +91,10 @@ public enum IncidentRole
 {
     Perpetrator,
     Target,
+
+    /// <summary>An actor associated with the first perpetrator in this event (ACLED assoc_actor_1): its parent organisation, an identity of its members.</summary>
+    PerpetratorAssociate,
+
+    /// <summary>An actor associated with the first target in this event (ACLED assoc_actor_2): "Farmers" beside "Civilians (Syria)".</summary>
+    TargetAssociate,
 }

@@ -16,6 +16,9 @@ public class Mention
     /// <summary>The text at [Start, End) when the mention was made; checked against the article on save.</summary>
     public required string Quote { get; set; }
 
+    /// <summary>The number of the <see cref="ArticleVersion"/> whose text the offsets point into (1 before versions existed).</summary>
+    public int TextVersion { get; set; } = 1;
+
     // Exactly one of these is set (a check constraint enforces it), so each link keeps a real foreign key.
     public int? ActorId { get; set; }
     public Actor? Actor { get; set; }

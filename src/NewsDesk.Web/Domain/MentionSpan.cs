@@ -26,6 +26,13 @@ public static class MentionSpan
                 "The span cuts a character in half (a UTF-16 surrogate pair, e.g. an emoji); move start or end by one.");
         }
 
+        if (SplitsGraphemeCluster(text, start) || SplitsGraphemeCluster(text, end))
+        {
+            return new SpanProblem(SpanProblemKind.SplitsCharacter,
+                "The span cuts a character as readers see it (a letter and its combining accent, an emoji and its skin tone or a flag); "
+                + "move start or end to the edge of that character.");
+        }
+
         if (string.IsNullOrWhiteSpace(text.AsSpan(start, end - start).ToString()))
         {
             return new SpanProblem(SpanProblemKind.WhitespaceOnly, "The span covers only whitespace.");
@@ -49,6 +56,32 @@ public static class MentionSpan
     /// <summary>True when an offset falls between the two halves of a surrogate pair.</summary>
     public static bool SplitsSurrogatePair(string text, int offset) =>
         offset > 0 && offset < text.Length && char.IsHighSurrogate(text[offset - 1]) && char.IsLowSurrogate(text[offset]);
+
+    /// <summary>
+    /// True when an offset falls inside an extended grapheme cluster (Unicode UAX #29, as .NET's
+    /// <see cref="System.Globalization.StringInfo"/> segments text): "e" + U+0301, 👍 + 🏽, 🇮🇶. Clusters are read from
+    /// the nearest line break before the offset (always a boundary), at most <see cref="GraphemeLookBehind"/> code
+    /// units back, so a check in a 5 MB article stays cheap.
+    /// </summary>
+    public static bool SplitsGraphemeCluster(string text, int offset)
+    {
+        if (offset <= 0 || offset >= text.Length)
+        {
+            return false;
+        }
+
+        var from = Math.Max(0, offset - GraphemeLookBehind);
+        var lineBreak = text.LastIndexOf('\n', offset - 1, offset - from);
+        var position = lineBreak >= 0 ? lineBreak + 1 : from;
+        while (position < offset)
+        {
+            position += System.Globalization.StringInfo.GetNextTextElementLength(text.AsSpan(position));
+        }
+
+        return position != offset;
+    }
+
+    private const int GraphemeLookBehind = 1024;
 
     private static string Shorten(string value) => value.Length <= 80 ? value : string.Concat(value.AsSpan(0, 77), "...");
 }

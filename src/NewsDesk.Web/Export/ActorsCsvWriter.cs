@@ -11,14 +11,14 @@ public sealed class ActorsCsvWriter : IExportTableWriter
     public IReadOnlyList<string> Columns(ExportFormat format) =>
     [
         "id", "name", "aliases", "kind", "country", "affiliations", "affiliation_ids", "external_id", "description",
-        "mention_count", "article_count",
+        "mention_count", "article_count", "inter_code",
     ];
 
     public async Task WriteRowsAsync(ExportScope scope, ExportFormat format, CsvTableWriter csv, CancellationToken cancellationToken)
     {
         var mentions = scope.Mentions;
         var batches = RecordBatches.ReadAsync(scope.Actors.AsNoTracking(), a => a.Id, a => new Row(
-                a.Id, a.Name, a.Kind, a.Country, a.ExternalId, a.Description,
+                a.Id, a.Name, a.Kind, a.AcledType, a.Country, a.ExternalId, a.Description,
                 mentions.Count(m => m.ActorId == a.Id),
                 mentions.Where(m => m.ActorId == a.Id).Select(m => m.ArticleId).Distinct().Count()),
             r => r.Id, cancellationToken);
@@ -47,12 +47,13 @@ public sealed class ActorsCsvWriter : IExportTableWriter
                 csv.Text(row.Description);
                 csv.Number(row.MentionCount);
                 csv.Number(row.ArticleCount);
+                csv.Number(Acled.InterCode(row.AcledType, row.Kind));
                 await csv.EndRowAsync(cancellationToken);
             }
         }
     }
 
     private sealed record Row(
-        int Id, string Name, ActorKind Kind, string? Country, string? ExternalId, string? Description,
+        int Id, string Name, ActorKind Kind, AcledActorType? AcledType, string? Country, string? ExternalId, string? Description,
         int MentionCount, int ArticleCount);
 }

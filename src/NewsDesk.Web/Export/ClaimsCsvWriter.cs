@@ -5,7 +5,8 @@ namespace NewsDesk.Web.Export;
 
 /// <summary>
 /// claims.csv, shaped like schema.org ClaimReview: the claim reviewed, its author (claimant), the outlet relaying it,
-/// the rating (assessment) and where it appeared, earliest first, among the selection's articles.
+/// the review (reviewer, date, rating with its scale, URL) and where it appeared, earliest first, among the
+/// selection's articles. claims.jsonld holds the same claims as ClaimReview JSON-LD.
 /// </summary>
 public sealed class ClaimsCsvWriter : IExportTableWriter
 {
@@ -15,29 +16,15 @@ public sealed class ClaimsCsvWriter : IExportTableWriter
     [
         "id", "claim_text", "claimant", "claimant_id", "relaying_outlet", "relaying_outlet_id", "kind", "incident_id",
         "claim_date", "assessment", "assessment_note", "first_appearance_url", "appearance_urls",
+        "reviewer", "review_date", "rating_value", "best_rating", "worst_rating", "review_url",
     ];
 
     public async Task WriteRowsAsync(ExportScope scope, ExportFormat format, CsvTableWriter csv, CancellationToken cancellationToken)
     {
-        var mentions = scope.Mentions;
-        var batches = RecordBatches.ReadAsync(scope.Claims.AsNoTracking(), c => c.Id, c => new Row(
-                c.Id, c.Text, c.ClaimantId, c.Claimant!.Name, c.RelayedById, c.RelayedBy!.Name, c.Kind, c.IncidentId,
-                c.ClaimDate, c.Assessment, c.AssessmentNote),
-            r => r.Id, cancellationToken);
-        await foreach (var batch in batches)
+        await foreach (var batch in ClaimRows.ReadAsync(scope, cancellationToken))
         {
-            var ids = batch.Select(r => (int?)r.Id).ToArray();
-            var appearances = (await mentions
-                    .Where(m => ids.Contains(m.ClaimId))
-                    .Select(m => new { ClaimId = m.ClaimId!.Value, m.ArticleId, m.Article!.Url, m.Article.PublishedAt })
-                    .Distinct()
-                    .OrderBy(x => x.PublishedAt == null).ThenBy(x => x.PublishedAt).ThenBy(x => x.ArticleId)
-                    .ToListAsync(cancellationToken))
-                .ToLookup(x => x.ClaimId, x => x.Url);
-
-            foreach (var row in batch)
+            foreach (var (row, urls) in batch)
             {
-                var urls = appearances[row.Id].ToList();
                 csv.Number(row.Id);
                 csv.Text(row.Text);
                 csv.Text(row.ClaimantName);
@@ -51,12 +38,66 @@ public sealed class ClaimsCsvWriter : IExportTableWriter
                 csv.Text(row.AssessmentNote);
                 csv.Text(urls.FirstOrDefault());
                 csv.Cell(CsvCells.Joined(urls));
+                csv.Text(row.Reviewer ?? scope.Links.ReviewerName);
+                csv.Cell(CsvCells.Date(row.ReviewDate));
+                csv.Number(ClaimReviewRating.Value(row.Assessment));
+                csv.Number(ClaimReviewRating.Best);
+                csv.Number(ClaimReviewRating.Worst);
+                csv.Text(scope.Links.Claim(row.Id));
                 await csv.EndRowAsync(cancellationToken);
             }
         }
     }
+}
 
-    private sealed record Row(
-        int Id, string Text, int? ClaimantId, string? ClaimantName, int? RelayedById, string? RelayedByName,
-        ClaimKind Kind, int? IncidentId, DateOnly? ClaimDate, ClaimAssessment Assessment, string? AssessmentNote);
+/// <summary>A claim as claims.csv and claims.jsonld write it.</summary>
+public sealed record ClaimRow(
+    int Id, string Text, int? ClaimantId, string? ClaimantName, ActorKind? ClaimantKind, int? RelayedById, string? RelayedByName,
+    ClaimKind Kind, int? IncidentId, string? IncidentTitle, DateOnly? ClaimDate, ClaimAssessment Assessment, string? AssessmentNote,
+    string? Reviewer, DateOnly ReviewDate);
+
+/// <summary>Reads the scope's claims a batch at a time, each with the URLs of the selection's articles that mention it, earliest first.</summary>
+public static class ClaimRows
+{
+    public static async IAsyncEnumerable<List<(ClaimRow Row, List<string> Urls)>> ReadAsync(
+        ExportScope scope, [System.Runtime.CompilerServices.EnumeratorCancellation] CancellationToken cancellationToken)
+    {
+        var mentions = scope.Mentions;
+        var batches = RecordBatches.ReadAsync(scope.Claims.AsNoTracking(), c => c.Id, c => new
+        {
+            c.Id,
+            c.Text,
+            c.ClaimantId,
+            ClaimantName = c.Claimant!.Name,
+            ClaimantKind = (ActorKind?)c.Claimant.Kind,
+            c.RelayedById,
+            RelayedByName = c.RelayedBy!.Name,
+            c.Kind,
+            c.IncidentId,
+            IncidentTitle = c.Incident!.Title,
+            c.ClaimDate,
+            c.Assessment,
+            c.AssessmentNote,
+            c.Reviewer,
+            c.ReviewDate,
+            c.UpdatedAt,
+        },
+            r => r.Id, cancellationToken);
+        await foreach (var batch in batches.WithCancellation(cancellationToken))
+        {
+            var ids = batch.Select(r => (int?)r.Id).ToArray();
+            var appearances = (await mentions
+                    .Where(m => ids.Contains(m.ClaimId))
+                    .Select(m => new { ClaimId = m.ClaimId!.Value, m.ArticleId, m.Article!.Url, m.Article.PublishedAt })
+                    .Distinct()
+                    .OrderBy(x => x.PublishedAt == null).ThenBy(x => x.PublishedAt).ThenBy(x => x.ArticleId)
+                    .ToListAsync(cancellationToken))
+                .ToLookup(x => x.ClaimId, x => x.Url);
+            yield return [.. batch.Select(c => (
+                new ClaimRow(c.Id, c.Text, c.ClaimantId, c.ClaimantName, c.ClaimantKind, c.RelayedById, c.RelayedByName, c.Kind,
+                    c.IncidentId, c.IncidentTitle, c.ClaimDate, c.Assessment, c.AssessmentNote, c.Reviewer,
+                    c.ReviewDate ?? DateOnly.FromDateTime(c.UpdatedAt)),
+                appearances[c.Id].ToList()))];
+        }
+    }
 }

@@ -19,8 +19,13 @@ public static class CsvCells
     /// <summary>Put before a text that a spreadsheet would otherwise evaluate as a formula.</summary>
     public const char FormulaGuard = '\'';
 
-    // OWASP's CSV-injection list plus the full-width forms, which Excel also treats as formula starts.
-    private static readonly SearchValues<char> _formulaStarts = SearchValues.Create("=+-@\t\r＝＋－＠");
+    // OWASP's CSV-injection list plus the full-width forms, which Excel also treats as formula starts, and the
+    // line feed: a cell that starts on a new line shows nothing of what follows, which may itself be a formula.
+    private static readonly SearchValues<char> _formulaStarts = SearchValues.Create("=+-@\t\r\n＝＋－＠");
+
+    // Characters a spreadsheet (or a user's paste) may strip before evaluating: spaces and quotes around a
+    // formula ("=1+1", " =1+1", “=1+1”) must not hide it.
+    private static readonly SearchValues<char> _skippedBeforeFormula = SearchValues.Create(" \u00A0\"'“”‘’＂＇");
 
     /// <summary>A text cell: prefixed with a single quote when it starts like a formula, truncated when too long.</summary>
     public static string Text(string? value)
@@ -30,7 +35,7 @@ public static class CsvCells
             return "";
         }
 
-        if (_formulaStarts.Contains(value[0]))
+        if (StartsLikeFormula(value))
         {
             value = FormulaGuard + value;
         }
@@ -47,6 +52,26 @@ public static class CsvCells
         }
 
         return value;
+    }
+
+    /// <summary>
+    /// True when a spreadsheet could read the text as a formula: its first character, or its first after leading
+    /// spaces and quotes, is a formula start (= + - @, their full-width forms, tab, carriage return, line feed).
+    /// </summary>
+    public static bool StartsLikeFormula(string value)
+    {
+        if (value.Length == 0)
+        {
+            return false;
+        }
+
+        if (_formulaStarts.Contains(value[0]))
+        {
+            return true;
+        }
+
+        var first = value.AsSpan().IndexOfAnyExcept(_skippedBeforeFormula);
+        return first > 0 && _formulaStarts.Contains(value[first]);
     }
 
     /// <summary>Several values in one cell, joined with "; ", then treated as one text cell.</summary>
@@ -79,6 +104,16 @@ public static class CsvCells
         };
         return value.ToString(format, CultureInfo.InvariantCulture);
     }
+
+    /// <summary>Ids in one cell ("3; 7"); ids are never negative, so no guard is needed.</summary>
+    public static string Ids(IEnumerable<int> ids) => string.Join("; ", ids.Select(Number));
+
+    /// <summary>
+    /// Only the formula guard of <see cref="Text"/>, no cut: for JSON files, whose values a spreadsheet importing
+    /// them would evaluate just the same, and which have no cell limit.
+    /// </summary>
+    public static string? Guarded(string? value) =>
+        string.IsNullOrEmpty(value) ? value : StartsLikeFormula(value) ? FormulaGuard + value : value;
 
     /// <summary>An id in a text list ("3; 7"); ids are never negative, so no guard is needed.</summary>
     public static string Number(int value) => value.ToString(CultureInfo.InvariantCulture);

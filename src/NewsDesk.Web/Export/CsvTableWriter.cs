@@ -36,6 +36,8 @@ public sealed class CsvTableWriter : IAsyncDisposable
     /// <summary>A number, written as a number: never prefixed, whatever its sign.</summary>
     public void Number(int? value) => _csv.WriteField(value);
 
+    public void Number(long? value) => _csv.WriteField(value);
+
     public void Number(double? value) => _csv.WriteField(value);
 
     public async Task EndRowAsync(CancellationToken cancellationToken)

@@ -1,36 +1,182 @@
+using Microsoft.EntityFrameworkCore;
 using NewsDesk.Web.Data;
 using NewsDesk.Web.Domain;
 
 namespace NewsDesk.Web.Export;
 
 /// <summary>
-/// The rows a selection holds, as queries every CSV writer starts from (so counts and files always agree):
-/// articles chosen by the article filters; their mentions kept by the record filters; the actors, incidents
-/// and claims those mentions point to. When a record filter is set, only articles with a kept mention remain.
+/// The rows a selection holds, as queries every writer starts from (so counts and files always agree).
+/// Articles are chosen by the article filters and their mentions kept by the record filters. The records are
+/// those the kept mentions point to, plus the records no article mentions that fall in the selection (unless
+/// <see cref="ExportSelection.MentionedOnly"/>), and then everything they refer to: the claims of exported
+/// incidents, the incidents of exported claims, every actor of those incidents and claims (perpetrators,
+/// targets, associates, claimants, relaying outlets) and, actor by actor, the actors they are affiliated with.
+/// So every id a file names has its row in the same export (docs/export.md, "What a selection holds").
 /// </summary>
 public sealed class ExportScope
 {
-    public ExportScope(NewsDeskDbContext db, ExportSelection selection)
+    private ExportScope(
+        NewsDeskDbContext db, ExportSelection selection, ExportLinks links, IQueryable<Article> articles, IQueryable<Mention> mentions,
+        IQueryable<Actor> actors, IQueryable<Incident> incidents, IQueryable<Claim> claims)
     {
         Db = db;
         Selection = selection;
-
-        var chosen = ChooseArticles(db, selection);
-        var mentions = KeepMentions(db, selection, chosen);
+        Links = links;
+        Articles = articles;
         Mentions = mentions;
-        Articles = selection.HasRecordFilter ? chosen.Where(a => mentions.Any(m => m.ArticleId == a.Id)) : chosen;
-        Actors = db.Actors.Where(a => mentions.Any(m => m.ActorId == a.Id));
-        Incidents = db.Incidents.Where(i => mentions.Any(m => m.IncidentId == i.Id));
-        Claims = db.Claims.Where(c => mentions.Any(m => m.ClaimId == c.Id));
+        Actors = actors;
+        Incidents = incidents;
+        Claims = claims;
     }
 
     public NewsDeskDbContext Db { get; }
     public ExportSelection Selection { get; }
+    public ExportLinks Links { get; }
     public IQueryable<Article> Articles { get; }
     public IQueryable<Mention> Mentions { get; }
     public IQueryable<Actor> Actors { get; }
     public IQueryable<Incident> Incidents { get; }
     public IQueryable<Claim> Claims { get; }
+
+    public static async Task<ExportScope> CreateAsync(
+        NewsDeskDbContext db, ExportSelection selection, ExportLinks links, CancellationToken cancellationToken)
+    {
+        var chosen = ChooseArticles(db, selection);
+        var mentions = KeepMentions(db, selection, chosen);
+        if (selection.IsEverything)
+        {
+            // Every record is in it, so it is closed as it stands: no id sets to gather.
+            return new ExportScope(db, selection, links, chosen, mentions, db.Actors, db.Incidents, db.Claims);
+        }
+
+        var kept = selection.HasRecordFilter ? chosen.Where(a => mentions.Any(m => m.ArticleId == a.Id)) : chosen;
+        // The originals kept articles are near-duplicates of: few, so read as ids, and the article query stays as it was without them.
+        var originals = (await kept.Where(k => k.DuplicateOfId != null && !kept.Any(o => o.Id == k.DuplicateOfId))
+            .Select(k => k.DuplicateOfId!.Value).Distinct().ToListAsync(cancellationToken)).ToArray();
+        var articles = originals.Length == 0 ? kept : db.Articles.Where(a => kept.Any(k => k.Id == a.Id) || EF.Parameter(originals).Contains(a.Id));
+
+        var incidentIds = (await mentions.Where(m => m.IncidentId != null).Select(m => m.IncidentId!.Value).Distinct().ToListAsync(cancellationToken)).ToHashSet();
+        var claimIds = (await mentions.Where(m => m.ClaimId != null).Select(m => m.ClaimId!.Value).Distinct().ToListAsync(cancellationToken)).ToHashSet();
+        var actorIds = (await mentions.Where(m => m.ActorId != null).Select(m => m.ActorId!.Value).Distinct().ToListAsync(cancellationToken)).ToHashSet();
+        if (!selection.MentionedOnly)
+        {
+            incidentIds.UnionWith(await UnmentionedIncidents(db, selection).Select(i => i.Id).ToListAsync(cancellationToken));
+            claimIds.UnionWith(await UnmentionedClaims(db, selection).Select(c => c.Id).ToListAsync(cancellationToken));
+            actorIds.UnionWith(await UnmentionedActors(db, selection).Select(a => a.Id).ToListAsync(cancellationToken));
+        }
+
+        // Claims of exported incidents, incidents of exported claims: one round each reaches the fixpoint, since
+        // the claims added have their incidents among the exported ones already.
+        var claimIncidents = claimIds.ToArray();
+        incidentIds.UnionWith(await db.Claims.Where(c => EF.Parameter(claimIncidents).Contains(c.Id) && c.IncidentId != null)
+            .Select(c => c.IncidentId!.Value).ToListAsync(cancellationToken));
+        var incidentClaims = incidentIds.ToArray();
+        claimIds.UnionWith(await db.Claims.Where(c => c.IncidentId != null && EF.Parameter(incidentClaims).Contains(c.IncidentId.Value))
+            .Select(c => c.Id).ToListAsync(cancellationToken));
+
+        var incidentArray = incidentIds.ToArray();
+        var claimArray = claimIds.ToArray();
+        actorIds.UnionWith(await db.IncidentActors.Where(r => EF.Parameter(incidentArray).Contains(r.IncidentId)).Select(r => r.ActorId).ToListAsync(cancellationToken));
+        actorIds.UnionWith((await db.Claims.Where(c => EF.Parameter(claimArray).Contains(c.Id)).Select(c => new { c.ClaimantId, c.RelayedById }).ToListAsync(cancellationToken))
+            .SelectMany(c => new[] { c.ClaimantId, c.RelayedById }).OfType<int>());
+        await AddAffiliatesAsync(db, actorIds, cancellationToken);
+
+        var actorArray = actorIds.ToArray();
+        return new ExportScope(
+            db, selection, links, articles, mentions,
+            db.Actors.Where(a => EF.Parameter(actorArray).Contains(a.Id)),
+            db.Incidents.Where(i => EF.Parameter(incidentArray).Contains(i.Id)),
+            db.Claims.Where(c => EF.Parameter(claimArray).Contains(c.Id)));
+    }
+
+    // Id sets go to SQLite as one JSON parameter (EF.Parameter): EF Core 10 would otherwise send one SQL parameter
+    // per id, which is slow to prepare for every batch and fails beyond SQLite's 32,766 parameters.
+
+    // actors.csv names each actor's affiliates by id, so they come along, and theirs in turn.
+    private static async Task AddAffiliatesAsync(NewsDeskDbContext db, HashSet<int> actorIds, CancellationToken cancellationToken)
+    {
+        var frontier = actorIds.ToArray();
+        while (frontier.Length > 0)
+        {
+            var ids = frontier;
+            var affiliates = await db.ActorAffiliations.Where(x => EF.Parameter(ids).Contains(x.ActorId)).Select(x => x.AffiliateId).Distinct().ToListAsync(cancellationToken);
+            frontier = [.. affiliates.Where(actorIds.Add)];
+        }
+    }
+
+    // A record no article mentions is in the selection when the filters could pick it by its own fields: no
+    // collection or source filter (it is in none), its type chosen, named by a record filter if one is set,
+    // and its own date (an incident's or a claim's) in the date range if one is set; actors have no date.
+    private static IQueryable<Incident> UnmentionedIncidents(NewsDeskDbContext db, ExportSelection s)
+    {
+        if (!s.UnmentionedCanMatch(RecordType.Incident) || (s.HasRecordFilter && s.IncidentIds.Count == 0))
+        {
+            return db.Incidents.Where(_ => false);
+        }
+
+        var incidents = db.Incidents.Where(i => !db.Mentions.Any(m => m.IncidentId == i.Id));
+        if (s.IncidentIds.Count > 0)
+        {
+            var ids = s.IncidentIds.ToArray();
+            incidents = incidents.Where(i => ids.Contains(i.Id));
+        }
+
+        if (s.From is { } from)
+        {
+            incidents = incidents.Where(i => i.Date >= from);
+        }
+
+        if (s.To is { } to)
+        {
+            incidents = incidents.Where(i => i.Date <= to);
+        }
+
+        return incidents;
+    }
+
+    private static IQueryable<Claim> UnmentionedClaims(NewsDeskDbContext db, ExportSelection s)
+    {
+        if (!s.UnmentionedCanMatch(RecordType.Claim) || (s.HasRecordFilter && s.Assessments.Count == 0))
+        {
+            return db.Claims.Where(_ => false);
+        }
+
+        var claims = db.Claims.Where(c => !db.Mentions.Any(m => m.ClaimId == c.Id));
+        if (s.Assessments.Count > 0)
+        {
+            var assessments = s.Assessments.ToArray();
+            claims = claims.Where(c => assessments.Contains(c.Assessment));
+        }
+
+        if (s.From is { } from)
+        {
+            claims = claims.Where(c => c.ClaimDate >= from);
+        }
+
+        if (s.To is { } to)
+        {
+            claims = claims.Where(c => c.ClaimDate <= to);
+        }
+
+        return claims;
+    }
+
+    private static IQueryable<Actor> UnmentionedActors(NewsDeskDbContext db, ExportSelection s)
+    {
+        if (!s.UnmentionedCanMatch(RecordType.Actor) || (s.HasRecordFilter && s.ActorIds.Count == 0) || s.From is not null || s.To is not null)
+        {
+            return db.Actors.Where(_ => false);
+        }
+
+        var actors = db.Actors.Where(a => !db.Mentions.Any(m => m.ActorId == a.Id));
+        if (s.ActorIds.Count > 0)
+        {
+            var ids = s.ActorIds.ToArray();
+            actors = actors.Where(a => ids.Contains(a.Id));
+        }
+
+        return actors;
+    }
 
     private static IQueryable<Article> ChooseArticles(NewsDeskDbContext db, ExportSelection selection)
     {
@@ -64,9 +210,7 @@ public sealed class ExportScope
     private static IQueryable<Mention> KeepMentions(NewsDeskDbContext db, ExportSelection selection, IQueryable<Article> chosen)
     {
         var mentions = db.Mentions.AsQueryable();
-        var articleFiltered = selection.CollectionId is not null || selection.From is not null || selection.To is not null
-            || selection.SourceIds.Count > 0;
-        if (articleFiltered)
+        if (selection.HasArticleFilter)
         {
             mentions = mentions.Where(m => chosen.Any(a => a.Id == m.ArticleId));
         }

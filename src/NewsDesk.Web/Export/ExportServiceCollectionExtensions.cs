@@ -6,6 +6,7 @@ public static class ExportServiceCollectionExtensions
     public static WebApplicationBuilder AddExport(this WebApplicationBuilder builder)
     {
         builder.Services.AddScoped<ExportService>();
+        builder.Services.AddScoped<EvidenceBundleWriter>();
         return builder;
     }
 }

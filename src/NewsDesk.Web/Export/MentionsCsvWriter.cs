@@ -16,7 +16,7 @@ public sealed class MentionsCsvWriter : IExportTableWriter
     [
         "mention_id", "article_id", "article_url", "article_title", "site", "published_at",
         "record_type", "record_id", "record_name", "quote", "start", "end",
-        "context_before", "context_after", "annotator", "created_at",
+        "context_before", "context_after", "annotator", "created_at", "reviewed",
     ];
 
     // Articles whose mentions are read (and texts held) at once: bounded memory, and no query left open while
@@ -35,7 +35,8 @@ public sealed class MentionsCsvWriter : IExportTableWriter
                     m.Id, m.ArticleId, m.Article!.Url, m.Article.Title, m.Article.SiteName,
                     m.Article.PublishedAt, m.Article.PublishedUtcOffsetMinutes, m.Article.PublishedPrecision,
                     m.ActorId, m.IncidentId, m.ClaimId, m.Actor!.Name, m.Incident!.Title, m.Claim!.Text,
-                    m.Quote, m.Start, m.End, m.CreatedBy, m.CreatedAt))
+                    m.Quote, m.Start, m.End, m.CreatedBy, m.CreatedAt,
+                    m.Article.Review != null && m.Article.Review.State == ArticleState.Reviewed))
                 .ToListAsync(cancellationToken);
             var texts = await scope.Db.Articles.AsNoTracking().Where(a => chunk.Contains(a.Id))
                 .Select(a => new { a.Id, a.Text }).ToDictionaryAsync(a => a.Id, a => a.Text, cancellationToken);
@@ -68,6 +69,7 @@ public sealed class MentionsCsvWriter : IExportTableWriter
             csv.Text(After(text, row.End));
             csv.Text(row.CreatedBy);
             csv.Cell(CsvCells.Timestamp(row.CreatedAt));
+            csv.Cell(row.Reviewed ? "true" : "false");
             await csv.EndRowAsync(cancellationToken);
     }
 
@@ -101,5 +103,5 @@ public sealed class MentionsCsvWriter : IExportTableWriter
         int Id, int ArticleId, string Url, string Title, string? SiteName,
         DateTime? PublishedAt, int? PublishedUtcOffsetMinutes, DatePrecision PublishedPrecision,
         int? ActorId, int? IncidentId, int? ClaimId, string? ActorName, string? IncidentTitle, string? ClaimText,
-        string Quote, int Start, int End, string? CreatedBy, DateTime CreatedAt);
+        string Quote, int Start, int End, string? CreatedBy, DateTime CreatedAt, bool Reviewed);
 }

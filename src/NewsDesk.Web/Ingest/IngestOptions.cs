@@ -14,6 +14,12 @@ public class IngestOptions
     /// <summary>Sources fetched at the same time (each host still has its own limit).</summary>
     public int MaxConcurrentSources { get; set; } = 4;
 
+    /// <summary>
+    /// How long an instance's claim on a source it fetches holds (keep it above the longest fetch): other instances
+    /// leave the source alone meanwhile, and the claim of an instance that died runs out after this long.
+    /// </summary>
+    public TimeSpan SourceLease { get; set; } = TimeSpan.FromMinutes(5);
+
     /// <summary>Bounds of the next-check time, whatever a source's interval or back-off says.</summary>
     public TimeSpan MinFetchInterval { get; set; } = TimeSpan.FromMinutes(5);
     public TimeSpan MaxFetchInterval { get; set; } = TimeSpan.FromHours(24);
@@ -41,11 +47,17 @@ public class IngestOptions
     /// <summary>Items taken from one feed or sitemap fetch; sitemaps keep the newest.</summary>
     public int MaxItemsPerFetch { get; set; } = 1000;
 
+    /// <summary>Article pages of one source fetch downloaded and extracted at once (each host still has its own limit).</summary>
+    public int ItemConcurrency { get; set; } = 4;
+
     /// <summary>Article pages downloaded per source fetch; the rest wait for the next one.</summary>
     public int MaxNewArticlesPerFetch { get; set; } = 200;
 
-    /// <summary>Child sitemaps of a sitemap index read per fetch (the most recently modified).</summary>
+    /// <summary>Child sitemaps of a sitemap index read per fetch (the most recently modified), nested ones included.</summary>
     public int MaxChildSitemaps { get; set; } = 5;
+
+    /// <summary>Levels of sitemap indexes followed below the source's own sitemap (an index of indexes is 2).</summary>
+    public int MaxSitemapDepth { get; set; } = 3;
 
     /// <summary>Retries of a 5xx, 408, 429 or network error, with exponential back-off from <see cref="RetryBaseDelay"/>.</summary>
     public int MaxRetries { get; set; } = 2;
@@ -57,7 +69,10 @@ public class IngestOptions
     /// <summary>Connect to private, loopback and link-local addresses (off: the SSRF guard refuses them).</summary>
     public bool AllowPrivateNetworks { get; set; }
 
-    /// <summary>Host names trusted even on private addresses (an intranet feed), when AllowPrivateNetworks is off.</summary>
+    /// <summary>
+    /// Hosts trusted even on private addresses (an intranet feed) while AllowPrivateNetworks is off: <c>intranet:8180</c>
+    /// (that port only), <c>https://intranet:8443</c> (that origin), or a bare <c>intranet</c> (every port).
+    /// </summary>
     public List<string> AllowedPrivateHosts { get; set; } = [];
 
     /// <summary>Bits two SimHash fingerprints may differ by and still be the same story.</summary>

@@ -15,7 +15,11 @@ public static class IngestSetup
         builder.Services.AddIngestFetching();
         builder.Services.AddSingleton<ArticleExtractor>();
         builder.Services.AddScoped<ArticleStore>();
+        builder.Services.AddSingleton<RecentFingerprints>();
         builder.Services.AddScoped<SourceFetcher>();
+        builder.Services.AddSingleton<IngestInstance>();
+        builder.Services.AddScoped<SourceLeases>();
+        builder.Services.AddSingleton<Sitemaps.SitemapCrawl>();
         builder.Services.AddSingleton<ScrapeRunner>();
         builder.Services.AddSingleton<ISourceDiscovery, SourceDiscovery>();
         builder.Services.AddHostedService<ScraperWorker>();

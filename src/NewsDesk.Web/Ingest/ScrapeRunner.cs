@@ -20,17 +20,23 @@ public sealed class ScrapeRunner(IServiceScopeFactory scopes, IOptions<IngestOpt
         await Parallel.ForEachAsync(Enumerable.Range(0, sources.Count), parallel, async (index, ct) =>
         {
             var (id, name) = sources[index];
-            try
-            {
-                await using var scope = scopes.CreateAsyncScope();
-                results[index] = await scope.ServiceProvider.GetRequiredService<SourceFetcher>().FetchAsync(id, ct);
-            }
-            catch (Exception ex) when (!ct.IsCancellationRequested)
-            {
-                logger.LogError(ex, "Source {SourceId} could not be fetched", id);
-                results[index] = new SourceFetchSummary(id, name, false, null, 0, 0, ex.Message);
-            }
+            results[index] = await RunOneAsync(id, name, ct);
         });
         return [.. results.OfType<SourceFetchSummary>()];
+    }
+
+    /// <summary>Fetches one source in its own scope; an exception becomes a failed summary.</summary>
+    public async Task<SourceFetchSummary> RunOneAsync(int id, string name, CancellationToken cancellationToken)
+    {
+        try
+        {
+            await using var scope = scopes.CreateAsyncScope();
+            return await scope.ServiceProvider.GetRequiredService<SourceFetcher>().FetchAsync(id, cancellationToken);
+        }
+        catch (Exception ex) when (!cancellationToken.IsCancellationRequested)
+        {
+            logger.LogError(ex, "Source {SourceId} could not be fetched", id);
+            return new SourceFetchSummary(id, name, false, null, 0, 0, ex.Message);
+        }
     }
 }

@@ -1,3 +1,4 @@
+using NewsDesk.Extraction;
 using NewsDesk.Extraction.Feeds;
 using NewsDesk.Web.Domain;
 using NewsDesk.Web.Ingest.Http;
@@ -27,10 +28,13 @@ public interface ISourceDiscovery
 
     /// <summary>The feeds listed in an OPML file.</summary>
     IReadOnlyList<OpmlFeed> ReadOpml(Stream content);
+
+    /// <summary>Why the scraper would refuse to fetch this URL (an internal address), or null; checked before a URL is saved.</summary>
+    Task<string?> RefusalAsync(Uri url, CancellationToken cancellationToken);
 }
 
 /// <inheritdoc />
-public sealed class SourceDiscovery(PoliteFetcher fetcher) : ISourceDiscovery
+public sealed class SourceDiscovery(PoliteFetcher fetcher, ArticleExtractor extractor, NetworkGuard guard) : ISourceDiscovery
 {
     public async Task<SourceProbe> ProbeAsync(string url, SourceKindChoice kind, CancellationToken cancellationToken)
     {
@@ -43,12 +47,13 @@ public sealed class SourceDiscovery(PoliteFetcher fetcher) : ISourceDiscovery
         FetchResult response;
         try
         {
-            response = await fetcher.FetchAsync(uri, cancellationToken);
+            response = await fetcher.FetchAsync(uri, cancellationToken, listing: kind != SourceKindChoice.Page);
         }
         catch (FetchFailureException ex)
         {
-            // An explicit kind does not need the page; it can be added and fetched later.
-            return kind == SourceKindChoice.Auto
+            // An explicit kind does not need the page; it can be added and fetched later, unless the address itself is
+            // refused (an internal host, another scheme): every later fetch would be refused too.
+            return kind == SourceKindChoice.Auto || ex.Kind is FetchFailureKind.Blocked or FetchFailureKind.Scheme
                 ? new SourceProbe(normalized, null, "", [], ex.Message)
                 : new SourceProbe(normalized, ToKind(kind), uri.Host, [], null);
         }
@@ -59,19 +64,21 @@ public sealed class SourceDiscovery(PoliteFetcher fetcher) : ISourceDiscovery
             switch (sniffed)
             {
                 case SniffedKind.Feed:
-                    using (var body = response.OpenBody())
-                    {
-                        var feed = FeedParser.Parse(body, response.FinalUrl, 1);
-                        return new SourceProbe(normalized, kind == SourceKindChoice.Auto ? SourceKind.Feed : ToKind(kind), feed.Title ?? uri.Host, [], null);
-                    }
+                    var feed = FeedParser.Parse(response.Body.Span, response.FinalUrl, 1, response.ContentType);
+                    return new SourceProbe(normalized, kind == SourceKindChoice.Auto ? SourceKind.Feed : ToKind(kind), feed.Title ?? uri.Host, [], null);
 
                 case SniffedKind.Sitemap:
                     return new SourceProbe(normalized, kind == SourceKindChoice.Auto ? SourceKind.Sitemap : ToKind(kind), $"{uri.Host} sitemap", [], null);
                 case SniffedKind.Html:
-                    using (var body = response.OpenBody())
                     {
-                        var feeds = kind == SourceKindChoice.Auto ? FeedDiscovery.Find(body, response.FinalUrl) : [];
-                        var title = TitleOf(response) ?? uri.Host;
+                        // Parsed once, through the extractor's nesting guard, for both the feeds and the title.
+                        var document = extractor.ParseBytes(response.Body.ToArray(), response.ContentType);
+                        var feeds = kind == SourceKindChoice.Auto
+                            ? await FetchableAsync(
+                                [.. FeedDiscovery.Find(document, response.FinalUrl), .. await RobotsSitemapsAsync(response.FinalUrl, cancellationToken)],
+                                cancellationToken)
+                            : [];
+                        var title = TitleOf(document) ?? uri.Host;
                         return feeds.Count > 0
                             ? new SourceProbe(normalized, null, title, feeds, null)
                             : new SourceProbe(normalized, kind == SourceKindChoice.Auto ? SourceKind.Page : ToKind(kind), title, [], null);
@@ -87,9 +94,42 @@ public sealed class SourceDiscovery(PoliteFetcher fetcher) : ISourceDiscovery
         {
             return new SourceProbe(normalized, null, "", [], ex.Message);
         }
+        catch (ExtractionException ex)
+        {
+            return new SourceProbe(normalized, null, "", [], ex.Message);
+        }
     }
 
     public IReadOnlyList<OpmlFeed> ReadOpml(Stream content) => OpmlReader.Read(content);
+
+    public Task<string?> RefusalAsync(Uri url, CancellationToken cancellationToken) => guard.RefusalAsync(url, cancellationToken);
+
+    /// <summary>A public page may advertise a feed on an internal address; such a feed is not offered.</summary>
+    private async Task<IReadOnlyList<DiscoveredFeed>> FetchableAsync(IReadOnlyList<DiscoveredFeed> feeds, CancellationToken cancellationToken)
+    {
+        var fetchable = new List<DiscoveredFeed>(feeds.Count);
+        foreach (var feed in feeds)
+        {
+            if (await guard.RefusalAsync(feed.Url, cancellationToken) is null)
+            {
+                fetchable.Add(feed);
+            }
+        }
+
+        return fetchable;
+    }
+
+    // A home page's site may list its sitemaps in robots.txt; they are offered next to the feeds the page links to.
+    private async Task<IReadOnlyList<DiscoveredFeed>> RobotsSitemapsAsync(Uri page, CancellationToken cancellationToken)
+    {
+        if (page.AbsolutePath != "/")
+        {
+            return [];
+        }
+
+        var sitemaps = await fetcher.RobotsSitemapsAsync(page, cancellationToken);
+        return [.. sitemaps.Select(url => new DiscoveredFeed(url, "Sitemap (from robots.txt)", "application/xml") { IsSitemap = true })];
+    }
 
     private static SourceKind ToKind(SourceKindChoice kind) => kind switch
     {
@@ -98,10 +138,9 @@ public sealed class SourceDiscovery(PoliteFetcher fetcher) : ISourceDiscovery
         _ => SourceKind.Feed,
     };
 
-    private static string? TitleOf(FetchResult response)
+    private static string? TitleOf(AngleSharp.Html.Dom.IHtmlDocument document)
     {
-        using var body = response.OpenBody();
-        var title = new AngleSharp.Html.Parser.HtmlParser().ParseDocument(body).Title?.Trim();
+        var title = document.Title?.Trim();
         return string.IsNullOrEmpty(title) ? null : title.Length > 300 ? title[..300] : title;
     }
 }

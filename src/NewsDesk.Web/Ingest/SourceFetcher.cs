@@ -27,13 +27,36 @@ public sealed class SourceFetcher(
     PoliteFetcher fetcher,
     ArticleExtractor extractor,
     ArticleStore store,
+    Sitemaps.SitemapCrawl sitemaps,
+    SourceLeases leases,
     IOptions<IngestOptions> options,
     TimeProvider clock,
     ILogger<SourceFetcher> logger)
 {
     private const int MaxLoggedErrorLength = 2000;
 
+    /// <summary>Fetches the source unless another instance is fetching it now (its claim holds; nothing is fetched).</summary>
     public async Task<SourceFetchSummary> FetchAsync(int sourceId, CancellationToken cancellationToken)
+    {
+        if (!await leases.TryClaimAsync(sourceId, cancellationToken))
+        {
+            var name = await db.Sources.Where(s => s.Id == sourceId).Select(s => s.Name).FirstOrDefaultAsync(cancellationToken)
+                ?? throw new InvalidOperationException($"Source {sourceId} does not exist.");
+            logger.LogInformation("Source {SourceId} is being fetched by another NewsDesk instance; left to it", sourceId);
+            return new SourceFetchSummary(sourceId, name, false, null, 0, 0, "another NewsDesk instance is fetching it now");
+        }
+
+        try
+        {
+            return await FetchClaimedAsync(sourceId, cancellationToken);
+        }
+        finally
+        {
+            await leases.ReleaseAsync(sourceId);
+        }
+    }
+
+    private async Task<SourceFetchSummary> FetchClaimedAsync(int sourceId, CancellationToken cancellationToken)
     {
         var source = await db.Sources.FindAsync([sourceId], cancellationToken)
             ?? throw new InvalidOperationException($"Source {sourceId} does not exist.");
@@ -58,6 +81,11 @@ public sealed class SourceFetcher(
         catch (FeedFormatException ex)
         {
             sourceError = $"not a readable {source.Kind.ToString().ToLowerInvariant()}: {ex.Message}";
+        }
+        catch (NothingUsableException ex)
+        {
+            // A source is never "ok" when nothing usable was read.
+            sourceError = $"0 items: {ex.Message}";
         }
         catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
         {
@@ -127,7 +155,7 @@ public sealed class SourceFetcher(
     private async Task FetchByKindAsync(Source source, Run run, CancellationToken cancellationToken)
     {
         var sourceUrl = new Uri(source.Url);
-        var response = await fetcher.FetchAsync(sourceUrl, cancellationToken, source.ETag, source.LastModified);
+        var response = await fetcher.FetchAsync(sourceUrl, cancellationToken, source.ETag, source.LastModified, listing: source.Kind != SourceKind.Page);
         run.HttpStatus = response.StatusCode;
         if (response.NotModified)
         {
@@ -136,7 +164,6 @@ public sealed class SourceFetcher(
 
         source.ETag = response.ETag;
         source.LastModified = response.LastModified;
-        var settings = options.Value;
         IReadOnlyList<FeedItem> items;
         switch (source.Kind)
         {
@@ -145,14 +172,16 @@ public sealed class SourceFetcher(
                 await StoreAsync(source, response, null, run, cancellationToken);
                 return;
             case SourceKind.Feed:
-                using (var body = response.OpenBody())
-                {
-                    items = FeedParser.Parse(body, response.FinalUrl, settings.MaxItemsPerFetch).Items;
-                }
-
+                items = ReadFeed(response, run);
                 break;
             default:
-                items = await SitemapItemsAsync(response, run, cancellationToken);
+                var found = await sitemaps.ReadAsync(response, cancellationToken);
+                run.ItemErrors.AddRange(found.Problems);
+                items = found.Entries.Count > 0
+                    ? found.Entries
+                    : throw new NothingUsableException(found.Problems.Count == 0
+                        ? "the sitemap lists no pages"
+                        : $"no page could be read from {found.SitemapsRead} sitemap(s)");
                 break;
         }
 
@@ -160,41 +189,24 @@ public sealed class SourceFetcher(
         await FetchItemsAsync(source, items, run, cancellationToken);
     }
 
-    private async Task<IReadOnlyList<FeedItem>> SitemapItemsAsync(FetchResult response, Run run, CancellationToken cancellationToken)
+    private IReadOnlyList<FeedItem> ReadFeed(FetchResult response, Run run)
     {
-        var settings = options.Value;
-        ParsedSitemap sitemap;
-        using (var body = response.OpenBody())
+        var feed = FeedParser.Parse(response.Body.Span, response.FinalUrl, options.Value.MaxItemsPerFetch, response.ContentType);
+        logger.LogInformation("Feed {Url} read as {Format}, {Encoding}{Repair}: {Items} of {Total} entries usable",
+            response.FinalUrl, feed.Format, feed.Encoding, feed.Repair is null ? "" : $", {feed.Repair}", feed.Items.Count, feed.TotalItems);
+        if (feed.Items.Count == 0)
         {
-            sitemap = SitemapParser.Parse(body, response.FinalUrl, settings.MaxItemsPerFetch);
+            throw new NothingUsableException(feed.TotalItems == 0
+                ? $"the feed ({feed.Format}) lists no entries"
+                : $"the feed lists {feed.TotalItems} entries, none usable: {feed.DescribeSkipped()}");
         }
 
-        if (!sitemap.IsIndex)
+        if (feed.DescribeSkipped() is { } skipped)
         {
-            return sitemap.Entries;
+            run.ItemErrors.Add($"entries skipped: {skipped}");
         }
 
-        // An index lists sitemaps (newest first after parsing); only urlsets are read from it, never nested indexes.
-        var entries = new List<FeedItem>();
-        foreach (var child in sitemap.Entries.Take(settings.MaxChildSitemaps))
-        {
-            try
-            {
-                var childResponse = await fetcher.FetchAsync(child.Url, cancellationToken);
-                using var childBody = childResponse.OpenBody();
-                var childSitemap = SitemapParser.Parse(childBody, childResponse.FinalUrl, settings.MaxItemsPerFetch);
-                if (!childSitemap.IsIndex)
-                {
-                    entries.AddRange(childSitemap.Entries);
-                }
-            }
-            catch (Exception ex) when (ex is FetchFailureException or FeedFormatException)
-            {
-                run.ItemErrors.Add($"{child.Url}: {ex.Message}");
-            }
-        }
-
-        return [.. entries.OrderByDescending(e => e.Published ?? DateTimeOffset.MinValue).Take(settings.MaxItemsPerFetch)];
+        return feed.Items;
     }
 
     private async Task FetchItemsAsync(Source source, IReadOnlyList<FeedItem> items, Run run, CancellationToken cancellationToken)
@@ -212,33 +224,57 @@ public sealed class SourceFetcher(
             known.UnionWith(await db.Articles.Where(a => chunk.Contains(a.Url)).Select(a => a.Url).ToListAsync(cancellationToken));
         }
 
-        var downloads = 0;
-        foreach (var (url, item) in byUrl)
+        var todo = byUrl.Where(u => !known.Contains(u.Key)).Select(u => u.Value).ToList();
+        var maxNew = options.Value.MaxNewArticlesPerFetch;
+        if (todo.Count > maxNew)
         {
-            if (known.Contains(url))
-            {
-                continue;
-            }
+            run.AddError($"{todo.Count - maxNew} item(s) left for the next fetch");
+            todo = todo[..maxNew];
+        }
 
-            if (downloads++ >= options.Value.MaxNewArticlesPerFetch)
-            {
-                run.ItemErrors.Add($"{byUrl.Count - known.Count - options.Value.MaxNewArticlesPerFetch} item(s) left for the next fetch");
-                break;
-            }
-
+        // Pages are downloaded and extracted side by side (the host throttle still bounds requests per host);
+        // storing goes one at a time through this fetch's DbContext.
+        using var storing = new SemaphoreSlim(1, 1);
+        var parallel = new ParallelOptions { MaxDegreeOfParallelism = Math.Max(1, options.Value.ItemConcurrency), CancellationToken = cancellationToken };
+        await Parallel.ForEachAsync(todo, parallel, async (item, ct) =>
+        {
+            FetchResult page;
             try
             {
-                var page = await fetcher.FetchAsync(item.Url, cancellationToken);
-                await StoreAsync(source, page, item, run, cancellationToken);
+                page = await fetcher.FetchAsync(item.Url, ct);
             }
             catch (FetchFailureException ex)
             {
-                run.ItemErrors.Add($"{item.Url}: {ex.Message}");
+                run.AddError($"{item.Url}: {ex.Message}");
+                return;
             }
-        }
+
+            if (Extract(page, run) is not { } extracted)
+            {
+                return;
+            }
+
+            await storing.WaitAsync(ct);
+            try
+            {
+                await SaveAsync(source, page, extracted, item, run, ct);
+            }
+            finally
+            {
+                storing.Release();
+            }
+        });
     }
 
     private async Task StoreAsync(Source source, FetchResult page, FeedItem? item, Run run, CancellationToken cancellationToken)
+    {
+        if (Extract(page, run) is { } extracted)
+        {
+            await SaveAsync(source, page, extracted, item, run, cancellationToken);
+        }
+    }
+
+    private ExtractedArticle? Extract(FetchResult page, Run run)
     {
         ExtractedArticle extracted;
         try
@@ -250,17 +286,22 @@ public sealed class SourceFetcher(
         {
             // The extractor refuses absurd pages (nesting thousands deep) by throwing; that page is skipped.
             logger.LogWarning("Extraction failed for {Url}: {Reason}", page.FinalUrl, ex.Message);
-            run.ItemErrors.Add($"{page.FinalUrl}: extraction failed: {ex.Message}");
-            return;
+            run.AddError($"{page.FinalUrl}: extraction failed: {ex.Message}");
+            return null;
         }
 
         if (string.IsNullOrWhiteSpace(extracted.Text))
         {
-            run.ItemErrors.Add($"{page.FinalUrl}: no article text found; skipped");
-            return;
+            run.AddError($"{page.FinalUrl}: no article text found; skipped");
+            return null;
         }
 
-        var (outcome, _) = await store.SaveAsync(extracted, page.FinalUrl, source.Id, item?.Published, item?.Title, cancellationToken);
+        return extracted;
+    }
+
+    private async Task SaveAsync(Source source, FetchResult page, ExtractedArticle extracted, FeedItem? item, Run run, CancellationToken cancellationToken)
+    {
+        var (outcome, _) = await store.SaveAsync(extracted, page.FinalUrl, source.Id, item?.Published, item?.Title, page, cancellationToken);
         if (outcome == StoreOutcome.Added)
         {
             run.NewArticles++;
@@ -288,11 +329,23 @@ public sealed class SourceFetcher(
 
     private DateTime Now() => clock.GetUtcNow().UtcDateTime;
 
+    /// <summary>The listing was read but gave nothing to fetch.</summary>
+    private sealed class NothingUsableException(string message) : Exception(message);
+
     private sealed class Run
     {
         public int? HttpStatus { get; set; }
         public int ItemsSeen { get; set; }
         public int NewArticles { get; set; }
         public List<string> ItemErrors { get; } = [];
+
+        /// <summary>Items are fetched side by side, so their errors are added under a lock.</summary>
+        public void AddError(string error)
+        {
+            lock (ItemErrors)
+            {
+                ItemErrors.Add(error);
+            }
+        }
     }
 }

@@ -16,7 +16,10 @@ public static class LoggingSetup
             // Serilog's file sink expands environment variables in its path; relative paths would follow the
             // working directory, not the content root, and scatter logs wherever the app was started from.
             Environment.SetEnvironmentVariable(DataDirectoryVariable, services.GetRequiredService<StoreLocation>().DataDirectory);
-            logger.ReadFrom.Configuration(services.GetRequiredService<IConfiguration>()).ReadFrom.Services(services);
+            logger.ReadFrom.Configuration(services.GetRequiredService<IConfiguration>()).ReadFrom.Services(services)
+                // A misconfigured start is reported once, as one line by the entry point; the host's own record of
+                // it would add the same failure again with a stack trace.
+                .Filter.ByExcluding(e => StartupProblem.Describe(e.Exception) is not null);
         });
         return builder;
     }

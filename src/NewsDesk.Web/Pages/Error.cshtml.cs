@@ -18,7 +18,8 @@ public class ErrorModel : PageModel
 
     private void Describe(int? code)
     {
-        Code = code ?? StatusCodes.Status500InternalServerError;
+        // Only error codes: /Error/1 would otherwise set an invalid status and fail with a 500 of its own.
+        Code = code is null ? StatusCodes.Status500InternalServerError : code is >= 400 and <= 599 ? code.Value : StatusCodes.Status404NotFound;
         RequestId = Activity.Current?.Id ?? HttpContext.TraceIdentifier;
         Response.StatusCode = Code;
     }

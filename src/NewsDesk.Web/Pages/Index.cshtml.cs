@@ -2,13 +2,15 @@ using System.Globalization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.AspNetCore.Mvc.Rendering;
+using Microsoft.EntityFrameworkCore;
 using NewsDesk.Web.Data;
+using NewsDesk.Web.Domain;
 using NewsDesk.Web.Search;
 
 namespace NewsDesk.Web.Pages;
 
 /// <summary>The home page: the article list with search and filters, newest (or best match) first, a page at a time.</summary>
-public class IndexModel(ArticleFacets facets) : PageModel
+public class IndexModel(ArticleFacets facets, NewsDeskDbContext db) : PageModel
 {
     public const int PageSize = ArticleListQuery.DefaultPageSize;
 
@@ -16,7 +18,11 @@ public class IndexModel(ArticleFacets facets) : PageModel
     public ArticleSearchApi.ArticleFilterParameters Filter { get; set; } = new();
 
     /// <summary>The results are cached per query string (and store version: see VersionedCacheTagHelper).</summary>
-    public string CacheKey => Request.QueryString.Value ?? "";
+    public string CacheKey => $"{Request.QueryString.Value}|{Filter.Assignee}";
+
+    /// <summary>Articles per workflow state (an article without a review row is new), and in the signed-in user's queue.</summary>
+    public IReadOnlyDictionary<ArticleState, int> StateCounts { get; private set; } = new Dictionary<ArticleState, int>();
+    public int MyQueueCount { get; private set; }
 
     public int TotalCount { get; private set; }
     public IReadOnlyList<SelectListItem> Sources { get; private set; } = [];
@@ -28,8 +34,15 @@ public class IndexModel(ArticleFacets facets) : PageModel
 
     public async Task OnGetAsync(CancellationToken cancellationToken)
     {
+        Filter.ForUser(User.Identity?.Name);
         var totals = await facets.GetAsync(cancellationToken);
         TotalCount = totals.Count;
+        var byState = await db.ArticleReviews.AsNoTracking().GroupBy(r => r.State).Select(g => new { g.Key, Count = g.Count() }).ToListAsync(cancellationToken);
+        StateCounts = Enum.GetValues<ArticleState>().ToDictionary(s => s, s => s == ArticleState.New
+            ? TotalCount - byState.Where(g => g.Key != ArticleState.New).Sum(g => g.Count)
+            : byState.Where(g => g.Key == s).Sum(g => g.Count));
+        var me = User.Identity?.Name;
+        MyQueueCount = await db.ArticleReviews.CountAsync(r => r.Assignee == me && (r.State == ArticleState.New || r.State == ArticleState.InProgress), cancellationToken);
         Languages = totals.Languages;
         Sources = totals.Sources.Select(s => new SelectListItem(s.Name, s.Id.ToString(CultureInfo.InvariantCulture))).ToList();
         Collections = totals.Collections.Select(c => new SelectListItem(c.Name, c.Id.ToString(CultureInfo.InvariantCulture))).ToList();

@@ -1,3 +1,5 @@
+using NewsDesk.Web.Domain;
+
 namespace NewsDesk.Web.Search;
 
 /// <summary>What the article list is narrowed to. Every field lives in the URL, so a filtered list can be shared.</summary>
@@ -17,6 +19,12 @@ public sealed record ArticleFilter
     public int? Incident { get; init; }
     public int? Claim { get; init; }
     public int? Collection { get; init; }
+
+    /// <summary>The document workflow's state (an article with no review row is new).</summary>
+    public ArticleState? State { get; init; }
+
+    /// <summary>The assignee's email: someone's queue.</summary>
+    public string? Assignee { get; init; }
 
     public bool HasQuery => !string.IsNullOrWhiteSpace(Q);
 }

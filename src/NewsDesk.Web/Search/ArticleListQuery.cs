@@ -104,6 +104,18 @@ public sealed class ArticleListQuery(NewsDeskDbContext db, IArticleTextSearch te
             articles = articles.Where(a => a.Collections.Any(c => c.CollectionId == collection));
         }
 
+        if (filter.State is { } state)
+        {
+            articles = state == ArticleState.New
+                ? articles.Where(a => a.Review == null || a.Review.State == ArticleState.New)
+                : articles.Where(a => a.Review != null && a.Review.State == state);
+        }
+
+        if (!string.IsNullOrWhiteSpace(filter.Assignee))
+        {
+            articles = articles.Where(a => a.Review != null && a.Review.Assignee == filter.Assignee);
+        }
+
         return articles;
     }
 

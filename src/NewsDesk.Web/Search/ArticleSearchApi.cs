@@ -1,5 +1,6 @@
 using Microsoft.AspNetCore.Mvc;
 using NewsDesk.Web.Data.TextSearch;
+using NewsDesk.Web.Domain;
 
 namespace NewsDesk.Web.Search;
 
@@ -11,9 +12,10 @@ public static class ArticleSearchApi
         app.MapGet("/api/articles", async (
             [AsParameters] ArticleFilterParameters parameters,
             ArticleListQuery query,
+            HttpContext http,
             CancellationToken cancellationToken) =>
         {
-            var page = await query.RunAsync(parameters.ToFilter(), parameters.After, parameters.Limit ?? ArticleListQuery.DefaultPageSize, cancellationToken);
+            var page = await query.RunAsync(parameters.ForUser(http.User.Identity?.Name).ToFilter(), parameters.After, parameters.Limit ?? ArticleListQuery.DefaultPageSize, cancellationToken);
             return Results.Ok(new
             {
                 items = page.Items.Select(i => new
@@ -48,6 +50,11 @@ public static class ArticleSearchApi
         [FromQuery] public int? Incident { get; set; }
         [FromQuery] public int? Claim { get; set; }
         [FromQuery] public int? Collection { get; set; }
+        /// <summary>A workflow state, spelled as the API writes it ("inProgress") or as people do ("in progress").</summary>
+        [FromQuery] public string? State { get; set; }
+
+        /// <summary>An account's email, or "me" for the signed-in user (resolved by the caller: <see cref="ForUser"/>).</summary>
+        [FromQuery] public string? Assignee { get; set; }
         [FromQuery] public string? After { get; set; }
         [FromQuery] public int? Limit { get; set; }
 
@@ -64,6 +71,20 @@ public static class ArticleSearchApi
             Incident = Incident,
             Claim = Claim,
             Collection = Collection,
+            State = Enum.TryParse<ArticleState>(State?.Replace(" ", "", StringComparison.Ordinal).Replace("-", "", StringComparison.Ordinal), ignoreCase: true, out var state)
+                && Enum.IsDefined(state) && !int.TryParse(State, out _) ? state : null,
+            Assignee = Assignee,
         };
+
+        /// <summary>"assignee=me" as the signed-in user's email, so a queue link works for everyone.</summary>
+        public ArticleFilterParameters ForUser(string? userName)
+        {
+            if (Assignee == "me")
+            {
+                Assignee = userName;
+            }
+
+            return this;
+        }
     }
 }

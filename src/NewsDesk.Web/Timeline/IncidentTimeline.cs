@@ -13,26 +13,8 @@ public sealed class IncidentTimeline(NewsDeskDbContext db)
 
     public async Task<TimelineData> BuildAsync(TimelineFilter filter, CancellationToken cancellationToken)
     {
-        var incidents = db.Incidents.AsNoTracking().Where(i => i.Date != null);
-        if (filter.Actor is { } actor)
-        {
-            incidents = incidents.Where(i => i.Actors.Any(a => a.ActorId == actor));
-        }
-
-        if (!string.IsNullOrWhiteSpace(filter.Country))
-        {
-            incidents = incidents.Where(i => i.Country == filter.Country);
-        }
-
-        if (filter.From is { } from)
-        {
-            incidents = incidents.Where(i => i.Date >= from);
-        }
-
-        if (filter.To is { } to)
-        {
-            incidents = incidents.Where(i => i.Date <= to);
-        }
+        var incidents = db.Incidents.AsNoTracking().Where(i => i.Date != null)
+            .Matching(filter.Actor, filter.Country, filter.From, filter.To);
 
         var rows = await incidents
             .OrderBy(i => i.Date).ThenBy(i => i.Id)

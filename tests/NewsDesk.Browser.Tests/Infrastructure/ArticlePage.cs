@@ -59,6 +59,37 @@ public sealed class ArticlePage
         await _page.Mouse.UpAsync();
     }
 
+    /// <summary>
+    /// Selects exactly the characters of a phrase (as a careful drag or a double-click-and-extend would) and releases
+    /// the mouse over them, so the page's snapping alone decides what is tagged.
+    /// </summary>
+    public Task SelectExactlyAsync(string phrase) => _page.EvaluateAsync(
+        """
+        (phrase) => {
+          for (const p of document.querySelectorAll('#article-body p')) {
+            const at = p.textContent.indexOf(phrase);
+            if (at < 0) continue;
+            p.scrollIntoView({ block: 'center', behavior: 'instant' });
+            const point = (offset) => {
+              const walker = document.createTreeWalker(p, NodeFilter.SHOW_TEXT);
+              for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+                if (offset <= node.length) return [node, offset];
+                offset -= node.length;
+              }
+              throw new Error('offset past the paragraph');
+            };
+            const range = document.createRange();
+            range.setStart(...point(at));
+            range.setEnd(...point(at + phrase.length));
+            getSelection().removeAllRanges();
+            getSelection().addRange(range);
+            p.dispatchEvent(new MouseEvent('mouseup', { bubbles: true, button: 0 }));
+            return;
+          }
+          throw new Error('phrase not on the page: ' + phrase);
+        }
+        """, phrase);
+
     /// <summary>Viewport points just inside a phrase's start and end: [startX, startY, endX, endY].</summary>
     private Task<double[]> PhraseBoxAsync(string phrase, bool scroll) => _page.EvaluateAsync<double[]>(
         """

@@ -1,5 +1,4 @@
 using System.Net;
-using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.Extensions.DependencyInjection;
@@ -18,12 +17,15 @@ public class BrowserFixture : IAsyncLifetime
     /// <summary>Where Debian's package puts Chromium; NEWSDESK_CHROMIUM points elsewhere on other systems.</summary>
     public const string DefaultChromium = "/usr/bin/chromium";
 
+    /// <summary>Headless in a container: no sandbox (root), no GPU, nothing phoning home.</summary>
+    public static readonly string[] ChromiumArguments = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run"];
+
     private readonly List<string> _directories = [];
     private IPlaywright? _playwright;
 
     public BrowserFixture()
     {
-        App = new StaticAssetsNewsDeskFactory();
+        App = new NewsDeskFactory();
         App.UseKestrel(options => options.Listen(IPAddress.Loopback, 0));
     }
 
@@ -70,7 +72,7 @@ public class BrowserFixture : IAsyncLifetime
         {
             ExecutablePath = chromium,
             Headless = true,
-            Args = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run"],
+            Args = ChromiumArguments,
         });
     }
 
@@ -111,19 +113,6 @@ public class BrowserFixture : IAsyncLifetime
         {
             Directory.Delete(directory, recursive: true);
         }
-    }
-}
-
-/// <summary>
-/// The test factory plus the build's static web assets manifest: outside Development the app expects published
-/// (pre-compressed) assets, which a test run does not have, so the browser would get 404s for scripts.
-/// </summary>
-public sealed class StaticAssetsNewsDeskFactory : NewsDeskFactory
-{
-    protected override void ConfigureWebHost(IWebHostBuilder builder)
-    {
-        base.ConfigureWebHost(builder);
-        builder.UseStaticWebAssets();
     }
 }
 

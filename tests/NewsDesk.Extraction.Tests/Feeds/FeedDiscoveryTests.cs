@@ -17,7 +17,7 @@ public class FeedDiscoveryTests
             </head><body></body></html>
             """;
 
-        var feeds = FeedDiscovery.Find(new MemoryStream(Encoding.UTF8.GetBytes(html)), new Uri("https://news.example/home"));
+        var feeds = FeedDiscovery.Find(new ArticleExtractor().ParseBytes(Encoding.UTF8.GetBytes(html), "text/html"), new Uri("https://news.example/home"));
 
         Assert.Equal(["https://news.example/feed.xml", "https://news.example/atom"], feeds.Select(f => f.Url.AbsoluteUri));
         Assert.Equal("All news", feeds[0].Title);

@@ -87,6 +87,36 @@ public class ArticlesApiTests(NewsDeskFactory factory) : IClassFixture<NewsDeskF
         Assert.Equal(0, await factory.ExecuteDbContextAsync(db => db.Mentions.CountAsync(m => m.ArticleId == article.Id)));
     }
 
+    [Theory]
+    [InlineData("Caf\u0065\u0301 Riche was hit.", 0, 4)] // "e" without its combining acute accent
+    [InlineData("Thumbs \U0001F44D\U0001F3FD up", 7, 9)] // 👍 without its skin tone
+    [InlineData("Flag \U0001F1EE\U0001F1F6 flew", 5, 7)] // half of the flag of Iraq (two regional indicators)
+    public async Task A_span_that_splits_a_character_as_readers_see_it_gets_400_and_no_mention(string text, int start, int end)
+    {
+        var article = await factory.AddArticleAsync(text);
+        var actor = await factory.AddActorAsync("Grapheme test");
+
+        var response = await _client.PostAsJsonAsync($"/api/articles/{article.Id}/mentions", Mention(start, end, text[start..end], "actor", actor.Id));
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        var problem = await response.Content.ReadFromJsonAsync<JsonElement>();
+        Assert.Equal("splitsCharacter", problem.GetProperty("problem").GetString());
+        Assert.Contains("cuts a character as readers see it", problem.GetProperty("detail").GetString(), StringComparison.Ordinal);
+        Assert.Equal(0, await factory.ExecuteDbContextAsync(db => db.Mentions.CountAsync(m => m.ArticleId == article.Id)));
+    }
+
+    [Fact]
+    public async Task A_span_around_whole_accented_letters_and_emoji_is_accepted()
+    {
+        const string text = "Caf\u0065\u0301 \U0001F44D\U0001F3FD";
+        var article = await factory.AddArticleAsync(text);
+        var actor = await factory.AddActorAsync("Grapheme test (whole)");
+
+        var response = await _client.PostAsJsonAsync($"/api/articles/{article.Id}/mentions", Mention(0, text.Length, text, "actor", actor.Id));
+
+        Assert.Equal(HttpStatusCode.Created, response.StatusCode);
+    }
+
     [Fact]
     public async Task A_quote_that_is_not_the_text_at_the_offsets_gets_409_naming_the_text_there()
     {

@@ -52,6 +52,33 @@ public class RecordsApiTests(NewsDeskFactory factory) : IClassFixture<NewsDeskFa
         Assert.Contains("armedGroup", errors.GetProperty("kind")[0].GetString(), StringComparison.Ordinal);
     }
 
+    [Theory]
+    [InlineData(201, 10)]
+    [InlineData(20_000, 10)] // 100,000 no longer fit the 1 MiB body limit (413, RequestBodyLimitsTests)
+    [InlineData(3, 301)]
+    public async Task Creating_an_actor_with_too_many_or_too_long_aliases_is_a_400_that_says_the_limit(int count, int length)
+    {
+        var before = await factory.CountAsync<NewsDesk.Web.Domain.Actor>();
+        var aliases = Enumerable.Range(0, count).Select(i => i.ToString("D10", System.Globalization.CultureInfo.InvariantCulture).PadRight(length, 'x')).ToArray();
+
+        var response = await _client.PostAsJsonAsync("/api/actors", new { name = $"Many names {count}x{length}", aliases });
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        var error = (await response.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("errors").GetProperty("aliases")[0].GetString();
+        Assert.Contains(count > 200 ? "at most 200 aliases" : "at most 300 characters", error, StringComparison.Ordinal);
+        Assert.Equal(before, await factory.CountAsync<NewsDesk.Web.Domain.Actor>());
+    }
+
+    [Fact]
+    public async Task Creating_an_actor_with_200_aliases_of_300_characters_is_allowed()
+    {
+        var aliases = Enumerable.Range(0, 200).Select(i => i.ToString("D10", System.Globalization.CultureInfo.InvariantCulture).PadRight(300, 'y')).ToArray();
+
+        var response = await _client.PostAsJsonAsync("/api/actors", new { name = "Exactly at the limit", aliases });
+
+        Assert.Equal(HttpStatusCode.Created, response.StatusCode);
+    }
+
     [Fact]
     public async Task Creating_an_incident_and_a_claim_about_it_links_them()
     {

@@ -38,6 +38,10 @@ public class SecurityHeadersTests(NewsDeskFactory factory) : IClassFixture<NewsD
     [InlineData("/timeline")]
     [InlineData("/collections")]
     [InlineData("/sources")]
+    [InlineData("/sources/import")]
+    [InlineData("/export")]
+    [InlineData("/claims/new")]
+    [InlineData("/incidents/new")]
     public async Task Pages_have_no_inline_scripts_event_handlers_or_styles(string url)
     {
         var page = await factory.CreateClient().GetDocumentAsync(url);

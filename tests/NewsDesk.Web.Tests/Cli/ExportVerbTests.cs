@@ -35,6 +35,22 @@ public class ExportVerbTests(NewsDeskFactory factory) : IClassFixture<NewsDeskFa
     }
 
     [Fact]
+    public async Task Mentioned_only_leaves_out_the_records_no_article_mentions()
+    {
+        var unmentioned = new Web.Domain.Incident { Title = $"Never mentioned {Guid.NewGuid():N}" };
+        await factory.InsertAsync(unmentioned);
+        var all = TestDirectory.Create("newsdesk-export");
+        var mentioned = TestDirectory.Create("newsdesk-export");
+
+        var withAll = await AppProcess.RunAsync(["export", "--out", all, "--file", "incidents.csv", AppProcess.Database(factory.DatabasePath)]);
+        var withMentioned = await AppProcess.RunAsync(["export", "--out", mentioned, "--file", "incidents.csv", "--mentioned-only", AppProcess.Database(factory.DatabasePath)]);
+
+        Assert.True(withAll.ExitCode == 0 && withMentioned.ExitCode == 0, withAll.Error + withMentioned.Error);
+        Assert.Contains(unmentioned.Title, await File.ReadAllTextAsync(Path.Combine(all, "incidents.csv")), StringComparison.Ordinal);
+        Assert.DoesNotContain(unmentioned.Title, await File.ReadAllTextAsync(Path.Combine(mentioned, "incidents.csv")), StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task Without_out_or_zip_the_verb_says_what_it_needs()
     {
         var result = await AppProcess.RunAsync(["export", .. factory.StoreArguments]);

@@ -65,7 +65,7 @@ public class ScrapeVerbTests(FixtureSite site) : IClassFixture<FixtureSite>
         Assert.Equal(0, await factory.ExecuteDbContextAsync(db => db.SourceFetches.CountAsync()));
     }
 
-    private static Task<AppProcess.Result> RunAsync(NewsDeskFactory factory, params string[] arguments) => AppProcess.RunAsync(
+    internal static Task<AppProcess.Result> RunAsync(NewsDeskFactory factory, params string[] arguments) => AppProcess.RunAsync(
     [
         .. arguments, .. factory.StoreArguments, $"--NewsDesk:DataDirectory={factory.DataDirectory}",
         "--Ingest:AllowPrivateNetworks=true", "--Ingest:PerHostDelay=00:00:00", "--Ingest:RetryBaseDelay=00:00:00.050",

@@ -65,9 +65,46 @@ public class SourcesVerbTests(FixtureSite site, IngestFactory factory) : IClassF
         Assert.Equal(0, await factory.ExecuteDbContextAsync(db => db.Sources.CountAsync(s => s.Url == site.Url("/feeds/broken.xml"))));
     }
 
+    [Fact]
+    public async Task Sources_add_of_a_refused_URL_with_an_explicit_kind_exits_1_with_one_line_and_adds_nothing()
+    {
+        var before = await factory.CountAsync<Source>();
+
+        var refused = await RunAsync("sources", "add", "http://10.0.0.1/intranet.html", "--kind", "page", "--Ingest:AllowPrivateNetworks=false");
+
+        Assert.Equal(1, refused.ExitCode);
+        Assert.Contains("Cannot add http://10.0.0.1/intranet.html: refused to connect to 10.0.0.1: private address", refused.Error, StringComparison.Ordinal);
+        Assert.DoesNotContain("   at ", refused.Error, StringComparison.Ordinal);
+        Assert.Equal(before, await factory.CountAsync<Source>());
+    }
+
+    [Fact]
+    public async Task Sources_add_of_an_IPv6_literal_URL_gives_a_message_not_an_exception()
+    {
+        var added = await RunAsync("sources", "add", "http://[::1]:9/feed.xml", "--Ingest:AllowPrivateNetworks=false");
+
+        Assert.Equal(1, added.ExitCode);
+        Assert.Contains("Cannot add http://[::1]:9/feed.xml: refused to connect to ::1: loopback address", added.Error, StringComparison.Ordinal);
+        Assert.DoesNotContain("Unhandled exception", added.Error, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Sources_add_of_a_page_nested_200000_deep_is_refused_by_the_nesting_guard()
+    {
+        var url = site.Url("/hostile/deep.html");
+
+        var added = await RunAsync("sources", "add", url, "--kind", "page");
+
+        Assert.Equal(1, added.ExitCode);
+        Assert.Contains("levels deep; refusing to parse it", added.Error, StringComparison.Ordinal);
+        Assert.Equal(0, await factory.ExecuteDbContextAsync(db => db.Sources.CountAsync(s => s.Url == url)));
+    }
+
+    /// <summary>Runs the verb against the fixture site (private networks allowed unless the arguments say otherwise).</summary>
     private Task<AppProcess.Result> RunAsync(params string[] arguments) => AppProcess.RunAsync(
     [
         .. arguments, .. factory.StoreArguments, $"--NewsDesk:DataDirectory={factory.DataDirectory}",
-        "--Ingest:AllowPrivateNetworks=true", "--Ingest:PerHostDelay=00:00:00", "--Ingest:RetryBaseDelay=00:00:00.050",
+        .. arguments.Any(a => a.StartsWith("--Ingest:AllowPrivateNetworks=", StringComparison.Ordinal)) ? [] : new[] { "--Ingest:AllowPrivateNetworks=true" },
+        "--Ingest:PerHostDelay=00:00:00", "--Ingest:RetryBaseDelay=00:00:00.050",
     ]);
 }

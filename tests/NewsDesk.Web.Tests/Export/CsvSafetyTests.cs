@@ -36,6 +36,14 @@ public class CsvSafetyTests(NewsDeskFactory factory) : IClassFixture<NewsDeskFac
     [InlineData("＋1")]
     [InlineData("－1")]
     [InlineData("＠SUM(A1)")]
+    [InlineData("\n=1+1")]
+    [InlineData("\nfirst line hidden")]
+    [InlineData("\"=1+1\"")]
+    [InlineData("\"+1\"")]
+    [InlineData("\"-1\"")]
+    [InlineData("\"@SUM(A1)\"")]
+    [InlineData(" =1+1")]
+    [InlineData("“=1+1”")]
     public async Task Export_quotes_text_cells_that_start_like_a_formula(string name)
     {
         var (collection, _) = await AnnotatedActorAsync(new ActorBuilder().Named(name).With(a => a.Description = name));
@@ -44,6 +52,33 @@ public class CsvSafetyTests(NewsDeskFactory factory) : IClassFixture<NewsDeskFac
 
         Assert.Equal("'" + name, row["name"]);
         Assert.Equal("'" + name, row["description"]);
+    }
+
+    [Fact]
+    public async Task A_mention_quote_a_context_and_a_title_that_start_like_a_formula_are_quoted()
+    {
+        var collection = new Collection { Name = $"formula {Guid.NewGuid():N}", Version = 1 };
+        Article article = new ArticleBuilder().Titled("\"=1+1\"").WithText("Kataib Hezbollah\n=HYPERLINK(\"http://evil.test\")\n\"=2+2\" said IRNA.")
+            .InCollection(collection);
+        Actor actor = new ActorBuilder().Named("Kataib Hezbollah");
+        Claim claim = new ClaimBuilder().Saying("IRNA's sum");
+        await factory.ExecuteDbContextAsync(async db =>
+        {
+            db.AddRange(article, actor, claim, Mentions.Of(article, "Kataib Hezbollah", actor), Mentions.Of(article, "\"=2+2\"", claim));
+            await db.SaveChangesAsync();
+        });
+
+        var tables = await factory.ExportTablesAsync(new ExportSelection { CollectionId = collection.Id });
+        var mentions = tables["mentions.csv"];
+
+        Assert.Equal("'\"=1+1\"", tables["articles.csv"].Rows.Single()["title"]);
+        Assert.All(mentions.Rows, r => Assert.Equal("'\"=1+1\"", r["article_title"]));
+        var actorMention = mentions.Row("quote", "Kataib Hezbollah");
+        Assert.Equal("'\n=HYPERLINK(\"http://evil.test\")\n\"=2+2\" said IRNA.", actorMention["context_after"]);
+        var claimMention = mentions.Row("record_type", "Claim");
+        Assert.Equal("'\"=2+2\"", claimMention["quote"]);
+        Assert.Equal(" said IRNA.", claimMention["context_after"]);
+        Assert.Equal("Kataib Hezbollah\n=HYPERLINK(\"http://evil.test\")\n", claimMention["context_before"]);
     }
 
     [Fact]
@@ -71,7 +106,7 @@ public class CsvSafetyTests(NewsDeskFactory factory) : IClassFixture<NewsDeskFac
         var csv = Encoding.UTF8.GetString((await factory.ExportAsync(new ExportSelection { CollectionId = collection.Id }))["incidents.csv"]);
 
         Assert.Contains(",-33.0472,-71.6127,", csv, StringComparison.Ordinal);
-        Assert.Contains(",-1,Reported,", csv, StringComparison.Ordinal);
+        Assert.Contains(",-1,,", csv, StringComparison.Ordinal); // fatalities, then the empty tags
         Assert.Contains(",'-Strike,", csv, StringComparison.Ordinal);
         Assert.DoesNotContain("'-33", csv, StringComparison.Ordinal);
     }

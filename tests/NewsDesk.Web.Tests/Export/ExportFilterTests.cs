@@ -78,7 +78,13 @@ public class ExportFilterTests(NewsDeskFactory factory) : IClassFixture<NewsDesk
 
         Assert.Equal(Ids(s.First, s.Second), files.ArticleIds);
         Assert.Equal(["an attack in Syria on July 26", "resistance groups struck Deir Ezzor"], files.Mentions.Rows.Select(r => r["quote"]));
-        Assert.Empty(files.Actors.Rows);
+        // Closed: its perpetrator and target, its claims, their claimant and relaying outlet, and Kataib's backer.
+        Assert.Equal(
+            ["IRNA", "Iran", "Kataib Hezbollah", "Military Forces of the United States (2021-)"],
+            files.Actors.Rows.Select(r => r["name"]).Order(StringComparer.Ordinal));
+        Assert.Equal(
+            ["Kataib Hezbollah denies the strike", "Resistance groups targeted a US military base with missiles in Deir Ezzor"],
+            files.Claims.Rows.Select(r => r["claim_text"]).Order(StringComparer.Ordinal));
     }
 
     [Fact]
@@ -89,8 +95,12 @@ public class ExportFilterTests(NewsDeskFactory factory) : IClassFixture<NewsDesk
         var files = await ExportAsync(new ExportSelection { CollectionId = s.Collection.Id, Assessments = [ClaimAssessment.Disputed] });
 
         Assert.Equal(Ids(s.Second), files.ArticleIds);
-        Assert.Equal(["Kataib Hezbollah denies the strike"], files.Claims.Rows.Select(r => r["claim_text"]));
         Assert.Equal(["Kataib Hezbollah denied it"], files.Mentions.Rows.Select(r => r["quote"]));
+        // The denial's incident comes along, and with it the incident's other claim.
+        Assert.Equal(["Missile attack on US base, Deir Ezzor"], files.Incidents.Rows.Select(r => r["title"]));
+        Assert.Equal(
+            ["Kataib Hezbollah denies the strike", "Resistance groups targeted a US military base with missiles in Deir Ezzor"],
+            files.Claims.Rows.Select(r => r["claim_text"]).Order(StringComparer.Ordinal));
     }
 
     [Fact]
@@ -103,9 +113,10 @@ public class ExportFilterTests(NewsDeskFactory factory) : IClassFixture<NewsDesk
         Assert.Equal(Ids(s.First, s.Second, s.Unannotated), files.ArticleIds);
         Assert.All(files.Mentions.Rows, r => Assert.Equal("Claim", r["record_type"]));
         Assert.Equal(2, files.Mentions.Rows.Count);
-        Assert.Empty(files.Actors.Rows);
-        Assert.Empty(files.Incidents.Rows);
         Assert.Equal(2, files.Claims.Rows.Count);
+        // What the claims refer to comes along though no kept mention points to it.
+        Assert.Equal(["Missile attack on US base, Deir Ezzor"], files.Incidents.Rows.Select(r => r["title"]));
+        Assert.Contains("IRNA", files.Actors.Rows.Select(r => r["name"]));
     }
 
     [Fact]
@@ -121,7 +132,7 @@ public class ExportFilterTests(NewsDeskFactory factory) : IClassFixture<NewsDesk
         Assert.Equal(
             new ExportCounts(files.Articles.Rows.Count, files.Mentions.Rows.Count, files.Actors.Rows.Count, files.Incidents.Rows.Count, files.Claims.Rows.Count),
             counts);
-        Assert.Equal(new ExportCounts(3, 7, 2, 2, 0), counts);
+        Assert.Equal(new ExportCounts(3, 7, 4, 2, 2), counts);
     }
 
     private async Task<Exported> ExportAsync(ExportSelection selection)

@@ -23,7 +23,7 @@ public class ExportRoundTripTests(NewsDeskFactory factory) : IClassFixture<NewsD
         Assert.Equal(9, mentions.Count);
         Assert.Equal(
             ["mention_id", "article_id", "article_url", "article_title", "site", "published_at", "record_type", "record_id",
-             "record_name", "quote", "start", "end", "context_before", "context_after", "annotator", "created_at"],
+             "record_name", "quote", "start", "end", "context_before", "context_after", "annotator", "created_at", "reviewed"],
             table.Headers);
         var expected = mentions.Select(m => new Dictionary<string, string>
         {
@@ -43,6 +43,7 @@ public class ExportRoundTripTests(NewsDeskFactory factory) : IClassFixture<NewsD
             ["context_after"] = m.Article.Text[m.End..Math.Min(m.Article.Text.Length, m.End + 60)],
             ["annotator"] = m.CreatedBy ?? "",
             ["created_at"] = Timestamp(m.CreatedAt),
+            ["reviewed"] = "false", // no article of the scenario has been reviewed (WorkflowApiTests checks "true")
         }).ToList();
         Assert.Equal(expected, table.Rows.Select(r => new Dictionary<string, string>(r)).ToList());
 
@@ -64,11 +65,12 @@ public class ExportRoundTripTests(NewsDeskFactory factory) : IClassFixture<NewsD
 
         Assert.Equal(
             ["id", "name", "aliases", "kind", "country", "affiliations", "affiliation_ids", "external_id", "description",
-             "mention_count", "article_count"],
+             "mention_count", "article_count", "inter_code"],
             table.Headers);
         var actors = await factory.ExecuteDbContextAsync(db => db.Actors.AsNoTracking()
             .Include(a => a.Aliases).Include(a => a.Affiliations).ThenInclude(f => f.Affiliate)
-            .Where(a => a.Id == scenario.Irna.Id || a.Id == scenario.Kataib.Id).OrderBy(a => a.Id).ToListAsync());
+            .Where(a => a.Id == scenario.Irna.Id || a.Id == scenario.Kataib.Id || a.Id == scenario.Iran.Id || a.Id == scenario.UsForces.Id)
+            .OrderBy(a => a.Id).ToListAsync());
         var mentions = await factory.ExecuteDbContextAsync(db => db.Mentions.AsNoTracking()
             .Where(m => m.Article!.Collections.Any(c => c.CollectionId == scenario.Collection.Id) && m.ActorId != null).ToListAsync());
         var expected = actors.Select(a => new Dictionary<string, string>
@@ -84,6 +86,7 @@ public class ExportRoundTripTests(NewsDeskFactory factory) : IClassFixture<NewsD
             ["description"] = a.Description ?? "",
             ["mention_count"] = Number(mentions.Count(m => m.ActorId == a.Id)),
             ["article_count"] = Number(mentions.Where(m => m.ActorId == a.Id).Select(m => m.ArticleId).Distinct().Count()),
+            ["inter_code"] = a.Id == scenario.Kataib.Id ? "3" : a.Id == scenario.Irna.Id ? "" : "1",
         }).ToList();
         Assert.Equal(expected, table.Rows.Select(r => new Dictionary<string, string>(r)).ToList());
 
@@ -92,6 +95,8 @@ public class ExportRoundTripTests(NewsDeskFactory factory) : IClassFixture<NewsD
         Assert.Equal("Iran (backed by)", kataib["affiliations"]);
         Assert.Equal("3", kataib["mention_count"]);
         Assert.Equal("2", kataib["article_count"]);
+        // Iran (Kataib's affiliate, the Jordan attack's perpetrator) and the US forces (a target) come with the selection, unmentioned.
+        Assert.Equal("0", table.Row("name", "Iran")["mention_count"]);
     }
 
     [Fact]
@@ -101,11 +106,7 @@ public class ExportRoundTripTests(NewsDeskFactory factory) : IClassFixture<NewsD
 
         var table = (await factory.ExportTablesAsync(new ExportSelection { CollectionId = scenario.Collection.Id }))["incidents.csv"];
 
-        Assert.Equal(
-            ["id", "event_date", "time_precision", "event_type", "sub_event_type", "actor1", "assoc_actor_1", "actor2",
-             "assoc_actor_2", "country", "admin1", "location", "latitude", "longitude", "geo_precision", "fatalities",
-             "status", "notes", "title", "actor1_ids", "actor2_ids", "source", "article_urls", "reporting_articles"],
-            table.Headers);
+        Assert.Equal([.. Acled.Columns, .. IncidentsCsvWriter.NewsDeskColumns], table.Headers);
         var incidents = await factory.ExecuteDbContextAsync(db => db.Incidents.AsNoTracking()
             .Include(i => i.Actors).ThenInclude(a => a.Actor)
             .Where(i => i.Id == scenario.DeirEzzor.Id || i.Id == scenario.Jordan.Id).OrderBy(i => i.Id).ToListAsync());
@@ -114,34 +115,69 @@ public class ExportRoundTripTests(NewsDeskFactory factory) : IClassFixture<NewsD
             [scenario.DeirEzzor.Id] = [scenario.First, scenario.Second],
             [scenario.Jordan.Id] = [scenario.First],
         };
+        var claims = new Dictionary<int, string>
+        {
+            [scenario.DeirEzzor.Id] = string.Join("; ", new[] { scenario.Responsibility.Id, scenario.Denial.Id }.Order().Select(Number)),
+            [scenario.Jordan.Id] = "",
+        };
         var expected = incidents.Select(i =>
         {
             var perpetrators = i.Actors.Where(a => a.Role == IncidentRole.Perpetrator).OrderBy(a => a.ActorId).ToList();
             var targets = i.Actors.Where(a => a.Role == IncidentRole.Target).OrderBy(a => a.ActorId).ToList();
+            var (iso3, iso, inter1) = i.Country == "Syria" ? ("SYR", "760", "3") : ("JOR", "400", perpetrators[0].Actor!.Kind == ActorKind.State ? "1" : "3");
             return new Dictionary<string, string>
             {
-                ["id"] = Number(i.Id),
+                ["event_id_cnty"] = iso3 + Number(i.Id),
                 ["event_date"] = i.Date!.Value.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
+                ["year"] = Number(i.Date!.Value.Year),
                 ["time_precision"] = i.DatePrecision == DatePrecision.Day ? "1" : "3",
+                ["disorder_type"] = "Political violence",
                 ["event_type"] = "Explosions/Remote violence",
                 ["sub_event_type"] = i.SubType ?? "",
                 ["actor1"] = perpetrators[0].Actor!.Name,
-                ["assoc_actor_1"] = string.Join("; ", perpetrators.Skip(1).Select(a => a.Actor!.Name)),
+                ["assoc_actor_1"] = "",
+                ["inter1"] = inter1,
                 ["actor2"] = targets[0].Actor!.Name,
                 ["assoc_actor_2"] = "",
+                ["inter2"] = "1",
+                ["interaction"] = inter1 == "1" ? "11" : "13",
+                ["civilian_targeting"] = "",
+                ["iso"] = iso,
+                ["region"] = "Middle East",
                 ["country"] = i.Country ?? "",
                 ["admin1"] = i.Admin1 ?? "",
+                ["admin2"] = "",
+                ["admin3"] = "",
                 ["location"] = i.Location ?? "",
                 ["latitude"] = i.Latitude!.Value.ToString(CultureInfo.InvariantCulture),
                 ["longitude"] = i.Longitude!.Value.ToString(CultureInfo.InvariantCulture),
                 ["geo_precision"] = i.GeoPrecision is { } g ? Number(g) : "",
-                ["fatalities"] = i.Fatalities is { } f ? Number(f) : "",
-                ["status"] = i.Status.ToString(),
-                ["notes"] = i.Notes ?? "",
-                ["title"] = i.Title,
-                ["actor1_ids"] = string.Join("; ", perpetrators.Select(a => Number(a.ActorId))),
-                ["actor2_ids"] = string.Join("; ", targets.Select(a => Number(a.ActorId))),
                 ["source"] = string.Join("; ", reports[i.Id].Select(a => a.SiteName)),
+                ["source_scale"] = "",
+                ["notes"] = i.Notes ?? "",
+                ["fatalities"] = i.Fatalities is { } f ? Number(f) : "",
+                ["tags"] = "",
+                ["timestamp"] = new DateTimeOffset(DateTime.SpecifyKind(i.UpdatedAt, DateTimeKind.Utc)).ToUnixTimeSeconds().ToString(CultureInfo.InvariantCulture),
+                ["id"] = Number(i.Id),
+                ["title"] = i.Title,
+                ["status"] = i.Status.ToString(),
+                ["date_start"] = i.Date!.Value.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
+                ["date_end"] = i.Date!.Value.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
+                ["fatalities_low"] = "",
+                ["fatalities_high"] = "",
+                ["deaths_perpetrator_side"] = "",
+                ["deaths_target_side"] = "",
+                ["deaths_civilians"] = "",
+                ["deaths_unknown"] = "",
+                ["actor1_id"] = Number(perpetrators[0].ActorId),
+                ["assoc_actor_1_ids"] = "",
+                ["actor2_id"] = Number(targets[0].ActorId),
+                ["assoc_actor_2_ids"] = "",
+                ["other_perpetrators"] = string.Join("; ", perpetrators.Skip(1).Select(a => a.Actor!.Name)),
+                ["other_perpetrator_ids"] = string.Join("; ", perpetrators.Skip(1).Select(a => Number(a.ActorId))),
+                ["other_targets"] = "",
+                ["other_target_ids"] = "",
+                ["claim_ids"] = claims[i.Id],
                 ["article_urls"] = string.Join("; ", reports[i.Id].Select(a => a.Url)),
                 ["reporting_articles"] = Number(reports[i.Id].Length),
             };
@@ -164,7 +200,8 @@ public class ExportRoundTripTests(NewsDeskFactory factory) : IClassFixture<NewsD
 
         Assert.Equal(
             ["id", "claim_text", "claimant", "claimant_id", "relaying_outlet", "relaying_outlet_id", "kind", "incident_id",
-             "claim_date", "assessment", "assessment_note", "first_appearance_url", "appearance_urls"],
+             "claim_date", "assessment", "assessment_note", "first_appearance_url", "appearance_urls",
+             "reviewer", "review_date", "rating_value", "best_rating", "worst_rating", "review_url"],
             table.Headers);
         var claims = await factory.ExecuteDbContextAsync(db => db.Claims.AsNoTracking().Include(c => c.Claimant).Include(c => c.RelayedBy)
             .Where(c => c.Id == scenario.Responsibility.Id || c.Id == scenario.Denial.Id).OrderBy(c => c.Id).ToListAsync());
@@ -188,6 +225,12 @@ public class ExportRoundTripTests(NewsDeskFactory factory) : IClassFixture<NewsD
             ["assessment_note"] = c.AssessmentNote ?? "",
             ["first_appearance_url"] = appearances[c.Id],
             ["appearance_urls"] = appearances[c.Id],
+            ["reviewer"] = "NewsDesk",
+            ["review_date"] = c.UpdatedAt.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
+            ["rating_value"] = c.Assessment == ClaimAssessment.Disputed ? "2" : "3",
+            ["best_rating"] = "4",
+            ["worst_rating"] = "1",
+            ["review_url"] = $"http://localhost:5000/claims/{Number(c.Id)}",
         }).ToList();
         Assert.Equal(expected, table.Rows.Select(r => new Dictionary<string, string>(r)).ToList());
         Assert.Equal("2024-07-26", table.Row("kind", "Responsibility")["claim_date"]);

@@ -53,7 +53,7 @@ public sealed class ExportScenario
         Actor iran = new ActorBuilder().Named("Iran").Kind(ActorKind.State).With(a => { a.Country = "Iran"; a.ExternalId = "Q794"; });
         Actor kataib = new ActorBuilder().Named("Kataib Hezbollah").Kind(ActorKind.ArmedGroup)
             .AlsoKnownAs("Kata'ib Hizballah", "كتائب حزب الله").AffiliatedWith(iran, "backed by")
-            .With(a => { a.Country = "Iraq"; a.ExternalId = "Q1063217"; a.Description = "Iraqi Shia militia, \"KH\", part of the PMF"; });
+            .With(a => { a.Country = "Iraq"; a.ExternalId = "Q1063217"; a.AcledType = AcledActorType.PoliticalMilitia; a.Description = "Iraqi Shia militia, \"KH\", part of the PMF"; });
         Actor irna = new ActorBuilder().Named("IRNA").Kind(ActorKind.MediaOutlet).With(a => a.Country = "Iran");
         Actor usForces = new ActorBuilder().Named("Military Forces of the United States (2021-)").Kind(ActorKind.StateForces);
 

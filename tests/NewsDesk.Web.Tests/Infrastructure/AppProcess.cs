@@ -49,6 +49,66 @@ public static class AppProcess
         return new Result(process.ExitCode, await output, await error);
     }
 
+    /// <summary>
+    /// Starts the app (a server) and stops it once its output shows <paramref name="marker"/>; returns what it printed.
+    /// Fails when it exits or times out first.
+    /// </summary>
+    public static async Task<Result> RunUntilAsync(IEnumerable<string> arguments, string marker, TimeSpan timeout)
+    {
+        var start = new ProcessStartInfo("dotnet")
+        {
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+            UseShellExecute = false,
+            WorkingDirectory = AppContext.BaseDirectory,
+        };
+        foreach (var argument in (string[])[Path.Combine(AppContext.BaseDirectory, "NewsDesk.Web.dll"), .. arguments])
+        {
+            start.ArgumentList.Add(argument);
+        }
+
+        var output = new System.Text.StringBuilder();
+        var error = new System.Text.StringBuilder();
+        var seen = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        using var process = new Process { StartInfo = start };
+        process.OutputDataReceived += (_, line) =>
+        {
+            lock (output)
+            {
+                output.AppendLine(line.Data);
+            }
+
+            if (line.Data?.Contains(marker, StringComparison.Ordinal) == true)
+            {
+                seen.TrySetResult();
+            }
+        };
+        process.ErrorDataReceived += (_, line) =>
+        {
+            lock (error)
+            {
+                error.AppendLine(line.Data);
+            }
+        };
+        process.Start();
+        process.BeginOutputReadLine();
+        process.BeginErrorReadLine();
+        var finished = await Task.WhenAny(seen.Task, process.WaitForExitAsync(), Task.Delay(timeout));
+        var exitedFirst = finished != seen.Task;
+        if (!process.HasExited)
+        {
+            process.Kill(entireProcessTree: true);
+            await process.WaitForExitAsync();
+        }
+
+        lock (output)
+        {
+            return exitedFirst
+                ? throw new InvalidOperationException($"The app never printed \"{marker}\":\n{output}\n{error}")
+                : new Result(0, output.ToString(), error.ToString());
+        }
+    }
+
     /// <summary>The connection-string argument pointing a verb at a database file.</summary>
     public static string Database(string path) => $"--ConnectionStrings:NewsDesk=Data Source={path}";
 }

@@ -32,6 +32,16 @@ public static class CsvFiles
         return files;
     }
 
+    /// <summary>One file of the selection (a CSV table or a JSON document), as its bytes.</summary>
+    public static async Task<byte[]> ExportFileAsync(this NewsDeskFactory factory, ExportSelection selection, string fileName)
+    {
+        await using var scope = factory.Services.CreateAsyncScope();
+        var export = scope.ServiceProvider.GetRequiredService<ExportService>();
+        using var buffer = new MemoryStream();
+        await export.WriteFileAsync(ExportService.FindFile(fileName)!, selection, new ExportFormat(), buffer, CancellationToken.None);
+        return buffer.ToArray();
+    }
+
     public static async Task<Dictionary<string, CsvTable>> ExportTablesAsync(
         this NewsDeskFactory factory, ExportSelection selection, ExportFormat? format = null) =>
         (await factory.ExportAsync(selection, format)).ToDictionary(f => f.Key, f => Read(f.Value));

@@ -7,6 +7,7 @@ using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
 using NewsDesk.Web.Auth;
 using NewsDesk.Web.Data;
 using NewsDesk.Web.Domain;
@@ -67,6 +68,9 @@ public class NewsDeskFactory : WebApplicationFactory<Program>
 
         // All test clients share one (absent) remote address: the login limit is tested with its own factory.
         _settings["Auth:LoginAttemptsPerMinute"] = "100000";
+        // Likewise every test's requests come from a handful of users: the per-user limits have their own tests.
+        _settings["RateLimits:WritesPerMinute"] = "100000";
+        _settings["RateLimits:SearchesPerMinute"] = "100000";
     }
 
     public static string EmailOf(string role) => $"{role}@newsdesk.test";
@@ -241,7 +245,7 @@ public class NewsDeskFactory : WebApplicationFactory<Program>
     /// <summary>The arguments that point a verb (<see cref="AppProcess"/>) at this app's database, on either engine.</summary>
     public string[] StoreArguments => Engine == TestEngine.Postgres
         ? ["--NewsDesk:Database=PostgreSQL", $"--ConnectionStrings:NewsDesk={_settings["ConnectionStrings:NewsDesk"]}"]
-        : [AppProcess.Database(_databasePath)];
+        : [$"--ConnectionStrings:NewsDesk=Data Source={_databasePath}"];
 
     /// <summary>Adds or replaces a configuration value; call before the first request.</summary>
     public NewsDeskFactory WithSetting(string key, string? value)
@@ -252,7 +256,9 @@ public class NewsDeskFactory : WebApplicationFactory<Program>
 
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
-        builder.UseEnvironment("Testing");
+        // The environment a user's `dotnet run` or service has: no launch profile, no ASPNETCORE_ENVIRONMENT.
+        // (WebApplicationFactory would otherwise pick Development, which enables things users do not get.)
+        builder.UseEnvironment(Environments.Production);
         foreach (var (key, value) in _settings)
         {
             builder.UseSetting(key, value);

@@ -12,7 +12,7 @@ public class ArticleStoreTests(IngestFactory factory) : IClassFixture<IngestFact
     {
         await using var scope = factory.Services.CreateAsyncScope();
         return await scope.ServiceProvider.GetRequiredService<ArticleStore>()
-            .SaveAsync(extracted, new Uri(fetchedUrl), null, listed, "Listed title", CancellationToken.None);
+            .SaveAsync(extracted, new Uri(fetchedUrl), null, listed, "Listed title", null, CancellationToken.None);
     }
 
     private static ExtractedArticle Page(string text, string? canonical = null) => new()
@@ -76,5 +76,32 @@ public class ArticleStoreTests(IngestFactory factory) : IClassFixture<IngestFact
 
         Assert.Equal(original.Article!.Id, copy.Article!.DuplicateOfId);
         Assert.Equal(2, await factory.ExecuteDbContextAsync(db => db.Articles.CountAsync(a => a.ContentHash == original.Article.ContentHash)));
+    }
+
+    [Fact]
+    public async Task A_publication_date_in_year_9999_is_ignored_for_the_feed_date_so_it_cannot_top_the_list()
+    {
+        var page = Page("A story from the far future.") with { Published = new DateTimeOffset(9999, 12, 31, 0, 0, 0, TimeSpan.Zero), PublishedHasZone = true };
+        var listed = new DateTimeOffset(2024, 7, 27, 10, 0, 0, TimeSpan.FromHours(3));
+
+        var withFeedDate = await SaveAsync(page, "https://future.example/with-feed-date", listed);
+        var alone = await SaveAsync(Page("Another story, only dated far ahead.") with { Published = page.Published, PublishedHasZone = true },
+            "https://future.example/alone", new DateTimeOffset(3000, 1, 1, 0, 0, 0, TimeSpan.Zero));
+
+        Assert.Equal(listed.UtcDateTime, withFeedDate.Article!.PublishedAt);
+        Assert.Null(alone.Article!.PublishedAt);
+        var top = await factory.ExecuteDbContextAsync(db => db.Articles.OrderByDescending(a => a.PublishedAt).Select(a => a.Url).FirstAsync());
+        Assert.DoesNotContain("future.example", top, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task A_date_later_today_in_a_zone_ahead_of_UTC_is_kept()
+    {
+        var soon = DateTimeOffset.UtcNow.AddHours(13);
+        var page = Page("A story dated by a clock in Kiribati.") with { Published = new DateTimeOffset(soon.DateTime, TimeSpan.Zero), PublishedHasZone = false };
+
+        var saved = await SaveAsync(page, "https://kiribati.example/story");
+
+        Assert.NotNull(saved.Article!.PublishedAt);
     }
 }

@@ -56,6 +56,15 @@ public static class FixturePages
         <link rel="stylesheet" href="/site.css"></head><body><p>Welcome.</p></body></html>
         """;
 
+    /// <summary>PNG bytes: the signature, an IHDR chunk and 32 KiB of compressed-looking (seeded random) image data.</summary>
+    public static byte[] Png()
+    {
+        var data = new byte[32 * 1024];
+        new Random(20).NextBytes(data);
+        return [0x89, (byte)'P', (byte)'N', (byte)'G', 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 13, (byte)'I', (byte)'H', (byte)'D', (byte)'R',
+            0, 0, 1, 0, 0, 0, 1, 0, 8, 6, 0, 0, 0, 0x5c, 0x72, 0xa8, 0x66, 0, 0, 0x80, 0, (byte)'I', (byte)'D', (byte)'A', (byte)'T', .. data];
+    }
+
     public const string ArabicSentence = "أعلنت وزارة الدفاع أن الهجوم استهدف قاعدة عسكرية قرب الحدود";
 
     public static byte[] Arabic()

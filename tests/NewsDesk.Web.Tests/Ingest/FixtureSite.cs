@@ -21,6 +21,8 @@ namespace NewsDesk.Web.Tests.Ingest;
 public sealed class FixtureSite : IAsyncLifetime
 {
     private static readonly byte[] _bomb = MakeBomb(64 * 1024 * 1024);
+    private static readonly Lazy<string> _deepPage = new(() =>
+        "<html><head><title>Deep</title></head><body>" + string.Concat(Enumerable.Repeat("<div>", 200_000)) + "x</body></html>");
     private readonly ConcurrentDictionary<string, int> _hits = new();
     private readonly ConcurrentQueue<SeenRequest> _requests = new();
     private WebApplication? _app;
@@ -87,7 +89,10 @@ public sealed class FixtureSite : IAsyncLifetime
 
     private void Map(WebApplication app)
     {
-        app.MapGet("/robots.txt", () => Results.Text("User-agent: *\nDisallow: /private/\n\nUser-agent: OtherBot\nDisallow: /\n", "text/plain"));
+        app.MapGet("/robots.txt", () => Results.Text(
+            $"User-agent: *\nDisallow: /private/\n\nUser-agent: OtherBot\nDisallow: /\n\nSitemap: {Url("/sitemaps/news.xml?items=robots-one")}\n", "text/plain"));
+        app.MapGet("/", () => Html(FixturePages.Home(Url("/feeds/rss.xml?items=home-root"), "/feeds/atom.xml?items=home-root-b")));
+        ListingFormats.Map(app, this);
 
         app.MapGet("/feeds/rss.xml", (HttpContext c) => Conditional(c, Rss(Slugs(c), c.Request.Query.ContainsKey("tracking")), "application/rss+xml; charset=utf-8"));
         app.MapGet("/feeds/atom.xml", (HttpContext c) => Conditional(c, Atom(Slugs(c)), "application/atom+xml"));
@@ -154,6 +159,7 @@ public sealed class FixtureSite : IAsyncLifetime
             c.Response.Headers.ContentEncoding = "gzip";
             return Results.Bytes(_bomb, "application/xml");
         });
+        MapReliability(app);
         app.MapGet("/drip.xml", async (HttpContext c) =>
         {
             c.Response.ContentType = "application/rss+xml";
@@ -166,6 +172,23 @@ public sealed class FixtureSite : IAsyncLifetime
                 await Task.Delay(200, c.RequestAborted);
             }
         });
+    }
+
+    /// <summary>Pages from the reliability review (issue 20): absurd nesting, internal feed links, binary bodies.</summary>
+    private void MapReliability(WebApplication app)
+    {
+        app.MapGet("/hostile/deep.html", () => Html(_deepPage.Value));
+        app.MapGet("/hostile/home-internal.html", () => Html(FixturePages.Home("http://10.0.0.1/feed.xml", "/feeds/atom.xml?items=home-internal")));
+        app.MapGet("/hostile/png.html", () => Results.Bytes(FixturePages.Png(), "text/html"));
+        app.MapGet("/hostile/double-gzip.html", (HttpContext c) =>
+        {
+            // A misconfigured server gzips an already gzipped page: one decompression leaves gzip bytes.
+            c.Response.Headers.ContentEncoding = "gzip";
+            return Results.Bytes(Gzip(Gzip(Encoding.UTF8.GetBytes(FixturePages.Article("double-gzip", null)))), "text/html; charset=utf-8");
+        });
+        app.MapGet("/feeds/binary.xml", (HttpContext c) => Results.Text(
+            RssOf([("/hostile/png.html", "png"), ("/hostile/double-gzip.html", "double gzip"), .. Slugs(c).Select(s => ($"/articles/{s}.html", s))]),
+            "application/rss+xml"));
     }
 
     private int Hit(HttpContext c) => _hits.AddOrUpdate(c.Request.Path + c.Request.QueryString, 1, (_, n) => n + 1);

@@ -31,6 +31,7 @@ public static class AuditedTypes
     private static readonly Dictionary<Type, AuditedType> _types = new()
     {
         [typeof(Mention)] = new("Mention", "Article", nameof(Mention.Id), nameof(Mention.ArticleId)),
+        [typeof(ArticleReview)] = new("ArticleReview", "Article", nameof(ArticleReview.ArticleId), nameof(ArticleReview.ArticleId)),
         [typeof(Actor)] = new("Actor", "Actor", "Id", "Id"),
         [typeof(ActorAlias)] = new("ActorAlias", "Actor", nameof(ActorAlias.Id), nameof(ActorAlias.ActorId)),
         [typeof(ActorAffiliation)] = new("ActorAffiliation", "Actor", nameof(ActorAffiliation.Id), nameof(ActorAffiliation.ActorId)),
@@ -46,6 +47,7 @@ public static class AuditedTypes
             {
                 nameof(Source.LastFetchedAt), nameof(Source.LastSuccessAt), nameof(Source.NextFetchAt), nameof(Source.LastHttpStatus),
                 nameof(Source.LastError), nameof(Source.ConsecutiveErrors), nameof(Source.FetchRequestedAt), nameof(Source.ETag), nameof(Source.LastModified),
+                nameof(Source.LeaseOwner), nameof(Source.LeaseUntil),
             },
         },
         [typeof(NewsDeskUser)] = new("User", "User", nameof(NewsDeskUser.Id), nameof(NewsDeskUser.Id))

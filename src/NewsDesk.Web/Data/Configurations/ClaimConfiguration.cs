@@ -10,6 +10,7 @@ public class ClaimConfiguration : IEntityTypeConfiguration<Claim>
     {
         builder.Property(c => c.Text).HasMaxLength(4000);
         builder.Property(c => c.AssessmentNote).HasMaxLength(4000);
+        builder.Property(c => c.Reviewer).HasMaxLength(300);
         builder.HasOne(c => c.Claimant).WithMany().HasForeignKey(c => c.ClaimantId).OnDelete(DeleteBehavior.SetNull);
         builder.HasOne(c => c.RelayedBy).WithMany().HasForeignKey(c => c.RelayedById).OnDelete(DeleteBehavior.SetNull);
         builder.HasOne(c => c.Incident).WithMany(i => i.Claims).HasForeignKey(c => c.IncidentId).OnDelete(DeleteBehavior.SetNull);

@@ -13,6 +13,10 @@ public class IncidentConfiguration : IEntityTypeConfiguration<Incident>
         builder.HasIndex(i => i.Date);
         builder.Property(i => i.Location).HasMaxLength(300);
         builder.Property(i => i.Admin1).HasMaxLength(300);
+        builder.Property(i => i.Admin2).HasMaxLength(300);
+        builder.Property(i => i.Admin3).HasMaxLength(300);
+        builder.Property(i => i.Tags).HasMaxLength(1000);
+        builder.Property(i => i.SourceScale).HasMaxLength(100);
         builder.Property(i => i.Country).HasMaxLength(100);
         builder.Property(i => i.SubType).HasMaxLength(100);
         builder.Property(i => i.Notes).HasMaxLength(8000);

@@ -17,6 +17,23 @@ namespace NewsDesk.Web.Data.Migrations
 #pragma warning disable 612, 618
             modelBuilder.HasAnnotation("ProductVersion", "10.0.12");
 
+            modelBuilder.Entity("Microsoft.AspNetCore.DataProtection.EntityFrameworkCore.DataProtectionKey", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("FriendlyName")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Xml")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.ToTable("DataProtectionKeys");
+                });
+
             modelBuilder.Entity("Microsoft.AspNetCore.Identity.IdentityRole", b =>
                 {
                     b.Property<string>("Id")
@@ -151,6 +168,10 @@ namespace NewsDesk.Web.Data.Migrations
                         .ValueGeneratedOnAdd()
                         .HasColumnType("INTEGER");
 
+                    b.Property<string>("AcledType")
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("Country")
                         .HasMaxLength(100)
                         .HasColumnType("TEXT");
@@ -275,6 +296,9 @@ namespace NewsDesk.Web.Data.Migrations
                         .HasMaxLength(20)
                         .HasColumnType("TEXT");
 
+                    b.Property<bool>("ReadOnly")
+                        .HasColumnType("INTEGER");
+
                     b.Property<DateTime?>("RevokedAt")
                         .HasColumnType("TEXT");
 
@@ -389,6 +413,118 @@ namespace NewsDesk.Web.Data.Migrations
                     b.ToTable("Articles");
                 });
 
+            modelBuilder.Entity("NewsDesk.Web.Domain.ArticleRecheck", b =>
+                {
+                    b.Property<int>("ArticleId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("ChecksDone")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime?>("LastCheckedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("LastResult")
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("NextCheckAt")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("ArticleId");
+
+                    b.HasIndex("NextCheckAt");
+
+                    b.ToTable("ArticleRechecks");
+                });
+
+            modelBuilder.Entity("NewsDesk.Web.Domain.ArticleReview", b =>
+                {
+                    b.Property<int>("ArticleId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("AnnotatedBy")
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Assignee")
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("State")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("StateSetAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("StateSetBy")
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("ArticleId");
+
+                    b.HasIndex("Assignee", "State");
+
+                    b.HasIndex("State", "ArticleId");
+
+                    b.ToTable("ArticleReviews");
+                });
+
+            modelBuilder.Entity("NewsDesk.Web.Domain.ArticleVersion", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("ArticleId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Byline")
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("CaptureId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("FetchedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("NotCapturedReason")
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Number")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime?>("PublishedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Text")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("TextSha256")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Title")
+                        .IsRequired()
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("CaptureId");
+
+                    b.HasIndex("ArticleId", "Number")
+                        .IsUnique();
+
+                    b.ToTable("ArticleVersions");
+                });
+
             modelBuilder.Entity("NewsDesk.Web.Domain.AuditEntry", b =>
                 {
                     b.Property<long>("Id")
@@ -417,6 +553,12 @@ namespace NewsDesk.Web.Data.Migrations
                     b.Property<string>("EntityType")
                         .IsRequired()
                         .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Hash")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("PreviousHash")
                         .HasColumnType("TEXT");
 
                     b.Property<string>("RecordId")
@@ -452,6 +594,70 @@ namespace NewsDesk.Web.Data.Migrations
                     b.HasIndex("RecordType", "RecordId", "Id");
 
                     b.ToTable("AuditEntries");
+                });
+
+            modelBuilder.Entity("NewsDesk.Web.Domain.Capture", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("CapturedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ContentType")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<bool>("HeadersTruncated")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("HttpStatus")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("IpAddress")
+                        .HasMaxLength(45)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("Length")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("Offset")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("PayloadLength")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("PayloadSha256")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ResponseRecordId")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("StoredSha256")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("TargetUri")
+                        .IsRequired()
+                        .HasMaxLength(2048)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("WarcFile")
+                        .IsRequired()
+                        .HasMaxLength(260)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("WarcFile", "Offset");
+
+                    b.ToTable("Captures");
                 });
 
             modelBuilder.Entity("NewsDesk.Web.Domain.Claim", b =>
@@ -492,6 +698,13 @@ namespace NewsDesk.Web.Data.Migrations
 
                     b.Property<int?>("RelayedById")
                         .HasColumnType("INTEGER");
+
+                    b.Property<DateOnly?>("ReviewDate")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Reviewer")
+                        .HasMaxLength(300)
+                        .HasColumnType("TEXT");
 
                     b.Property<string>("Text")
                         .IsRequired()
@@ -582,6 +795,17 @@ namespace NewsDesk.Web.Data.Migrations
                         .HasMaxLength(300)
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("Admin2")
+                        .HasMaxLength(300)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Admin3")
+                        .HasMaxLength(300)
+                        .HasColumnType("TEXT");
+
+                    b.Property<bool>("CivilianTargeting")
+                        .HasColumnType("INTEGER");
+
                     b.Property<string>("Country")
                         .HasMaxLength(100)
                         .HasColumnType("TEXT");
@@ -596,12 +820,33 @@ namespace NewsDesk.Web.Data.Migrations
                     b.Property<DateOnly?>("Date")
                         .HasColumnType("TEXT");
 
+                    b.Property<DateOnly?>("DateEnd")
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("DatePrecision")
                         .IsRequired()
                         .HasMaxLength(40)
                         .HasColumnType("TEXT");
 
+                    b.Property<int?>("DeathsCivilians")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int?>("DeathsPerpetratorSide")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int?>("DeathsTargetSide")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int?>("DeathsUnknown")
+                        .HasColumnType("INTEGER");
+
                     b.Property<int?>("Fatalities")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int?>("FatalitiesHigh")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int?>("FatalitiesLow")
                         .HasColumnType("INTEGER");
 
                     b.Property<int?>("GeoPrecision")
@@ -621,6 +866,10 @@ namespace NewsDesk.Web.Data.Migrations
                         .HasMaxLength(8000)
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("SourceScale")
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("Status")
                         .IsRequired()
                         .HasMaxLength(40)
@@ -628,6 +877,10 @@ namespace NewsDesk.Web.Data.Migrations
 
                     b.Property<string>("SubType")
                         .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Tags")
+                        .HasMaxLength(1000)
                         .HasColumnType("TEXT");
 
                     b.Property<string>("Title")
@@ -713,6 +966,9 @@ namespace NewsDesk.Web.Data.Migrations
                     b.Property<int>("Start")
                         .HasColumnType("INTEGER");
 
+                    b.Property<int>("TextVersion")
+                        .HasColumnType("INTEGER");
+
                     b.Property<DateTime>("UpdatedAt")
                         .HasColumnType("TEXT");
 
@@ -733,6 +989,21 @@ namespace NewsDesk.Web.Data.Migrations
                     b.HasIndex("IncidentId");
 
                     b.HasIndex("ArticleId", "Start");
+
+                    b.HasIndex("ArticleId", "Start", "End", "ActorId")
+                        .IsUnique()
+                        .HasDatabaseName("IX_Mentions_Unique_Actor")
+                        .HasFilter("\"ActorId\" IS NOT NULL");
+
+                    b.HasIndex("ArticleId", "Start", "End", "ClaimId")
+                        .IsUnique()
+                        .HasDatabaseName("IX_Mentions_Unique_Claim")
+                        .HasFilter("\"ClaimId\" IS NOT NULL");
+
+                    b.HasIndex("ArticleId", "Start", "End", "IncidentId")
+                        .IsUnique()
+                        .HasDatabaseName("IX_Mentions_Unique_Incident")
+                        .HasFilter("\"IncidentId\" IS NOT NULL");
 
                     b.ToTable("Mentions", t =>
                         {
@@ -854,6 +1125,13 @@ namespace NewsDesk.Web.Data.Migrations
                         .HasColumnType("TEXT");
 
                     b.Property<DateTime?>("LastSuccessAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("LeaseOwner")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("LeaseUntil")
                         .HasColumnType("TEXT");
 
                     b.Property<string>("Name")
@@ -1027,6 +1305,46 @@ namespace NewsDesk.Web.Data.Migrations
                     b.Navigation("Source");
                 });
 
+            modelBuilder.Entity("NewsDesk.Web.Domain.ArticleRecheck", b =>
+                {
+                    b.HasOne("NewsDesk.Web.Domain.Article", "Article")
+                        .WithOne()
+                        .HasForeignKey("NewsDesk.Web.Domain.ArticleRecheck", "ArticleId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.Navigation("Article");
+                });
+
+            modelBuilder.Entity("NewsDesk.Web.Domain.ArticleReview", b =>
+                {
+                    b.HasOne("NewsDesk.Web.Domain.Article", "Article")
+                        .WithOne("Review")
+                        .HasForeignKey("NewsDesk.Web.Domain.ArticleReview", "ArticleId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.Navigation("Article");
+                });
+
+            modelBuilder.Entity("NewsDesk.Web.Domain.ArticleVersion", b =>
+                {
+                    b.HasOne("NewsDesk.Web.Domain.Article", "Article")
+                        .WithMany()
+                        .HasForeignKey("ArticleId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("NewsDesk.Web.Domain.Capture", "Capture")
+                        .WithMany()
+                        .HasForeignKey("CaptureId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
+                    b.Navigation("Article");
+
+                    b.Navigation("Capture");
+                });
+
             modelBuilder.Entity("NewsDesk.Web.Domain.Claim", b =>
                 {
                     b.HasOne("NewsDesk.Web.Domain.Actor", "Claimant")
@@ -1146,6 +1464,8 @@ namespace NewsDesk.Web.Data.Migrations
                     b.Navigation("Collections");
 
                     b.Navigation("Mentions");
+
+                    b.Navigation("Review");
                 });
 
             modelBuilder.Entity("NewsDesk.Web.Domain.Claim", b =>

@@ -15,6 +15,14 @@ public sealed class PostgresNewsDeskDbContext(
     DbContextOptions<NewsDeskDbContext> options, TimeProvider clock, CurrentActor? actor = null, StoreVersion? version = null)
     : NewsDeskDbContext(options, clock, actor, version)
 {
+    // SHARE ROW EXCLUSIVE conflicts with itself and with every insert, never with plain reads: appenders queue,
+    // readers of the log go on. Held until the transaction ends.
+    private const string LockAuditLog = "LOCK TABLE \"AuditEntries\" IN SHARE ROW EXCLUSIVE MODE";
+
+    protected override void LockAuditChain() => Database.ExecuteSqlRaw(LockAuditLog);
+
+    protected override Task LockAuditChainAsync(CancellationToken cancellationToken) => Database.ExecuteSqlRawAsync(LockAuditLog, cancellationToken);
+
     protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
     {
         base.ConfigureConventions(configurationBuilder);

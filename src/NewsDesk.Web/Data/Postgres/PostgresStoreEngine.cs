@@ -17,7 +17,7 @@ public sealed class PostgresStoreEngine : StoreEngine
     }
 
     public override void Configure(DbContextOptionsBuilder options, string connectionString) =>
-        options.UseNpgsql(connectionString);
+        options.UseNpgsql(connectionString, npgsql => npgsql.UseQuerySplittingBehavior(QuerySplittingBehavior.SingleQuery));
 
     public override NewsDeskDbContext CreateContext(DbContextOptions<NewsDeskDbContext> options, IServiceProvider services) =>
         new PostgresNewsDeskDbContext(
@@ -32,7 +32,7 @@ public sealed class PostgresStoreEngine : StoreEngine
         }
         catch (ArgumentException ex)
         {
-            throw new InvalidOperationException($"ConnectionStrings:NewsDesk is not a PostgreSQL connection string: {ex.Message}", ex);
+            throw new StoreProblemException($"ConnectionStrings:NewsDesk is not a PostgreSQL connection string ({ex.Message.TrimEnd('.')}); write it as Host=...;Database=...;Username=...;Password=...", ex);
         }
 
         try
@@ -46,7 +46,7 @@ public sealed class PostgresStoreEngine : StoreEngine
         }
         catch (Exception ex) when (ex is NpgsqlException or TimeoutException or ArgumentException)
         {
-            throw new InvalidOperationException($"Cannot open the {Describe(connectionString)}: {ex.Message}", ex);
+            throw new StoreProblemException($"cannot open the {Describe(connectionString)} ({ex.Message.TrimEnd('.')}); check ConnectionStrings:NewsDesk and that the server runs", ex);
         }
     }
 
@@ -56,4 +56,27 @@ public sealed class PostgresStoreEngine : StoreEngine
 
     public override bool IsUniqueViolation(DbUpdateException exception) =>
         exception.InnerException is PostgresException { SqlState: PostgresErrorCodes.UniqueViolation };
+
+    // SKIP LOCKED: an instance whose poll meets rows another is claiming takes the next ones instead of waiting.
+    // NULLS FIRST keeps SQLite's order (a never-fetched source first).
+    public override async Task<IReadOnlyList<ClaimedSource>> ClaimDueSourcesAsync(
+        NewsDeskDbContext db, string owner, DateTime now, DateTime until, int limit, CancellationToken cancellationToken)
+    {
+        // The columns hold UTC without a zone (UtcWallClockConverter); raw parameters must match, not be timestamptz.
+        now = DateTime.SpecifyKind(now, DateTimeKind.Unspecified);
+        until = DateTime.SpecifyKind(until, DateTimeKind.Unspecified);
+        return await db.Database.SqlQuery<ClaimedSource>($$"""
+            UPDATE "Sources" AS s SET "LeaseOwner" = {{owner}}, "LeaseUntil" = {{until}}
+            FROM (SELECT "Id" FROM "Sources"
+                  WHERE ("FetchRequestedAt" IS NOT NULL OR ("Enabled" AND ("NextFetchAt" IS NULL OR "NextFetchAt" <= {{now}})))
+                    AND ("LeaseUntil" IS NULL OR "LeaseUntil" < {{now}})
+                  ORDER BY "FetchRequestedAt" IS NULL, "NextFetchAt" NULLS FIRST
+                  LIMIT {{limit}}
+                  FOR UPDATE SKIP LOCKED) AS due
+            WHERE s."Id" = due."Id"
+            RETURNING s."Id", s."Name"
+            """).ToListAsync(cancellationToken);
+    }
+
+    public override IStoreBackup CreateBackup(StoreLocation store, TimeProvider clock) => new PostgresStoreBackup(Describe(store.ConnectionString));
 }

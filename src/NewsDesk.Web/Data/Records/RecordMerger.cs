@@ -27,13 +27,13 @@ public sealed class RecordMerger(NewsDeskDbContext db, AuditLog audit, ILogger<R
         }
 
         var names = new HashSet<string>(survivor.Aliases.Select(a => a.Name).Append(survivor.Name), StringComparer.OrdinalIgnoreCase);
-        foreach (var name in merged.Aliases.Select(a => a.Name).Prepend(merged.Name))
+        var newAliases = merged.Aliases.Select(a => a.Name).Prepend(merged.Name).Where(names.Add).ToList();
+        if (Configurations.ActorAliasConfiguration.Refusal([.. survivor.Aliases.Select(a => a.Name), .. newAliases]) is { } tooMany)
         {
-            if (names.Add(name))
-            {
-                survivor.Aliases.Add(new ActorAlias { Name = name });
-            }
+            return MergeResult.Refused($"{survivor.Name} and {merged.Name} cannot be merged: {tooMany} Remove some aliases first.");
         }
+
+        survivor.Aliases.AddRange(newAliases.Select(name => new ActorAlias { Name = name }));
 
         survivor.Country ??= merged.Country;
         survivor.Description ??= merged.Description;
@@ -43,8 +43,8 @@ public sealed class RecordMerger(NewsDeskDbContext db, AuditLog audit, ILogger<R
 
         // Moved through the change tracker, not ExecuteUpdate, so the audit log records each moved row.
         var moved = await db.Mentions.Where(m => m.ActorId == mergedId).ToListAsync(cancellationToken);
-        moved.ForEach(m => m.ActorId = survivorId);
-        var mentions = moved.Count;
+        var taken = await SpansAsync(db.Mentions.Where(m => m.ActorId == survivorId), moved, cancellationToken);
+        var (mentions, collapsed) = MoveOrCollapse(moved, taken, m => m.ActorId = survivorId);
         foreach (var claim in await db.Claims.Where(c => c.ClaimantId == mergedId || c.RelayedById == mergedId).ToListAsync(cancellationToken))
         {
             claim.ClaimantId = claim.ClaimantId == mergedId ? survivorId : claim.ClaimantId;
@@ -83,7 +83,7 @@ public sealed class RecordMerger(NewsDeskDbContext db, AuditLog audit, ILogger<R
         // Re-pointed rows must no longer count as the merged actor's dependents when it is deleted.
         db.ChangeTracker.DetectChanges();
         db.Actors.Remove(merged);
-        return await CompleteAsync(transaction, "Actor", (mergedId, merged.Name), (survivorId, survivor.Name), mentions, cancellationToken);
+        return await CompleteAsync(transaction, "Actor", (mergedId, merged.Name), (survivorId, survivor.Name), mentions, collapsed, cancellationToken);
     }
 
     public async Task<MergeResult> MergeIncidentsAsync(int survivorId, int mergedId, CancellationToken cancellationToken)
@@ -121,8 +121,8 @@ public sealed class RecordMerger(NewsDeskDbContext db, AuditLog audit, ILogger<R
         survivor.Fatalities ??= merged.Fatalities;
 
         var moved = await db.Mentions.Where(m => m.IncidentId == mergedId).ToListAsync(cancellationToken);
-        moved.ForEach(m => m.IncidentId = survivorId);
-        var mentions = moved.Count;
+        var taken = await SpansAsync(db.Mentions.Where(m => m.IncidentId == survivorId), moved, cancellationToken);
+        var (mentions, collapsed) = MoveOrCollapse(moved, taken, m => m.IncidentId = survivorId);
         (await db.Claims.Where(c => c.IncidentId == mergedId).ToListAsync(cancellationToken)).ForEach(c => c.IncidentId = survivorId);
         foreach (var role in merged.Actors.ToList())
         {
@@ -134,26 +134,62 @@ public sealed class RecordMerger(NewsDeskDbContext db, AuditLog audit, ILogger<R
 
         db.ChangeTracker.DetectChanges();
         db.Incidents.Remove(merged);
-        return await CompleteAsync(transaction, "Incident", (mergedId, merged.Title), (survivorId, survivor.Title), mentions, cancellationToken);
+        return await CompleteAsync(transaction, "Incident", (mergedId, merged.Title), (survivorId, survivor.Title), mentions, collapsed, cancellationToken);
+    }
+
+    /// <summary>The spans (article, start, end) the survivor already has in the articles of the mentions to move.</summary>
+    private static async Task<HashSet<(int ArticleId, int Start, int End)>> SpansAsync(
+        IQueryable<Mention> survivors, List<Mention> moved, CancellationToken cancellationToken)
+    {
+        var articles = moved.Select(m => m.ArticleId).Distinct().ToList();
+        var spans = await survivors.Where(m => articles.Contains(m.ArticleId)).Select(m => new { m.ArticleId, m.Start, m.End }).ToListAsync(cancellationToken);
+        return [.. spans.Select(s => (s.ArticleId, s.Start, s.End))];
+    }
+
+    /// <summary>
+    /// Re-points each mention to the survivor, except one on a span the survivor already has there: that would be an
+    /// identical copy (inflating counts and exports), so it is deleted instead, through the tracker so the audit log
+    /// keeps it. Returns how many were moved and how many collapsed.
+    /// </summary>
+    private (int Moved, int Collapsed) MoveOrCollapse(List<Mention> mentions, HashSet<(int ArticleId, int Start, int End)> taken, Action<Mention> pointToSurvivor)
+    {
+        var collapsed = 0;
+        foreach (var mention in mentions)
+        {
+            if (taken.Add((mention.ArticleId, mention.Start, mention.End)))
+            {
+                pointToSurvivor(mention);
+            }
+            else
+            {
+                db.Mentions.Remove(mention);
+                collapsed++;
+            }
+        }
+
+        return (mentions.Count - collapsed, collapsed);
     }
 
     /// <summary>Records the merge in the audit log, saves and commits everything at once, and logs it.</summary>
-    private async Task<MergeResult> CompleteAsync(
-        IDbContextTransaction transaction, string type, (int Id, string Name) merged, (int Id, string Name) survivor, int mentions, CancellationToken cancellationToken)
+    private async Task<MergeResult> CompleteAsync(IDbContextTransaction transaction, string type, (int Id, string Name) merged, (int Id, string Name) survivor,
+        int mentions, int collapsed, CancellationToken cancellationToken)
     {
         audit.Merged(db, type, merged.Id, survivor.Id, merged.Name);
         await db.SaveChangesAsync(cancellationToken);
         await transaction.CommitAsync(cancellationToken);
-        logger.LogInformation("Merged {Type} {MergedId} ({MergedName}) into {SurvivorId} ({SurvivorName}); {Mentions} mention(s) moved",
-            type, merged.Id, merged.Name, survivor.Id, survivor.Name, mentions);
-        return MergeResult.Done(mentions);
+        logger.LogInformation("Merged {Type} {MergedId} ({MergedName}) into {SurvivorId} ({SurvivorName}); {Mentions} mention(s) moved, {Collapsed} identical one(s) removed",
+            type, merged.Id, merged.Name, survivor.Id, survivor.Name, mentions, collapsed);
+        return MergeResult.Done(mentions, collapsed);
     }
 }
 
-/// <summary>What a merge did, or why it was refused.</summary>
-public sealed record MergeResult(bool Succeeded, string? Error, int MentionsMoved)
+/// <summary>
+/// What a merge did, or why it was refused. <see cref="MentionsCollapsed"/> counts the merged record's mentions that
+/// were identical to one of the survivor's (same article and span) and were removed rather than duplicated.
+/// </summary>
+public sealed record MergeResult(bool Succeeded, string? Error, int MentionsMoved, int MentionsCollapsed = 0)
 {
-    public static MergeResult Done(int mentionsMoved) => new(true, null, mentionsMoved);
+    public static MergeResult Done(int mentionsMoved, int mentionsCollapsed = 0) => new(true, null, mentionsMoved, mentionsCollapsed);
 
     public static MergeResult Refused(string error) => new(false, error, 0);
 }

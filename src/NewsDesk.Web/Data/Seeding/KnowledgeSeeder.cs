@@ -61,6 +61,7 @@ public sealed class KnowledgeSeeder(NewsDeskDbContext db, ArticleSeeder articles
             {
                 Name = seed.Name.Trim(),
                 Kind = seed.Kind ?? ActorKind.Other,
+                AcledType = seed.AcledType,
                 Country = seed.Country,
                 Description = seed.Description,
                 ExternalId = seed.ExternalId,

@@ -3,7 +3,7 @@ using NewsDesk.Web.Domain;
 namespace NewsDesk.Web.Data.Seeding;
 
 /// <summary>An entry of seeds/actors.json; affiliations name other actors of the file.</summary>
-public sealed record SeedActor(string? Name, ActorKind? Kind, string? Country, string? Description, string? ExternalId,
+public sealed record SeedActor(string? Name, ActorKind? Kind, AcledActorType? AcledType, string? Country, string? Description, string? ExternalId,
     IReadOnlyList<string>? Aliases, IReadOnlyList<SeedAffiliation>? Affiliations);
 
 public sealed record SeedAffiliation(string? Actor, string? Relation);

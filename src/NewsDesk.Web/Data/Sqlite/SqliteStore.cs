@@ -38,20 +38,21 @@ public static class SqliteStore
             return;
         }
 
-        using var file = File.OpenRead(path);
-        if (file.Length == 0)
-        {
-            return;
-        }
-
-        var buffer = new byte[_header.Length];
-        var read = file.ReadAtLeast(buffer, buffer.Length, throwOnEndOfStream: false);
-        if (read < _header.Length || !buffer.AsSpan().SequenceEqual(_header))
+        if (new FileInfo(path).Length > 0 && !HasSqliteHeader(path))
         {
             throw new InvalidOperationException(
                 $"The database file '{path}' exists but is not a SQLite database. NewsDesk will not touch it: " +
                 "point ConnectionStrings:NewsDesk at another file or move this one away.");
         }
+    }
+
+    /// <summary>Whether the file starts with SQLite's 16-byte header.</summary>
+    public static bool HasSqliteHeader(string path)
+    {
+        using var file = File.OpenRead(path);
+        var buffer = new byte[_header.Length];
+        var read = file.ReadAtLeast(buffer, buffer.Length, throwOnEndOfStream: false);
+        return read == _header.Length && buffer.AsSpan().SequenceEqual(_header);
     }
 
     /// <summary>Write-ahead logging lets readers go on while the scraper writes; it persists in the file.</summary>

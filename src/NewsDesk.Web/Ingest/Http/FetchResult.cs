@@ -10,6 +10,9 @@ public sealed record FetchResult(
     string? ETag,
     string? LastModified)
 {
+    /// <summary>The final hop's request and response heads as sent and received, for the evidence capture (null on 304).</summary>
+    public HttpExchange? Exchange { get; init; }
+
     /// <summary>304: the validators matched, so nothing changed since the last fetch.</summary>
     public bool NotModified => StatusCode == 304;
 
@@ -17,8 +20,26 @@ public sealed record FetchResult(
     public string? MediaType => ContentType?.Split(';', 2)[0].Trim().ToLowerInvariant();
 
     /// <summary>The bytes as a read-only stream: charsets are the parser's business, never decoded here.</summary>
-    public Stream OpenBody() => new MemoryStream(Body.ToArray(), writable: false);
+    /// <remarks>A view of the same bytes, not a copy: a 5 MB page is held once.</remarks>
+    public Stream OpenBody() => System.Runtime.InteropServices.MemoryMarshal.TryGetArray(Body, out var segment)
+        ? new MemoryStream(segment.Array!, segment.Offset, segment.Count, writable: false)
+        : new MemoryStream(Body.ToArray(), writable: false);
 }
+
+/// <summary>
+/// One HTTP exchange as the client saw it: the request line and headers sent, the status line and headers received
+/// (in order, repeated names kept), the peer's address and when the response arrived.
+/// </summary>
+public sealed record HttpExchange(
+    string Method,
+    Uri Url,
+    Version HttpVersion,
+    IReadOnlyList<KeyValuePair<string, string>> RequestHeaders,
+    int StatusCode,
+    string? ReasonPhrase,
+    IReadOnlyList<KeyValuePair<string, string>> ResponseHeaders,
+    string? RemoteAddress,
+    DateTimeOffset ReceivedAt);
 
 /// <summary>Why a fetch was given up.</summary>
 public enum FetchFailureKind

@@ -13,7 +13,10 @@ public static class IngestHttpSetup
     /// <summary>Registers options, the guarded HttpClient and the fetcher (everything needed to download politely).</summary>
     public static IServiceCollection AddIngestFetching(this IServiceCollection services)
     {
-        services.AddOptions<IngestOptions>().BindConfiguration(IngestOptions.SectionName);
+        services.AddOptions<IngestOptions>().BindConfiguration(IngestOptions.SectionName)
+            .Validate(o => o.AllowedPrivateHosts.All(e => PrivateHostAllowance.TryParse(e, out _, out _)),
+                "Ingest:AllowedPrivateHosts: every entry must be a host, host:port or http(s)://host[:port]")
+            .ValidateOnStart();
         services.TryAddSingleton(TimeProvider.System);
         services.AddSingleton<NetworkGuard>();
         services.AddSingleton<HostThrottle>();
@@ -26,7 +29,7 @@ public static class IngestHttpSetup
                 client.Timeout = Timeout.InfiniteTimeSpan;
                 client.DefaultRequestHeaders.UserAgent.ParseAdd(provider.GetRequiredService<IOptions<IngestOptions>>().Value.UserAgent);
                 client.DefaultRequestHeaders.Accept.ParseAdd(
-                    "text/html, application/xhtml+xml, application/rss+xml, application/atom+xml, application/xml;q=0.9, text/xml;q=0.9, */*;q=0.1");
+                    "text/html, application/xhtml+xml, application/rss+xml, application/atom+xml, application/feed+json, application/xml;q=0.9, text/xml;q=0.9, */*;q=0.1");
             })
             .ConfigurePrimaryHttpMessageHandler(provider => new SocketsHttpHandler
             {

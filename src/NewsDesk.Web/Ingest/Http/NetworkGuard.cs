@@ -12,25 +12,19 @@ namespace NewsDesk.Web.Ingest.Http;
 /// </summary>
 public sealed class NetworkGuard(IOptionsMonitor<IngestOptions> options, ILogger<NetworkGuard> logger)
 {
+    // The address each host:port was last connected to. HttpClient does not say which socket served a response;
+    // with one connection per host (the politeness default) this is that socket's peer, for WARC-IP-Address.
+    private readonly System.Collections.Concurrent.ConcurrentDictionary<(string Host, int Port), IPAddress> _lastAddress = new();
+
+    /// <summary>The address the last connection to the host and port went to, or null if none was made.</summary>
+    public IPAddress? LastAddressOf(string host, int port) =>
+        _lastAddress.TryGetValue((host.Trim('[', ']').ToLowerInvariant(), port), out var address) ? address : null;
+
     public async ValueTask<Stream> ConnectAsync(SocketsHttpConnectionContext context, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(context);
         var host = context.DnsEndPoint.Host.Trim('[', ']');
-        var settings = options.CurrentValue;
-        var trusted = settings.AllowPrivateNetworks
-            || settings.AllowedPrivateHosts.Contains(host, StringComparer.OrdinalIgnoreCase);
-        var addresses = IPAddress.TryParse(host, out var literal)
-            ? [literal]
-            : await Dns.GetHostAddressesAsync(host, cancellationToken);
-        var allowed = trusted ? addresses : addresses.Where(a => Classify(a) is null).ToArray();
-        if (allowed.Length == 0)
-        {
-            var refused = addresses.FirstOrDefault();
-            var reason = refused is null ? "no address" : Classify(refused);
-            logger.LogWarning("Refused to connect to {Host} ({Address}: {Reason})", host, refused, reason);
-            throw new BlockedAddressException(host, refused, reason ?? "not allowed");
-        }
-
+        var allowed = await AllowedAddressesAsync(context.InitialRequestMessage.RequestUri?.Scheme, host, context.DnsEndPoint.Port, cancellationToken);
         Exception? lastError = null;
         foreach (var address in allowed)
         {
@@ -38,6 +32,7 @@ public sealed class NetworkGuard(IOptionsMonitor<IngestOptions> options, ILogger
             try
             {
                 await socket.ConnectAsync(new IPEndPoint(address, context.DnsEndPoint.Port), cancellationToken);
+                _lastAddress[(host.ToLowerInvariant(), context.DnsEndPoint.Port)] = address;
                 return new NetworkStream(socket, ownsSocket: true);
             }
             catch (SocketException ex)
@@ -54,6 +49,55 @@ public sealed class NetworkGuard(IOptionsMonitor<IngestOptions> options, ILogger
         }
 
         throw lastError!;
+    }
+
+    /// <summary>
+    /// Why the guard would refuse to connect for this URL, or null when it would (or cannot tell yet: a name that does
+    /// not resolve now is left to the fetch). Lets source discovery and OPML import refuse an internal address before
+    /// it is saved as a source, instead of saving it and refusing every fetch.
+    /// </summary>
+    public async Task<string?> RefusalAsync(Uri url, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(url);
+        if (options.CurrentValue.AllowPrivateNetworks)
+        {
+            return null;
+        }
+
+        using var lookup = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        lookup.CancelAfter(TimeSpan.FromSeconds(5));
+        try
+        {
+            await AllowedAddressesAsync(url.Scheme, url.Host.Trim('[', ']'), url.Port, lookup.Token);
+            return null;
+        }
+        catch (BlockedAddressException ex)
+        {
+            return ex.Message;
+        }
+        catch (Exception ex) when (ex is SocketException || (ex is OperationCanceledException && !cancellationToken.IsCancellationRequested))
+        {
+            return null;
+        }
+    }
+
+    private async Task<IPAddress[]> AllowedAddressesAsync(string? scheme, string host, int port, CancellationToken cancellationToken)
+    {
+        var settings = options.CurrentValue;
+        var trusted = settings.AllowPrivateNetworks || PrivateHostAllowance.AnyAllows(settings.AllowedPrivateHosts, scheme, host, port);
+        var addresses = IPAddress.TryParse(host, out var literal)
+            ? [literal]
+            : await Dns.GetHostAddressesAsync(host, cancellationToken);
+        var allowed = trusted ? addresses : addresses.Where(a => Classify(a) is null).ToArray();
+        if (allowed.Length == 0)
+        {
+            var refused = addresses.FirstOrDefault();
+            var reason = refused is null ? "no address" : Classify(refused);
+            logger.LogWarning("Refused to connect to {Host}:{Port} ({Address}: {Reason})", host, port, refused, reason);
+            throw new BlockedAddressException(host, refused, reason ?? "not allowed");
+        }
+
+        return allowed;
     }
 
     /// <summary>Why an address must not be connected to, or null when it is an ordinary public address.</summary>

@@ -9,13 +9,16 @@ namespace NewsDesk.Web.Ingest.Http;
 /// <summary>
 /// Every download the scraper makes: robots.txt honoured, per-host limits, redirects followed by hand (each hop
 /// re-checked), one deadline over headers and body, the decompressed body counted against a cap, and only
-/// HTML/XML/feed content accepted. The body comes back as bytes; decoding is the parser's job.
+/// HTML/XML/feed content accepted, by its declared type and by its bytes (<see cref="BinaryBodySniffer"/>).
+/// The body comes back as bytes; decoding is the parser's job.
 /// </summary>
 public sealed class PoliteFetcher(
     IHttpClientFactory clients,
     HostThrottle throttle,
     RobotsCache robots,
     IOptions<IngestOptions> options,
+    NetworkGuard guard,
+    TimeProvider clock,
     ILogger<PoliteFetcher> logger)
 {
     public const string ClientName = "NewsDesk.Ingest";
@@ -27,15 +30,35 @@ public sealed class PoliteFetcher(
         "application/rdf+xml", "application/x-rss+xml", "application/feed+xml",
     };
 
+    // Feeds and sitemaps also come as JSON Feed, gzip files (often labelled octet-stream) and plain-text URL lists.
+    private static readonly HashSet<string> _listingMediaTypes = new(_acceptedMediaTypes, StringComparer.OrdinalIgnoreCase)
+    {
+        "application/json", "application/feed+json", "text/plain", "application/gzip", "application/x-gzip", "application/octet-stream",
+    };
+
     /// <summary>Fetches a URL, conditionally when validators from the last fetch are given.</summary>
+    /// <param name="listing">A feed or sitemap: JSON, gzip and plain text are accepted too, not only HTML and XML.</param>
     /// <exception cref="FetchFailureException">Anything that is not a usable 200 or 304.</exception>
-    public async Task<FetchResult> FetchAsync(Uri url, CancellationToken cancellationToken, string? etag = null, string? lastModified = null)
+    public async Task<FetchResult> FetchAsync(Uri url, CancellationToken cancellationToken, string? etag = null, string? lastModified = null, bool listing = false)
     {
         ArgumentNullException.ThrowIfNull(url);
+        // The deadline starts when the host's turn comes (FollowAsync): waiting behind other fetches to a busy host is
+        // politeness, not a slow server, and must not use up this request's time.
         using var deadline = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
-        deadline.CancelAfter(options.Value.RequestTimeout);
         return await WithinDeadlineAsync(
-            () => FollowAsync(url, etag, lastModified, forRobots: false, deadline.Token), cancellationToken);
+            () => FollowAsync(url, etag, lastModified, forRobots: false, deadline.Token, listing, deadline), cancellationToken);
+    }
+
+    /// <summary>The "Sitemap:" addresses of a site's robots.txt (read through the same cache as its rules), absolute and http(s).</summary>
+    public async Task<IReadOnlyList<Uri>> RobotsSitemapsAsync(Uri site, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(site);
+        var origin = site.GetLeftPart(UriPartial.Authority);
+        var rules = await robots.GetAsync(origin, () => LoadRobotsAsync(new Uri(origin + "/robots.txt")), cancellationToken);
+        return [.. rules.Sitemaps
+            .Select(s => Uri.TryCreate(new Uri(origin + "/"), s, out var url) ? url : null)
+            .OfType<Uri>()
+            .Where(u => u.Scheme == Uri.UriSchemeHttp || u.Scheme == Uri.UriSchemeHttps)];
     }
 
     private async Task<FetchResult> WithinDeadlineAsync(Func<Task<FetchResult>> fetch, CancellationToken callerToken)
@@ -59,7 +82,8 @@ public sealed class PoliteFetcher(
         }
     }
 
-    private async Task<FetchResult> FollowAsync(Uri url, string? etag, string? lastModified, bool forRobots, CancellationToken cancellationToken)
+    private async Task<FetchResult> FollowAsync(Uri url, string? etag, string? lastModified, bool forRobots, CancellationToken cancellationToken,
+        bool listing = false, CancellationTokenSource? deadlineAfterTurn = null)
     {
         var settings = options.Value;
         var client = clients.CreateClient(ClientName);
@@ -84,6 +108,11 @@ public sealed class PoliteFetcher(
 
             await using (await throttle.EnterAsync(current, cancellationToken))
             {
+                if (hop == 0)
+                {
+                    deadlineAfterTurn?.CancelAfter(settings.RequestTimeout);
+                }
+
                 using var request = new HttpRequestMessage(HttpMethod.Get, current);
                 if (etag is not null && EntityTagHeaderValue.TryParse(etag, out var tag))
                 {
@@ -121,17 +150,40 @@ public sealed class PoliteFetcher(
                 }
 
                 var contentType = response.Content.Headers.ContentType;
-                if (!forRobots && contentType?.MediaType is { } mediaType && !_acceptedMediaTypes.Contains(mediaType))
+                if (!forRobots && contentType?.MediaType is { } mediaType && !(listing ? _listingMediaTypes : _acceptedMediaTypes).Contains(mediaType))
                 {
-                    throw new FetchFailureException(FetchFailureKind.ContentType,
-                        $"content type {mediaType} is not HTML, XML or a feed ({current})", status);
+                    throw new FetchFailureException(FetchFailureKind.ContentType, listing
+                        ? $"content type {mediaType} is not a feed, a sitemap, XML or HTML ({current})"
+                        : $"content type {mediaType} is not HTML, XML or a feed ({current})", status);
                 }
 
                 var body = await ReadBoundedAsync(response, forRobots ? MaxRobotsBytes : settings.MaxBodyBytes, current, cancellationToken);
+                if (!forRobots && BinaryBodySniffer.Describe(body.Span, gzipAllowed: listing) is { } binary)
+                {
+                    throw new FetchFailureException(FetchFailureKind.ContentType,
+                        $"the body is {binary}, not text, although served as {contentType?.MediaType ?? "no type"} ({current})", status);
+                }
+
                 return new FetchResult(url, current, status, contentType?.ToString(), body,
-                    response.Headers.ETag?.ToString(), response.Content.Headers.LastModified?.ToString("R"));
+                    response.Headers.ETag?.ToString(), response.Content.Headers.LastModified?.ToString("R"))
+                {
+                    Exchange = forRobots ? null : Exchange(request, response),
+                };
             }
         }
+    }
+
+    private HttpExchange Exchange(HttpRequestMessage request, HttpResponseMessage response)
+    {
+        static List<KeyValuePair<string, string>> Flatten(params IEnumerable<KeyValuePair<string, IEnumerable<string>>>[] groups) =>
+            [.. groups.SelectMany(g => g).SelectMany(h => h.Value.Select(v => KeyValuePair.Create(h.Key, v)))];
+
+        var uri = request.RequestUri!;
+        return new HttpExchange(request.Method.Method, uri, response.Version,
+            Flatten(request.Headers, request.Content?.Headers ?? Enumerable.Empty<KeyValuePair<string, IEnumerable<string>>>()),
+            (int)response.StatusCode, response.ReasonPhrase,
+            Flatten(response.Headers, response.Content.Headers, response.TrailingHeaders),
+            guard.LastAddressOf(uri.IdnHost, uri.Port)?.ToString(), clock.GetUtcNow());
     }
 
     /// <summary>Counts bytes as they are decompressed, so a small gzip bomb stops at the cap, not in memory.</summary>
@@ -143,7 +195,9 @@ public sealed class PoliteFetcher(
         }
 
         await using var stream = await response.Content.ReadAsStreamAsync(cancellationToken);
-        using var body = new MemoryStream();
+        // Sized from Content-Length when the server gives one (not when compressed: that is the wire size).
+        var declared = response.Content.Headers.ContentEncoding.Count == 0 ? response.Content.Headers.ContentLength ?? 0 : 0;
+        using var body = new MemoryStream((int)Math.Min(declared, maxBytes));
         var buffer = ArrayPool<byte>.Shared.Rent(81920);
         try
         {
@@ -163,11 +217,12 @@ public sealed class PoliteFetcher(
             ArrayPool<byte>.Shared.Return(buffer);
         }
 
-        return body.ToArray();
+        // The stream's own buffer, not a copy of it.
+        return new ReadOnlyMemory<byte>(body.GetBuffer(), 0, (int)body.Length);
     }
 
     private static FetchFailureException TooLarge(long maxBytes, Uri url) =>
-        new(FetchFailureKind.TooLarge, $"body larger than the {maxBytes / (1024.0 * 1024):0.##} MiB limit (decompressed) at {url}");
+        new(FetchFailureKind.TooLarge, $"body larger than the {maxBytes / (1024.0 * 1024):0.##} MiB limit (decompressed) at {url}; not stored and not captured");
 
     private async Task CheckRobotsAsync(Uri url, CancellationToken cancellationToken)
     {

@@ -6,18 +6,24 @@ namespace NewsDesk.Web.Ingest.Politeness;
 /// </summary>
 public sealed class RobotsRules
 {
+    private const int MaxSitemaps = 50;
+
     private readonly List<(string Pattern, bool Allow)> _rules;
 
-    private RobotsRules(List<(string, bool)> rules, string? unreachable)
+    private RobotsRules(List<(string, bool)> rules, string? unreachable, IReadOnlyList<string>? sitemaps = null)
     {
         _rules = rules;
         Unreachable = unreachable;
+        Sitemaps = sitemaps ?? [];
     }
 
     public static RobotsRules AllowAll { get; } = new([], null);
 
     /// <summary>robots.txt could not be read (server error, network, refused address): RFC 9309 says assume "disallow all".</summary>
     public static RobotsRules DisallowAll(string reason) => new([], reason);
+
+    /// <summary>The addresses of the "Sitemap:" lines, as written (they belong to no group).</summary>
+    public IReadOnlyList<string> Sitemaps { get; }
 
     /// <summary>Why robots.txt was unreachable, when it was.</summary>
     public string? Unreachable { get; }
@@ -58,6 +64,7 @@ public sealed class RobotsRules
         var foundMine = false;
         var agents = new List<string>();
         var inRules = false;
+        var sitemaps = new List<string>();
         foreach (var rawLine in text.Split('\n'))
         {
             var line = rawLine.Split('#', 2)[0].Trim();
@@ -69,6 +76,17 @@ public sealed class RobotsRules
 
             var key = line[..colon].Trim().ToLowerInvariant();
             var value = line[(colon + 1)..].Trim();
+            if (key == "sitemap")
+            {
+                // "#" may be part of a URL here, so the line is taken before the comment split.
+                var url = rawLine.Trim()[(rawLine.Trim().IndexOf(':', StringComparison.Ordinal) + 1)..].Trim();
+                if (url.Length > 0 && !sitemaps.Contains(url, StringComparer.Ordinal) && sitemaps.Count < MaxSitemaps)
+                {
+                    sitemaps.Add(url);
+                }
+
+                continue;
+            }
             if (key == "user-agent")
             {
                 if (inRules)
@@ -108,7 +126,7 @@ public sealed class RobotsRules
 
         // A group for NewsDesk that allows everything still counts as NewsDesk's group.
         foundMine |= ContainsAgent(text, productToken);
-        return new RobotsRules(foundMine ? mine : everyone, null);
+        return new RobotsRules(foundMine ? mine : everyone, null, sitemaps);
     }
 
     private static bool ContainsAgent(string text, string productToken) =>

@@ -15,6 +15,10 @@ public class TokensModel(NewsDeskDbContext db, ApiTokens tokens) : PageModel
     [BindProperty, Required, StringLength(100), Display(Name = "Token name")]
     public string Name { get; set; } = "";
 
+    /// <summary>Read-only tokens can read everything the user can but write nothing.</summary>
+    [BindProperty, Display(Name = "Read only")]
+    public bool ReadOnly { get; set; }
+
     public IReadOnlyList<ApiToken> Tokens { get; private set; } = [];
 
     /// <summary>The new token's secret, on the response to its creation only.</summary>
@@ -29,7 +33,7 @@ public class TokensModel(NewsDeskDbContext db, ApiTokens tokens) : PageModel
         if (ModelState.IsValid)
         {
             // Rendered directly, not redirected: the secret must never travel in a URL or be stored to show again.
-            (_, NewSecret) = await tokens.CreateAsync(UserId, Name, cancellationToken);
+            (_, NewSecret) = await tokens.CreateAsync(UserId, Name, cancellationToken, ReadOnly);
             Name = "";
         }
 

@@ -17,7 +17,7 @@ public class CreateModel(NewsDeskDbContext db) : PageModel
     public async Task OnGetAsync(string? name, CancellationToken cancellationToken)
     {
         Form = new ActorForm { Name = name ?? "" }.WithBlankRows();
-        ActorOptions = await ActorForm.OptionsAsync(db, null, cancellationToken);
+        ActorOptions = await ActorForm.OptionsAsync(db, null, Form, cancellationToken);
     }
 
     public async Task<IActionResult> OnPostAsync(CancellationToken cancellationToken)
@@ -25,7 +25,7 @@ public class CreateModel(NewsDeskDbContext db) : PageModel
         await ModelState.RequireActorsAsync(db, "Affiliations", Form.Affiliations.Select(l => l.ActorId), cancellationToken);
         if (!ModelState.IsValid)
         {
-            ActorOptions = await ActorForm.OptionsAsync(db, null, cancellationToken);
+            ActorOptions = await ActorForm.OptionsAsync(db, null, Form, cancellationToken);
             return Page();
         }
 

@@ -37,7 +37,7 @@ public class DetailsModel(NewsDeskDbContext db) : PageModel
         Mentions = await db.Mentions.AsNoTracking().Where(m => m.ActorId == id).SelectKwic().Take(MentionLimit).ToListAsync(cancellationToken);
         Incidents = await db.IncidentActors.AsNoTracking().Where(r => r.ActorId == id)
             .OrderByDescending(r => r.Incident!.Date)
-            .Select(r => new IncidentRow(r.IncidentId, r.Incident!.Title, r.Incident.Date, r.Role)).ToListAsync(cancellationToken);
+            .Select(r => new IncidentRow(r.IncidentId, r.Incident!.Title, r.Incident.Date, r.Incident.DatePrecision, r.Role)).ToListAsync(cancellationToken);
         Claims = await db.Claims.AsNoTracking().Where(c => c.ClaimantId == id || c.RelayedById == id)
             .OrderByDescending(c => c.ClaimDate)
             .Select(c => new ClaimRow(c.Id, c.Text, c.Kind, c.Assessment, c.ClaimantId == id ? "made" : "relayed")).ToListAsync(cancellationToken);
@@ -46,7 +46,7 @@ public class DetailsModel(NewsDeskDbContext db) : PageModel
 
     public sealed record LinkRow(int ActorId, string Name, string? Relation);
 
-    public sealed record IncidentRow(int Id, string Title, DateOnly? Date, IncidentRole Role);
+    public sealed record IncidentRow(int Id, string Title, DateOnly? Date, DatePrecision DatePrecision, IncidentRole Role);
 
     public sealed record ClaimRow(int Id, string Text, ClaimKind Kind, ClaimAssessment Assessment, string Part);
 }

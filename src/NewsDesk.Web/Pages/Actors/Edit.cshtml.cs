@@ -6,6 +6,7 @@ using Microsoft.AspNetCore.Mvc.Rendering;
 using Microsoft.EntityFrameworkCore;
 using NewsDesk.Web.Data;
 using NewsDesk.Web.Data.Auditing;
+using NewsDesk.Web.Data.Configurations;
 using NewsDesk.Web.Domain;
 
 namespace NewsDesk.Web.Pages.Actors;
@@ -30,7 +31,7 @@ public class EditModel(NewsDeskDbContext db) : PageModel
 
         Id = id;
         Form = ActorForm.From(actor);
-        ActorOptions = await ActorForm.OptionsAsync(db, id, cancellationToken);
+        ActorOptions = await ActorForm.OptionsAsync(db, id, Form, cancellationToken);
         return Page();
     }
 
@@ -43,7 +44,7 @@ public class EditModel(NewsDeskDbContext db) : PageModel
             return NotFound();
         }
 
-        ActorOptions = await ActorForm.OptionsAsync(db, id, cancellationToken);
+        ActorOptions = await ActorForm.OptionsAsync(db, id, Form, cancellationToken);
         await ModelState.RequireActorsAsync(db, "Affiliations", Form.Affiliations.Select(l => l.ActorId), cancellationToken);
         if (!ModelState.IsValid)
         {
@@ -72,12 +73,15 @@ public class EditModel(NewsDeskDbContext db) : PageModel
 }
 
 /// <summary>The actor form shared by Create and Edit. Aliases one per line; affiliations as rows.</summary>
-public sealed class ActorForm
+public sealed class ActorForm : IValidatableObject
 {
     [Required, StringLength(300)]
     public string Name { get; set; } = "";
 
     public ActorKind Kind { get; set; } = ActorKind.Other;
+
+    [Display(Name = "ACLED actor type (inter code)")]
+    public AcledActorType? AcledType { get; set; }
 
     [StringLength(100)]
     public string? Country { get; set; }
@@ -89,6 +93,7 @@ public sealed class ActorForm
     public string? ExternalId { get; set; }
 
     [Display(Name = "Aliases and transliterations (one per line)")]
+    [StringLength(ActorAliasConfiguration.MaxPerActor * (ActorAliasConfiguration.MaxNameLength + 2), ErrorMessage = "The aliases are longer than an actor's limit.")]
     public string? Aliases { get; set; }
 
     public List<AffiliationRow> Affiliations { get; set; } = [];
@@ -109,6 +114,7 @@ public sealed class ActorForm
         {
             Name = actor.Name,
             Kind = actor.Kind,
+            AcledType = actor.AcledType,
             Country = actor.Country,
             Description = actor.Description,
             ExternalId = actor.ExternalId,
@@ -126,17 +132,27 @@ public sealed class ActorForm
         return this;
     }
 
+    public IEnumerable<ValidationResult> Validate(ValidationContext validationContext)
+    {
+        if (ActorAliasConfiguration.Refusal(AliasLines()) is { } refusal)
+        {
+            yield return new ValidationResult(refusal, [nameof(Aliases)]);
+        }
+    }
+
+    private List<string> AliasLines() =>
+        [.. (Aliases ?? "").Split('\n', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries).Distinct(StringComparer.OrdinalIgnoreCase)];
+
     public void ApplyTo(Actor actor, int actorId)
     {
         actor.Name = Name.Trim();
         actor.Kind = Kind;
+        actor.AcledType = AcledType;
         actor.Country = Blank(Country);
         actor.Description = Blank(Description);
         actor.ExternalId = Blank(ExternalId);
 
-        var aliases = (Aliases ?? "").Split('\n', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries)
-            .Where(a => !string.Equals(a, actor.Name, StringComparison.OrdinalIgnoreCase))
-            .Distinct(StringComparer.OrdinalIgnoreCase).ToList();
+        var aliases = AliasLines().Where(a => !string.Equals(a, actor.Name, StringComparison.OrdinalIgnoreCase)).ToList();
         actor.Aliases.RemoveAll(a => !aliases.Contains(a.Name, StringComparer.OrdinalIgnoreCase));
         foreach (var alias in aliases.Where(a => !actor.Aliases.Any(existing => string.Equals(existing.Name, a, StringComparison.OrdinalIgnoreCase))))
         {
@@ -159,9 +175,9 @@ public sealed class ActorForm
         }
     }
 
-    public static async Task<IReadOnlyList<SelectListItem>> OptionsAsync(NewsDeskDbContext db, int? exceptId, CancellationToken cancellationToken) =>
-        (await db.Actors.AsNoTracking().Where(a => a.Id != exceptId).OrderBy(a => a.Name).Select(a => new { a.Id, a.Name }).ToListAsync(cancellationToken))
-            .Select(a => new SelectListItem(a.Name, a.Id.ToString(CultureInfo.InvariantCulture))).ToList();
+    /// <summary>The affiliated actors the form holds now (never the actor itself); the type-ahead pickers search the others.</summary>
+    public static Task<IReadOnlyList<SelectListItem>> OptionsAsync(NewsDeskDbContext db, int? exceptId, ActorForm form, CancellationToken cancellationToken) =>
+        RecordOptions.ActorsAsync(db, form.Affiliations.Select(a => a.ActorId).OfType<int>().Where(a => a != exceptId), cancellationToken);
 
     private static string? Blank(string? value) => string.IsNullOrWhiteSpace(value) ? null : value.Trim();
 }

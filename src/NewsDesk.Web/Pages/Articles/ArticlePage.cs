@@ -35,6 +35,19 @@ public sealed record ArticleHeader(
     PublishedDate Published,
     int? DuplicateOfId)
 {
+    /// <summary>
+    /// The text's direction from its language (Arabic, Persian, Hebrew, Urdu... are right to left); <c>auto</c> when
+    /// the language is unknown, so the browser looks at the text itself.
+    /// </summary>
+    public string Direction => Language is not { Length: > 0 } language ? "auto"
+        : RightToLeftLanguages.Contains(language.Split('-', '_')[0]) ? "rtl" : "ltr";
+
+    // The primary subtags of languages written right to left (a fixed list: the culture data of ICU is not always there).
+    private static readonly HashSet<string> RightToLeftLanguages = new(StringComparer.OrdinalIgnoreCase)
+    {
+        "ar", "arc", "ckb", "dv", "fa", "he", "iw", "ps", "sd", "syr", "ug", "ur", "yi",
+    };
+
     /// <summary>Only web addresses become links; seed names (urn:) and anything else are shown as text.</summary>
     public bool UrlIsLink => Uri.TryCreate(Url, UriKind.Absolute, out var uri) && (uri.Scheme == Uri.UriSchemeHttp || uri.Scheme == Uri.UriSchemeHttps);
 }

@@ -1,5 +1,8 @@
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
+using NewsDesk.Web.Data;
+using NewsDesk.Web.Data.Auditing;
+using NewsDesk.Web.Domain;
 using NewsDesk.Web.Pages.Collections;
 
 namespace NewsDesk.Web.Pages.Articles;
@@ -8,11 +11,20 @@ namespace NewsDesk.Web.Pages.Articles;
 /// One article: its metadata, its text as paragraphs that keep their offsets, and its mentions by record. Every
 /// part is cached until the store changes, so a page read again (the usual case while tagging) costs no query.
 /// </summary>
-public class DetailsModel(ArticlePageReader reader) : PageModel
+public class DetailsModel(ArticlePageReader reader, NewsDeskDbContext db, CurrentActor user, TimeProvider clock) : PageModel
 {
+    /// <summary>The article's place in the document workflow, read fresh (it is not part of the cached page).</summary>
+    public ArticleReview Review { get; private set; } = null!;
+
+    /// <summary>Why the last state change was refused, if it was.</summary>
+    public string? WorkflowError { get; private set; }
+
     public ArticlePage View { get; private set; } = null!;
 
     public ArticleHeader Article => View.Article;
+
+    /// <summary>Editors and admins tag; viewers read the same highlights and panels.</summary>
+    public bool CanEdit => User.IsInRole(Auth.Roles.Admin) || User.IsInRole(Auth.Roles.Editor);
 
     /// <summary>The stored text split on its own line breaks; each paragraph starts at <c>data-start</c>.</summary>
     public IReadOnlyList<ArticlePage.Paragraph> Paragraphs => View.Paragraphs;
@@ -29,6 +41,26 @@ public class DetailsModel(ArticlePageReader reader) : PageModel
         }
 
         View = page;
+        Review = await ArticleWorkflow.FindAsync(db, id, cancellationToken) ?? new ArticleReview { ArticleId = id };
         return Page();
+    }
+
+    /// <summary>Moves the article on (state) or into someone's queue (assignee; "me" is the signed-in user, "" nobody).</summary>
+    public async Task<IActionResult> OnPostWorkflowAsync(int id, ArticleState? state, string? assignee, CancellationToken cancellationToken)
+    {
+        var who = assignee == "me" ? user.Name : assignee;
+        var outcome = await ArticleWorkflow.ChangeAsync(db, id, state, who, user.Name, clock.GetUtcNow().UtcDateTime, cancellationToken);
+        if (outcome.Review is null)
+        {
+            return NotFound();
+        }
+
+        if (outcome.Error is null && !outcome.UnknownAssignee)
+        {
+            return RedirectToPage(new { id });
+        }
+
+        WorkflowError = outcome.Error?.Message ?? $"There is no account {who}.";
+        return await OnGetAsync(id, cancellationToken);
     }
 }

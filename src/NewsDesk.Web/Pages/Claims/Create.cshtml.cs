@@ -16,7 +16,7 @@ public class CreateModel(NewsDeskDbContext db) : PageModel
     public async Task OnGetAsync(int? incidentId, CancellationToken cancellationToken)
     {
         Form.IncidentId = incidentId;
-        Choices = await ClaimForm.LoadOptionsAsync(db, cancellationToken);
+        Choices = await ClaimForm.LoadOptionsAsync(db, Form, cancellationToken);
     }
 
     public async Task<IActionResult> OnPostAsync(CancellationToken cancellationToken)
@@ -26,7 +26,7 @@ public class CreateModel(NewsDeskDbContext db) : PageModel
         await ModelState.RequireIncidentAsync(db, "About incident", Form.IncidentId, cancellationToken);
         if (!ModelState.IsValid)
         {
-            Choices = await ClaimForm.LoadOptionsAsync(db, cancellationToken);
+            Choices = await ClaimForm.LoadOptionsAsync(db, Form, cancellationToken);
             return Page();
         }
 

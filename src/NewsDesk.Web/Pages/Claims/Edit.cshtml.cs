@@ -30,7 +30,7 @@ public class EditModel(NewsDeskDbContext db) : PageModel
 
         Id = id;
         Form = ClaimForm.From(claim);
-        Choices = await ClaimForm.LoadOptionsAsync(db, cancellationToken);
+        Choices = await ClaimForm.LoadOptionsAsync(db, Form, cancellationToken);
         return Page();
     }
 
@@ -43,7 +43,7 @@ public class EditModel(NewsDeskDbContext db) : PageModel
             return NotFound();
         }
 
-        Choices = await ClaimForm.LoadOptionsAsync(db, cancellationToken);
+        Choices = await ClaimForm.LoadOptionsAsync(db, Form, cancellationToken);
         await ModelState.RequireActorsAsync(db, "Claimant", [Form.ClaimantId], cancellationToken);
         await ModelState.RequireActorsAsync(db, "Relayed by", [Form.RelayedById], cancellationToken);
         await ModelState.RequireIncidentAsync(db, "About incident", Form.IncidentId, cancellationToken);
@@ -98,6 +98,12 @@ public sealed class ClaimForm
     [StringLength(4000), Display(Name = "Assessment note")]
     public string? AssessmentNote { get; set; }
 
+    [StringLength(300), Display(Name = "Reviewer (empty = the organisation)")]
+    public string? Reviewer { get; set; }
+
+    [DataType(DataType.Date), Display(Name = "Review date (empty = last change)")]
+    public DateOnly? ReviewDate { get; set; }
+
     public int Version { get; set; }
 
     public static ClaimForm From(Claim c) => new()
@@ -110,6 +116,8 @@ public sealed class ClaimForm
         Date = c.ClaimDate,
         Assessment = c.Assessment,
         AssessmentNote = c.AssessmentNote,
+        Reviewer = c.Reviewer,
+        ReviewDate = c.ReviewDate,
         Version = c.Version,
     };
 
@@ -123,6 +131,8 @@ public sealed class ClaimForm
         c.ClaimDate = Date;
         c.Assessment = Assessment;
         c.AssessmentNote = string.IsNullOrWhiteSpace(AssessmentNote) ? null : AssessmentNote.Trim();
+        c.Reviewer = string.IsNullOrWhiteSpace(Reviewer) ? null : Reviewer.Trim();
+        c.ReviewDate = ReviewDate;
     }
 
     /// <summary>The pickers' choices: actors and incidents.</summary>
@@ -131,12 +141,8 @@ public sealed class ClaimForm
         public static readonly Options Empty = new([], []);
     }
 
-    public static async Task<Options> LoadOptionsAsync(NewsDeskDbContext db, CancellationToken cancellationToken)
-    {
-        var actors = await db.Actors.AsNoTracking().OrderBy(a => a.Name).Select(a => new { a.Id, a.Name }).ToListAsync(cancellationToken);
-        var incidents = await db.Incidents.AsNoTracking().OrderByDescending(i => i.Date).Select(i => new { i.Id, i.Title }).ToListAsync(cancellationToken);
-        return new Options(
-            [.. actors.Select(a => new SelectListItem(a.Name, a.Id.ToString(CultureInfo.InvariantCulture)))],
-            [.. incidents.Select(i => new SelectListItem(i.Title, i.Id.ToString(CultureInfo.InvariantCulture)))]);
-    }
+    /// <summary>The records the form holds now; the type-ahead pickers search the others on the server.</summary>
+    public static async Task<Options> LoadOptionsAsync(NewsDeskDbContext db, ClaimForm form, CancellationToken cancellationToken) => new(
+        await RecordOptions.ActorsAsync(db, new[] { form.ClaimantId, form.RelayedById }.OfType<int>(), cancellationToken),
+        await RecordOptions.IncidentsAsync(db, form.IncidentId is { } id ? [id] : [], cancellationToken));
 }

@@ -40,6 +40,10 @@ public class IndexModel(NewsDeskDbContext db, ExportService export, TimeProvider
     [BindProperty(SupportsGet = true, Name = "type")]
     public List<RecordType> RecordTypes { get; set; } = [];
 
+    /// <summary>Leave out records no article mentions.</summary>
+    [BindProperty(SupportsGet = true, Name = "mentioned")]
+    public bool MentionedOnly { get; set; }
+
     /// <summary>Add the articles' full text to articles.csv.</summary>
     [BindProperty(SupportsGet = true, Name = "text")]
     public bool IncludeText { get; set; }
@@ -64,6 +68,7 @@ public class IndexModel(NewsDeskDbContext db, ExportService export, TimeProvider
         IncidentIds = IncidentIds,
         Assessments = Assessments,
         RecordTypes = RecordTypes,
+        MentionedOnly = MentionedOnly,
     };
 
     public ExportFormat Format => new(ByteOrderMark: !NoBom, IncludeArticleText: IncludeText);
@@ -102,10 +107,10 @@ public class IndexModel(NewsDeskDbContext db, ExportService export, TimeProvider
         return new EmptyResult();
     }
 
-    /// <summary>One CSV file (articles.csv, mentions.csv, actors.csv, incidents.csv or claims.csv).</summary>
+    /// <summary>One file: a CSV table, claims.jsonld or incidents.geojson.</summary>
     public async Task<IActionResult> OnGetFileAsync(string name, CancellationToken cancellationToken)
     {
-        if (ExportService.FindTable(name) is not { } table)
+        if (ExportService.FindFile(name) is not { } file)
         {
             return NotFound();
         }
@@ -115,8 +120,8 @@ public class IndexModel(NewsDeskDbContext db, ExportService export, TimeProvider
             return BadRequest(ModelState);
         }
 
-        StartDownload("text/csv; charset=utf-8", table.FileName);
-        await export.WriteTableAsync(table, Selection, Format, Response.Body, cancellationToken);
+        StartDownload(file.ContentType, file.FileName);
+        await export.WriteFileAsync(file, Selection, Format, Response.Body, cancellationToken);
         return new EmptyResult();
     }
 
@@ -149,6 +154,11 @@ public class IndexModel(NewsDeskDbContext db, ExportService export, TimeProvider
         query.AddRange(IncidentIds.Select(id => new KeyValuePair<string, string?>("incident", id.ToString(CultureInfo.InvariantCulture))));
         query.AddRange(Assessments.Select(a => new KeyValuePair<string, string?>("assessment", a.ToString())));
         query.AddRange(RecordTypes.Select(t => new KeyValuePair<string, string?>("type", t.ToString())));
+        if (MentionedOnly)
+        {
+            query.Add(new("mentioned", "true"));
+        }
+
         if (IncludeText)
         {
             query.Add(new("text", "true"));

@@ -15,15 +15,16 @@ public class CreateModel(NewsDeskDbContext db) : PageModel
     public IReadOnlyList<SelectListItem> ActorOptions { get; private set; } = [];
 
     public async Task OnGetAsync(CancellationToken cancellationToken) =>
-        ActorOptions = await IncidentForm.ActorOptionsAsync(db, cancellationToken);
+        ActorOptions = await IncidentForm.ActorOptionsAsync(db, Form, cancellationToken);
 
     public async Task<IActionResult> OnPostAsync(CancellationToken cancellationToken)
     {
         await ModelState.RequireActorsAsync(db, "Perpetrators", Form.PerpetratorIds.Select(i => (int?)i), cancellationToken);
         await ModelState.RequireActorsAsync(db, "Targets", Form.TargetIds.Select(i => (int?)i), cancellationToken);
+        await Form.ValidateAsync(ModelState, db, cancellationToken);
         if (!ModelState.IsValid)
         {
-            ActorOptions = await IncidentForm.ActorOptionsAsync(db, cancellationToken);
+            ActorOptions = await IncidentForm.ActorOptionsAsync(db, Form, cancellationToken);
             return Page();
         }
 

@@ -9,6 +9,7 @@ using NewsDesk.Web.Ingest;
 namespace NewsDesk.Web.Pages.Sources;
 
 /// <summary>Import an OPML subscription list: each feed not yet a source becomes one.</summary>
+[RequestSizeLimit(MaxFileBytes + 64 * 1024)]
 public class ImportModel(NewsDeskDbContext db, ISourceDiscovery discovery, TimeProvider clock) : PageModel
 {
     public const long MaxFileBytes = 2 * 1024 * 1024;
@@ -54,10 +55,18 @@ public class ImportModel(NewsDeskDbContext db, ISourceDiscovery discovery, TimeP
         var urls = feeds.Select(f => CanonicalUrl.Normalize(f.Url)).ToList();
         var existing = (await db.Sources.Where(s => urls.Contains(s.Url)).Select(s => s.Url).ToListAsync(cancellationToken)).ToHashSet();
         var added = 0;
+        var refused = new List<string>();
         foreach (var (feed, url) in feeds.Zip(urls))
         {
             if (!existing.Add(url))
             {
+                continue;
+            }
+
+            // An internal address would only be refused at every fetch; it is not saved at all.
+            if (await discovery.RefusalAsync(new Uri(url), cancellationToken) is { } refusal)
+            {
+                refused.Add(refusal);
                 continue;
             }
 
@@ -72,7 +81,8 @@ public class ImportModel(NewsDeskDbContext db, ISourceDiscovery discovery, TimeP
         }
 
         await db.SaveChangesAsync(cancellationToken);
-        Message = $"Imported {added} feed(s) from {Upload.FileName}; {feeds.Count - added} were already sources.";
+        Message = $"Imported {added} feed(s) from {Upload.FileName}; {feeds.Count - added - refused.Count} were already sources."
+            + (refused.Count == 0 ? "" : $" {refused.Count} refused: {string.Join("; ", refused.Take(5))}{(refused.Count > 5 ? "; …" : "")}.");
         return RedirectToPage("/Sources/Index");
     }
 }

@@ -90,4 +90,58 @@ public class NetworkGuardTests(FixtureSite site) : IClassFixture<FixtureSite>
         Assert.Equal(1, site.HitsOn("/redirect-to-ip"));
         Assert.Equal(0, site.HitsOn("/articles/rebound.html"));
     }
+
+    [Fact]
+    public async Task An_allowed_host_and_port_opens_that_port_only()
+    {
+        var otherService = new FixtureSite();
+        await otherService.InitializeAsync();
+        try
+        {
+            await using var guarded = new IngestFactory()
+                .WithSetting("Ingest:AllowPrivateNetworks", "false")
+                .WithSetting("Ingest:AllowedPrivateHosts:0", $"localhost:{site.Port}");
+            var fetcher = guarded.Services.GetRequiredService<PoliteFetcher>();
+
+            var allowed = await fetcher.FetchAsync(new Uri($"http://localhost:{site.Port}/articles/intranet.html"), CancellationToken.None);
+            var failure = await Assert.ThrowsAsync<FetchFailureException>(() =>
+                fetcher.FetchAsync(new Uri($"http://localhost:{otherService.Port}/articles/next-port.html"), CancellationToken.None));
+
+            Assert.Equal(200, allowed.StatusCode);
+            Assert.Equal(FetchFailureKind.Blocked, failure.Kind);
+            Assert.Empty(otherService.Requests);
+        }
+        finally
+        {
+            await otherService.DisposeAsync();
+        }
+    }
+
+    [Theory]
+    [InlineData("intranet", "http", "intranet", 8181, true)]
+    [InlineData("intranet:8180", "http", "intranet", 8180, true)]
+    [InlineData("intranet:8180", "http", "intranet", 8181, false)]
+    [InlineData("intranet:8180", "https", "other", 8180, false)]
+    [InlineData("https://intranet:8443", "https", "intranet", 8443, true)]
+    [InlineData("https://intranet:8443", "http", "intranet", 8443, false)]
+    [InlineData("https://intranet", "https", "intranet", 443, true)]
+    [InlineData("https://intranet", "https", "intranet", 8443, false)]
+    [InlineData("[fd00::5]:8080", "http", "fd00::5", 8080, true)]
+    [InlineData("INTRANET:8180", "http", "intranet", 8180, true)]
+    public void An_allowlist_entry_names_a_host_and_optionally_a_port_and_scheme(string entry, string scheme, string host, int port, bool allows)
+    {
+        Assert.True(PrivateHostAllowance.TryParse(entry, out var allowance, out var error), error);
+        Assert.Equal(allows, allowance.Allows(scheme, host, port));
+    }
+
+    [Theory]
+    [InlineData("intranet/feeds")]
+    [InlineData("ftp://intranet")]
+    [InlineData("user@intranet")]
+    [InlineData("")]
+    public void An_allowlist_entry_that_is_not_a_host_is_refused(string entry)
+    {
+        Assert.False(PrivateHostAllowance.TryParse(entry, out _, out var error));
+        Assert.StartsWith($"\"{entry}\" is not a", error, StringComparison.Ordinal);
+    }
 }

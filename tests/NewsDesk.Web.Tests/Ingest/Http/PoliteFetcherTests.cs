@@ -168,4 +168,23 @@ public class PoliteFetcherTests(FixtureSite site, IngestFactory factory) : IClas
         Assert.StartsWith("NewsDesk/", request.UserAgent, StringComparison.Ordinal);
         Assert.Contains("+https://", request.UserAgent, StringComparison.Ordinal);
     }
+
+    [Theory]
+    [InlineData("/hostile/png.html", "the body is a PNG image, not text, although served as text/html")]
+    [InlineData("/hostile/double-gzip.html", "the body is gzip data (compressed twice?), not text")]
+    public async Task A_binary_body_is_refused_whatever_its_content_type_says(string path, string message)
+    {
+        var failure = await FailsAsync(site.Url(path));
+
+        Assert.Equal(FetchFailureKind.ContentType, failure.Kind);
+        Assert.Contains(message, failure.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Text_with_a_byte_order_mark_or_a_few_stray_controls_is_still_text()
+    {
+        Assert.Null(BinaryBodySniffer.Describe([0xff, 0xfe, (byte)'<', 0, (byte)'h', 0]));
+        Assert.Null(BinaryBodySniffer.Describe(Encoding.UTF8.GetBytes("<html><script>var s = '\u0001\u0002';</script>\u001b$B<p>text</p>")));
+        Assert.Equal("binary data", BinaryBodySniffer.Describe(Encoding.UTF8.GetBytes("<html>" + new string('\u0001', 20))));
+    }
 }

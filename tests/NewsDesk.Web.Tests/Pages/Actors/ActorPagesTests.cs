@@ -12,6 +12,27 @@ public class ActorPagesTests(NewsDeskFactory factory) : IClassFixture<NewsDeskFa
     private Task<Actor> SeededAsync(string name) => factory.ExecuteDbContextAsync(db => db.Actors.AsNoTracking().SingleAsync(a => a.Name == name));
 
     [Fact]
+    public async Task An_actors_incidents_show_their_dates_only_as_precisely_as_they_are_known()
+    {
+        var kh = await SeededAsync("Kataib Hezbollah");
+
+        var page = await _client.GetDocumentAsync($"/actors/{kh.Id}");
+
+        var line = page.QuerySelectorAll(".actor-incidents li").Single(li => li.TextContent.Contains("Tower 22", StringComparison.Ordinal));
+        Assert.Equal("January 2024", line.QuerySelector("time")!.TextContent);
+    }
+
+    [Fact]
+    public async Task The_actor_form_labels_kinds_as_readers_write_them()
+    {
+        var page = await _client.GetDocumentAsync("/actors/new");
+
+        var kinds = page.QuerySelectorAll("select[name='Form.Kind'] option").Select(o => o.TextContent).ToList();
+        Assert.Contains("armed group", kinds);
+        Assert.DoesNotContain("ArmedGroup", kinds);
+    }
+
+    [Fact]
     public async Task The_list_finds_an_actor_by_alias()
     {
         var page = await _client.GetDocumentAsync("/actors?q=Ansar%20Allah");
@@ -98,5 +119,37 @@ public class ActorPagesTests(NewsDeskFactory factory) : IClassFixture<NewsDeskFa
         Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
         Assert.Null(await factory.FindAsync<Actor>(duplicate.Id));
         Assert.True(await factory.ExecuteDbContextAsync(db => db.ActorAliases.AnyAsync(a => a.ActorId == survivor.Id && a.Name == "Iraqi resistance (merge page)")));
+    }
+
+    [Fact]
+    public async Task Saving_more_aliases_than_an_actor_may_have_shows_the_limit_and_saves_nothing()
+    {
+        var actor = await factory.AddActorAsync("Too many names");
+
+        var response = await _client.SubmitFormAsync($"/actors/{actor.Id}/edit", new Dictionary<string, string>
+        {
+            ["Form.Name"] = "Too many names",
+            ["Form.Aliases"] = string.Join('\n', Enumerable.Range(0, 201).Select(i => $"Alias {i}")),
+            ["Form.Kind"] = nameof(ActorKind.Other),
+        });
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        var page = await response.ReadDocumentAsync();
+        Assert.Contains("An actor has at most 200 aliases; this would give it 201.", page.QuerySelector("[data-valmsg-for='Form.Aliases']")!.TextContent, StringComparison.Ordinal);
+        Assert.Equal(0, await factory.ExecuteDbContextAsync(db => db.ActorAliases.CountAsync(a => a.ActorId == actor.Id)));
+    }
+
+    [Fact]
+    public async Task A_merge_that_would_give_an_actor_more_than_200_aliases_is_refused()
+    {
+        var survivor = await factory.AddActorAsync("Many aliases A", [.. Enumerable.Range(0, 150).Select(i => $"A alias {i}")]);
+        var duplicate = await factory.AddActorAsync("Many aliases B", [.. Enumerable.Range(0, 150).Select(i => $"B alias {i}")]);
+
+        var response = await _client.SubmitFormAsync($"/actors/{survivor.Id}/merge", new Dictionary<string, string> { ["MergedId"] = duplicate.Id.ToString(System.Globalization.CultureInfo.InvariantCulture) });
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Contains("at most 200 aliases", (await response.ReadDocumentAsync()).Body!.TextContent, StringComparison.Ordinal);
+        Assert.NotNull(await factory.FindAsync<Actor>(duplicate.Id));
+        Assert.Equal(150, await factory.ExecuteDbContextAsync(db => db.ActorAliases.CountAsync(a => a.ActorId == survivor.Id)));
     }
 }

@@ -24,6 +24,41 @@ public class ArticleDetailsPageTests(NewsDeskFactory factory) : IClassFixture<Ne
     }
 
     [Fact]
+    public async Task An_Arabic_article_is_right_to_left_while_its_English_labels_stay_left_to_right()
+    {
+        var article = new NewsDesk.Web.Domain.Article
+        {
+            Url = "https://example.test/arabic-direction",
+            Title = "كتائب حزب الله تعلن مسؤوليتها",
+            SiteName = "الميادين",
+            Byline = "مراسل الميادين",
+            Language = "ar",
+            Text = "قال المتحدث إن الهجوم نجح.\n\nوأضاف: 22 صاروخاً.",
+            ContentHash = "arabic-direction",
+        };
+        await factory.InsertAsync(article);
+
+        var page = await factory.CreateClient().GetDocumentAsync($"/articles/{article.Id}");
+
+        Assert.Equal("rtl", page.QuerySelector("article.article")!.GetAttribute("dir"));
+        Assert.Equal("auto", page.QuerySelector("h1")!.GetAttribute("dir"));
+        var meta = page.QuerySelector(".article-meta")!;
+        Assert.Equal("ltr", meta.GetAttribute("dir"));
+        Assert.Equal(["الميادين", "مراسل الميادين"], meta.QuerySelectorAll("bdi").Select(b => b.TextContent).ToArray());
+        Assert.All(page.QuerySelectorAll(".article-body p"), p => Assert.Equal("auto", p.GetAttribute("dir")));
+    }
+
+    [Fact]
+    public async Task An_English_article_is_left_to_right()
+    {
+        var id = await factory.ExecuteDbContextAsync(db => db.Articles.Where(a => a.SiteName == "ICARO Media Group").Select(a => a.Id).SingleAsync());
+
+        var page = await factory.CreateClient().GetDocumentAsync($"/articles/{id}");
+
+        Assert.Equal("ltr", page.QuerySelector("article.article")!.GetAttribute("dir"));
+    }
+
+    [Fact]
     public async Task Unknown_article_id_gets_a_404_page()
     {
         var response = await factory.CreateClient().GetAsync("/articles/987654");

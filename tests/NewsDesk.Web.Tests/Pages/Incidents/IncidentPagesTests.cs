@@ -45,6 +45,77 @@ public class IncidentPagesTests(NewsDeskFactory factory) : IClassFixture<NewsDes
     }
 
     [Fact]
+    public async Task The_form_saves_the_range_the_estimates_the_deaths_by_side_and_the_ACLED_fields()
+    {
+        var incident = new Incident { Title = "Range and estimates" };
+        var militia = new Actor { Name = $"Associated militia {Guid.NewGuid():N}" };
+        await factory.InsertAsync(incident);
+        await factory.InsertAsync(militia);
+
+        var response = await _client.SubmitFormAsync($"/incidents/{incident.Id}/edit", new Dictionary<string, string>
+        {
+            ["Form.Date"] = "2024-07-20",
+            ["Form.DateEnd"] = "2024-07-24",
+            ["Form.Admin2"] = "Al Mayadin",
+            ["Form.Admin3"] = "Thiban",
+            ["Form.Fatalities"] = "5",
+            ["Form.FatalitiesLow"] = "4",
+            ["Form.FatalitiesHigh"] = "9",
+            ["Form.DeathsPerpetratorSide"] = "1",
+            ["Form.DeathsTargetSide"] = "2",
+            ["Form.DeathsCivilians"] = "2",
+            ["Form.DeathsUnknown"] = "0",
+            ["Form.CivilianTargeting"] = "true",
+            ["Form.Tags"] = "crowd size=no report",
+            ["Form.SourceScale"] = "National-International",
+            ["Form.PerpetratorAssociateIds"] = militia.Id.ToString(System.Globalization.CultureInfo.InvariantCulture),
+        });
+
+        Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
+        var saved = await factory.ExecuteDbContextAsync(db => db.Incidents.Include(i => i.Actors).SingleAsync(i => i.Id == incident.Id));
+        Assert.Equal(new DateOnly(2024, 7, 24), saved.DateEnd);
+        Assert.Equal(("Al Mayadin", "Thiban"), (saved.Admin2, saved.Admin3));
+        Assert.Equal((4, 5, 9), (saved.FatalitiesLow, saved.Fatalities, saved.FatalitiesHigh));
+        Assert.Equal((1, 2, 2, 0), (saved.DeathsPerpetratorSide, saved.DeathsTargetSide, saved.DeathsCivilians, saved.DeathsUnknown));
+        Assert.True(saved.CivilianTargeting);
+        Assert.Equal("crowd size=no report", saved.Tags);
+        Assert.Equal("National-International", saved.SourceScale);
+        Assert.Equal([(militia.Id, IncidentRole.PerpetratorAssociate)], saved.Actors.Select(a => (a.ActorId, a.Role)));
+    }
+
+    [Fact]
+    public async Task A_range_that_ends_before_it_starts_or_estimates_out_of_order_are_refused()
+    {
+        var incident = new Incident { Title = "Bad range", Fatalities = 2 };
+        await factory.InsertAsync(incident);
+
+        var response = await _client.SubmitFormAsync($"/incidents/{incident.Id}/edit", new Dictionary<string, string>
+        {
+            ["Form.Date"] = "2024-07-20",
+            ["Form.DateEnd"] = "2024-07-10",
+            ["Form.FatalitiesLow"] = "9",
+        });
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        var page = await response.ReadDocumentAsync();
+        Assert.Contains("latest date comes before", page.Body!.TextContent, StringComparison.Ordinal);
+        Assert.Contains("low ≤ best ≤ high", page.Body!.TextContent, StringComparison.Ordinal);
+        Assert.Null((await factory.FindAsync<Incident>(incident.Id))!.DateEnd);
+    }
+
+    [Fact]
+    public async Task The_form_offers_gazetteer_type_ahead_with_its_attribution()
+    {
+        var page = await _client.GetDocumentAsync("/incidents/new");
+
+        var picker = page.QuerySelector(".place-picker")!;
+        Assert.Equal("/api/places", picker.GetAttribute("data-places-url"));
+        Assert.NotNull(picker.QuerySelector("input#Form_Location"));
+        Assert.Contains("GeoNames", picker.TextContent, StringComparison.Ordinal);
+        Assert.Contains(page.QuerySelectorAll("script[type=module]"), s => s.GetAttribute("src")!.Contains("/js/places/place-picker", StringComparison.Ordinal));
+    }
+
+    [Fact]
     public async Task The_merge_form_merges_two_incidents()
     {
         var survivor = new Incident { Title = "Asad base attack" };

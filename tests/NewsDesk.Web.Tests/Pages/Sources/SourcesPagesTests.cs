@@ -81,6 +81,8 @@ public class SourcesPagesTests(FixtureSite site, IngestFactory factory) : IClass
     [Theory]
     [InlineData("not a web address", "enter an absolute http:// or https:// address")]
     [InlineData("/feeds/broken.xml", "HTTP 500")]
+    [InlineData("/hostile/deep.html", "more than 3000 levels deep; refusing to parse it")]
+    [InlineData("http://[::1]:9/feed.xml", "network error")]
     public async Task A_URL_that_cannot_be_added_shows_why_and_adds_nothing(string url, string error)
     {
         var target = url.StartsWith('/') ? site.Url(url) : url;
@@ -237,6 +239,56 @@ public class SourcesPagesTests(FixtureSite site, IngestFactory factory) : IClass
     }
 
     [Fact]
+    public async Task Importing_OPML_with_an_IPv6_literal_stores_a_URL_that_parses()
+    {
+        var imported = await ImportAsync("""
+            <?xml version="1.0"?><opml version="2.0"><body><outline type="rss" text="Six" xmlUrl="http://[::1]:8080/six.xml"/></body></opml>
+            """);
+
+        Assert.Contains("Imported 1 feed(s)", imported, StringComparison.Ordinal);
+        var url = await factory.ExecuteDbContextAsync(db => db.Sources.Where(s => s.Name == "Six").Select(s => s.Url).SingleAsync());
+        Assert.Equal("http://[::1]:8080/six.xml", url);
+        Assert.True(Uri.TryCreate(url, UriKind.Absolute, out _));
+    }
+
+    [Fact]
+    public async Task Importing_OPML_refuses_internal_addresses_and_saves_only_the_public_feeds()
+    {
+        await using var guarded = new IngestFactory().WithSetting("Ingest:AllowPrivateNetworks", "false");
+        var opml = """
+            <?xml version="1.0"?><opml version="2.0"><body>
+            <outline type="rss" text="Metadata" xmlUrl="http://169.254.169.254/latest/meta-data/"/>
+            <outline type="rss" text="Loopback" xmlUrl="http://[::1]:8180/feed.xml"/>
+            <outline type="rss" text="Intranet" xmlUrl="http://10.1.2.3/feed.xml"/>
+            <outline type="rss" text="Public" xmlUrl="http://93.184.216.34/feed.xml"/>
+            </body></opml>
+            """;
+
+        var imported = await ImportAsync(opml, guarded);
+
+        Assert.Contains("Imported 1 feed(s)", imported, StringComparison.Ordinal);
+        Assert.Contains("3 refused", imported, StringComparison.Ordinal);
+        Assert.Contains("169.254.169.254: link-local", imported, StringComparison.Ordinal);
+        var urls = await guarded.ExecuteDbContextAsync(db => db.Sources.Select(s => s.Url).ToListAsync());
+        Assert.Equal(["http://93.184.216.34/feed.xml"], urls);
+    }
+
+    [Fact]
+    public async Task Adding_a_home_page_does_not_offer_a_feed_on_an_internal_address()
+    {
+        await using var guarded = new IngestFactory()
+            .WithSetting("Ingest:AllowPrivateNetworks", "false")
+            .WithSetting("Ingest:AllowedPrivateHosts:0", $"localhost:{site.Port}");
+
+        var offer = await guarded.CreateClient().SubmitAsync("/sources/add", "main form",
+            [Forms.Field("Input.Url", $"http://localhost:{site.Port}/hostile/home-internal.html"), Forms.Field("Input.Name", ""), Forms.Field("Input.Kind", "Auto")]);
+
+        var page = await offer.ReadDocumentAsync();
+        var offered = page.QuerySelectorAll(".offered-feeds form input[name='Input.Url']").Select(i => i.GetAttribute("value")).ToList();
+        Assert.Equal([$"http://localhost:{site.Port}/feeds/atom.xml?items=home-internal"], offered);
+    }
+
+    [Fact]
     public async Task A_file_that_is_not_OPML_is_refused_with_a_message()
     {
         var before = await factory.CountAsync<Source>();
@@ -259,15 +311,15 @@ public class SourcesPagesTests(FixtureSite site, IngestFactory factory) : IClass
         Assert.Null(cell.QuerySelector("img"));
     }
 
-    private async Task<string> ImportAsync(string opml)
+    private async Task<string> ImportAsync(string opml, NewsDeskFactory? app = null)
     {
-        var page = await (await PostOpmlAsync(opml)).ReadDocumentAsync();
+        var page = await (await PostOpmlAsync(opml, app)).ReadDocumentAsync();
         return page.QuerySelector("[role=status]")!.TextContent;
     }
 
-    private async Task<HttpResponseMessage> PostOpmlAsync(string opml)
+    private async Task<HttpResponseMessage> PostOpmlAsync(string opml, NewsDeskFactory? app = null)
     {
-        var client = factory.CreateClient();
+        var client = (app ?? factory).CreateClient();
         var form = await client.GetDocumentAsync("/sources/import");
         var token = form.QuerySelector("main form input[name='__RequestVerificationToken']")!.GetAttribute("value")!;
         var file = new ByteArrayContent(Encoding.UTF8.GetBytes(opml));

@@ -8,7 +8,7 @@ using Npgsql.EntityFrameworkCore.PostgreSQL.Metadata;
 
 #nullable disable
 
-namespace NewsDesk.Web.Data.Migrations
+namespace NewsDesk.Web.Data.Postgres.Migrations
 {
     [DbContext(typeof(PostgresNewsDeskDbContext))]
     partial class PostgresNewsDeskDbContextModelSnapshot : ModelSnapshot
@@ -21,6 +21,25 @@ namespace NewsDesk.Web.Data.Migrations
                 .HasAnnotation("Relational:MaxIdentifierLength", 63);
 
             NpgsqlModelBuilderExtensions.UseIdentityByDefaultColumns(modelBuilder);
+
+            modelBuilder.Entity("Microsoft.AspNetCore.DataProtection.EntityFrameworkCore.DataProtectionKey", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<string>("FriendlyName")
+                        .HasColumnType("text");
+
+                    b.Property<string>("Xml")
+                        .HasColumnType("text");
+
+                    b.HasKey("Id");
+
+                    b.ToTable("DataProtectionKeys");
+                });
 
             modelBuilder.Entity("Microsoft.AspNetCore.Identity.IdentityRole", b =>
                 {
@@ -162,6 +181,10 @@ namespace NewsDesk.Web.Data.Migrations
 
                     NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
 
+                    b.Property<string>("AcledType")
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)");
+
                     b.Property<string>("Country")
                         .HasMaxLength(100)
                         .HasColumnType("character varying(100)");
@@ -292,6 +315,9 @@ namespace NewsDesk.Web.Data.Migrations
                         .HasMaxLength(20)
                         .HasColumnType("character varying(20)");
 
+                    b.Property<bool>("ReadOnly")
+                        .HasColumnType("boolean");
+
                     b.Property<DateTime?>("RevokedAt")
                         .HasColumnType("timestamp without time zone");
 
@@ -408,6 +434,120 @@ namespace NewsDesk.Web.Data.Migrations
                     b.ToTable("Articles");
                 });
 
+            modelBuilder.Entity("NewsDesk.Web.Domain.ArticleRecheck", b =>
+                {
+                    b.Property<int>("ArticleId")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("ChecksDone")
+                        .HasColumnType("integer");
+
+                    b.Property<DateTime?>("LastCheckedAt")
+                        .HasColumnType("timestamp without time zone");
+
+                    b.Property<string>("LastResult")
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)");
+
+                    b.Property<DateTime>("NextCheckAt")
+                        .HasColumnType("timestamp without time zone");
+
+                    b.HasKey("ArticleId");
+
+                    b.HasIndex("NextCheckAt");
+
+                    b.ToTable("ArticleRechecks");
+                });
+
+            modelBuilder.Entity("NewsDesk.Web.Domain.ArticleReview", b =>
+                {
+                    b.Property<int>("ArticleId")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("AnnotatedBy")
+                        .HasMaxLength(256)
+                        .HasColumnType("character varying(256)");
+
+                    b.Property<string>("Assignee")
+                        .HasMaxLength(256)
+                        .HasColumnType("character varying(256)");
+
+                    b.Property<string>("State")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)");
+
+                    b.Property<DateTime?>("StateSetAt")
+                        .HasColumnType("timestamp without time zone");
+
+                    b.Property<string>("StateSetBy")
+                        .HasMaxLength(256)
+                        .HasColumnType("character varying(256)");
+
+                    b.HasKey("ArticleId");
+
+                    b.HasIndex("Assignee", "State");
+
+                    b.HasIndex("State", "ArticleId");
+
+                    b.ToTable("ArticleReviews");
+                });
+
+            modelBuilder.Entity("NewsDesk.Web.Domain.ArticleVersion", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<int>("ArticleId")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Byline")
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)");
+
+                    b.Property<long?>("CaptureId")
+                        .HasColumnType("bigint");
+
+                    b.Property<DateTime>("FetchedAt")
+                        .HasColumnType("timestamp without time zone");
+
+                    b.Property<string>("NotCapturedReason")
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)");
+
+                    b.Property<int>("Number")
+                        .HasColumnType("integer");
+
+                    b.Property<DateTime?>("PublishedAt")
+                        .HasColumnType("timestamp without time zone");
+
+                    b.Property<string>("Text")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<string>("TextSha256")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<string>("Title")
+                        .IsRequired()
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("CaptureId");
+
+                    b.HasIndex("ArticleId", "Number")
+                        .IsUnique();
+
+                    b.ToTable("ArticleVersions");
+                });
+
             modelBuilder.Entity("NewsDesk.Web.Domain.AuditEntry", b =>
                 {
                     b.Property<long>("Id")
@@ -439,6 +579,12 @@ namespace NewsDesk.Web.Data.Migrations
                         .IsRequired()
                         .HasMaxLength(40)
                         .HasColumnType("character varying(40)");
+
+                    b.Property<string>("Hash")
+                        .HasColumnType("text");
+
+                    b.Property<string>("PreviousHash")
+                        .HasColumnType("text");
 
                     b.Property<string>("RecordId")
                         .IsRequired()
@@ -473,6 +619,72 @@ namespace NewsDesk.Web.Data.Migrations
                     b.HasIndex("RecordType", "RecordId", "Id");
 
                     b.ToTable("AuditEntries");
+                });
+
+            modelBuilder.Entity("NewsDesk.Web.Domain.Capture", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<DateTime>("CapturedAt")
+                        .HasColumnType("timestamp without time zone");
+
+                    b.Property<string>("ContentType")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<bool>("HeadersTruncated")
+                        .HasColumnType("boolean");
+
+                    b.Property<int>("HttpStatus")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("IpAddress")
+                        .HasMaxLength(45)
+                        .HasColumnType("character varying(45)");
+
+                    b.Property<long>("Length")
+                        .HasColumnType("bigint");
+
+                    b.Property<long>("Offset")
+                        .HasColumnType("bigint");
+
+                    b.Property<long>("PayloadLength")
+                        .HasColumnType("bigint");
+
+                    b.Property<string>("PayloadSha256")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<string>("ResponseRecordId")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<string>("StoredSha256")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<string>("TargetUri")
+                        .IsRequired()
+                        .HasMaxLength(2048)
+                        .HasColumnType("character varying(2048)");
+
+                    b.Property<string>("WarcFile")
+                        .IsRequired()
+                        .HasMaxLength(260)
+                        .HasColumnType("character varying(260)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("WarcFile", "Offset");
+
+                    b.ToTable("Captures");
                 });
 
             modelBuilder.Entity("NewsDesk.Web.Domain.Claim", b =>
@@ -515,6 +727,13 @@ namespace NewsDesk.Web.Data.Migrations
 
                     b.Property<int?>("RelayedById")
                         .HasColumnType("integer");
+
+                    b.Property<DateOnly?>("ReviewDate")
+                        .HasColumnType("date");
+
+                    b.Property<string>("Reviewer")
+                        .HasMaxLength(300)
+                        .HasColumnType("character varying(300)");
 
                     b.Property<string>("Text")
                         .IsRequired()
@@ -609,6 +828,17 @@ namespace NewsDesk.Web.Data.Migrations
                         .HasMaxLength(300)
                         .HasColumnType("character varying(300)");
 
+                    b.Property<string>("Admin2")
+                        .HasMaxLength(300)
+                        .HasColumnType("character varying(300)");
+
+                    b.Property<string>("Admin3")
+                        .HasMaxLength(300)
+                        .HasColumnType("character varying(300)");
+
+                    b.Property<bool>("CivilianTargeting")
+                        .HasColumnType("boolean");
+
                     b.Property<string>("Country")
                         .HasMaxLength(100)
                         .HasColumnType("character varying(100)");
@@ -623,12 +853,33 @@ namespace NewsDesk.Web.Data.Migrations
                     b.Property<DateOnly?>("Date")
                         .HasColumnType("date");
 
+                    b.Property<DateOnly?>("DateEnd")
+                        .HasColumnType("date");
+
                     b.Property<string>("DatePrecision")
                         .IsRequired()
                         .HasMaxLength(40)
                         .HasColumnType("character varying(40)");
 
+                    b.Property<int?>("DeathsCivilians")
+                        .HasColumnType("integer");
+
+                    b.Property<int?>("DeathsPerpetratorSide")
+                        .HasColumnType("integer");
+
+                    b.Property<int?>("DeathsTargetSide")
+                        .HasColumnType("integer");
+
+                    b.Property<int?>("DeathsUnknown")
+                        .HasColumnType("integer");
+
                     b.Property<int?>("Fatalities")
+                        .HasColumnType("integer");
+
+                    b.Property<int?>("FatalitiesHigh")
+                        .HasColumnType("integer");
+
+                    b.Property<int?>("FatalitiesLow")
                         .HasColumnType("integer");
 
                     b.Property<int?>("GeoPrecision")
@@ -648,6 +899,10 @@ namespace NewsDesk.Web.Data.Migrations
                         .HasMaxLength(8000)
                         .HasColumnType("character varying(8000)");
 
+                    b.Property<string>("SourceScale")
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
                     b.Property<string>("Status")
                         .IsRequired()
                         .HasMaxLength(40)
@@ -656,6 +911,10 @@ namespace NewsDesk.Web.Data.Migrations
                     b.Property<string>("SubType")
                         .HasMaxLength(100)
                         .HasColumnType("character varying(100)");
+
+                    b.Property<string>("Tags")
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)");
 
                     b.Property<string>("Title")
                         .IsRequired()
@@ -742,6 +1001,9 @@ namespace NewsDesk.Web.Data.Migrations
                     b.Property<int>("Start")
                         .HasColumnType("integer");
 
+                    b.Property<int>("TextVersion")
+                        .HasColumnType("integer");
+
                     b.Property<DateTime>("UpdatedAt")
                         .HasColumnType("timestamp without time zone");
 
@@ -762,6 +1024,21 @@ namespace NewsDesk.Web.Data.Migrations
                     b.HasIndex("IncidentId");
 
                     b.HasIndex("ArticleId", "Start");
+
+                    b.HasIndex("ArticleId", "Start", "End", "ActorId")
+                        .IsUnique()
+                        .HasDatabaseName("IX_Mentions_Unique_Actor")
+                        .HasFilter("\"ActorId\" IS NOT NULL");
+
+                    b.HasIndex("ArticleId", "Start", "End", "ClaimId")
+                        .IsUnique()
+                        .HasDatabaseName("IX_Mentions_Unique_Claim")
+                        .HasFilter("\"ClaimId\" IS NOT NULL");
+
+                    b.HasIndex("ArticleId", "Start", "End", "IncidentId")
+                        .IsUnique()
+                        .HasDatabaseName("IX_Mentions_Unique_Incident")
+                        .HasFilter("\"IncidentId\" IS NOT NULL");
 
                     b.ToTable("Mentions", t =>
                         {
@@ -885,6 +1162,13 @@ namespace NewsDesk.Web.Data.Migrations
                         .HasColumnType("character varying(100)");
 
                     b.Property<DateTime?>("LastSuccessAt")
+                        .HasColumnType("timestamp without time zone");
+
+                    b.Property<string>("LeaseOwner")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<DateTime?>("LeaseUntil")
                         .HasColumnType("timestamp without time zone");
 
                     b.Property<string>("Name")
@@ -1060,6 +1344,46 @@ namespace NewsDesk.Web.Data.Migrations
                     b.Navigation("Source");
                 });
 
+            modelBuilder.Entity("NewsDesk.Web.Domain.ArticleRecheck", b =>
+                {
+                    b.HasOne("NewsDesk.Web.Domain.Article", "Article")
+                        .WithOne()
+                        .HasForeignKey("NewsDesk.Web.Domain.ArticleRecheck", "ArticleId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.Navigation("Article");
+                });
+
+            modelBuilder.Entity("NewsDesk.Web.Domain.ArticleReview", b =>
+                {
+                    b.HasOne("NewsDesk.Web.Domain.Article", "Article")
+                        .WithOne("Review")
+                        .HasForeignKey("NewsDesk.Web.Domain.ArticleReview", "ArticleId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.Navigation("Article");
+                });
+
+            modelBuilder.Entity("NewsDesk.Web.Domain.ArticleVersion", b =>
+                {
+                    b.HasOne("NewsDesk.Web.Domain.Article", "Article")
+                        .WithMany()
+                        .HasForeignKey("ArticleId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("NewsDesk.Web.Domain.Capture", "Capture")
+                        .WithMany()
+                        .HasForeignKey("CaptureId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
+                    b.Navigation("Article");
+
+                    b.Navigation("Capture");
+                });
+
             modelBuilder.Entity("NewsDesk.Web.Domain.Claim", b =>
                 {
                     b.HasOne("NewsDesk.Web.Domain.Actor", "Claimant")
@@ -1179,6 +1503,8 @@ namespace NewsDesk.Web.Data.Migrations
                     b.Navigation("Collections");
 
                     b.Navigation("Mentions");
+
+                    b.Navigation("Review");
                 });
 
             modelBuilder.Entity("NewsDesk.Web.Domain.Claim", b =>

@@ -31,4 +31,4 @@ function problemMessage(problem, status) {
   return problem?.detail ?? problem?.title ?? `The server answered ${status}.`;
 }
 
-export const searchRecords = (type, query) => call('GET', `/api/${type}s?limit=8&q=${encodeURIComponent(query)}`);
+export const searchRecords = (type, query, limit = 8) => call('GET', `/api/${type}s?limit=${limit}&q=${encodeURIComponent(query)}`);

@@ -1,14 +1,19 @@
 // Annotation page: selection -> tag panel -> save -> repaint. Offsets are UTF-16 code units into the stored
-// article text (JavaScript string indices), computed from DOM positions by text-index.js.
+// article text (JavaScript string indices), computed from DOM positions by text-index.js. Viewers get the same
+// highlights, cards and side panel, read-only. Every change can be undone (Ctrl+Z) and redone (Ctrl+Shift+Z).
 
 import { call } from './api.js';
 import { MentionCard } from './mention-card.js';
-import { paintParagraph } from './paint.js';
+import { paintParagraph, setLabels } from './paint.js';
+import { ShortcutsDialog } from './shortcuts.js';
 import { renderSidebar } from './sidebar.js';
 import { MentionStore } from './store.js';
 import { TagPanel } from './tag-panel.js';
 import { TextIndex } from './text-index.js';
+import { Toast } from './toast.js';
+import { UndoStack } from './undo.js';
 import { nextWord, previousWord, snapToWords } from './words.js';
+import { fold } from './text-fold.js';
 
 const body = document.getElementById('article-body');
 if (body) await start(body);
@@ -21,6 +26,10 @@ async function start(body) {
   const status = document.getElementById('annotate-status');
   const groups = document.getElementById('mention-groups');
   const count = document.getElementById('mention-count');
+  const canEdit = document.querySelector('meta[name="annotate-can-edit"]')?.content === 'true';
+  const siteName = body.dataset.siteName ?? '';
+  const toast = new Toast();
+  const history = new UndoStack();
   let pending = null; // the span being tagged: {start, end, quote}
   let repointing = null; // the mention being re-pointed
   let cursor = null; // keyboard selection {start, end}, absolute offsets
@@ -44,14 +53,24 @@ async function start(body) {
 
   const tagPanel = new TagPanel({
     onSave: async (choice) => {
+      const began = performance.now();
+      if (choice.create) {
+        // A new incident or claim with its details: the record first, then the mention pointing to it.
+        const record = await call('POST', `/api/${choice.type}s`, choice.create);
+        choice = { type: choice.type, entityId: record.id };
+      }
       const target = choice.entityId !== undefined ? { entityType: choice.type, entityId: choice.entityId } : { entityType: choice.type, newEntity: choice.newEntity };
-      const mention = repointing
-        ? await repoint(repointing, target)
+      const before = repointing;
+      const mention = before
+        ? await repoint(before, target)
         : await call('POST', `/api/articles/${articleId}/mentions`, { start: pending.start, end: pending.end, quote: pending.quote, ...target });
       store.put(mention);
       repaint(index.paragraphsIn(mention.start, mention.end));
+      body.dataset.tagMs = (performance.now() - began).toFixed(1);
       lastMentionId = mention.id;
-      announce(`${repointing ? 'Re-pointed' : 'Tagged'} \u201c${mention.quote}\u201d as ${mention.entityType} ${mention.entityName}.`);
+      if (before) history.push(repointStep(before, mention));
+      else history.push(createStep(mention));
+      announce(`${before ? 'Re-pointed' : 'Tagged'} \u201c${mention.quote}\u201d as ${mention.entityType} ${mention.entityName}.`);
       window.getSelection().removeAllRanges();
       pending = null;
       repointing = null;
@@ -78,27 +97,83 @@ async function start(body) {
     }
   };
 
-  const card = new MentionCard({
-    onDelete: async (mention) => {
-      try {
-        await call('DELETE', `/api/mentions/${mention.id}?version=${mention.version}`);
-      } catch (error) {
-        // Someone re-pointed it since this page read it: show their change instead of deleting over it.
-        if (error.status === 409 && error.problem?.current) {
-          store.put(error.problem.current);
-          repaint(index.paragraphsIn(mention.start, mention.end));
-          announce(error.message);
-        }
-        throw error;
+  /** Deletes with the version this page saw; if someone re-pointed it since, shows their change and deletes nothing. */
+  const remove = async (mention) => {
+    try {
+      await call('DELETE', `/api/mentions/${mention.id}?version=${mention.version}`);
+    } catch (error) {
+      if (error.status === 409 && error.problem?.current) {
+        store.put(error.problem.current);
+        repaint(index.paragraphsIn(mention.start, mention.end));
+        announce(error.message);
       }
-      store.remove(mention.id);
-      repaint(index.paragraphsIn(mention.start, mention.end));
-      announce(`Deleted the mention \u201c${mention.quote}\u201d.`);
+      throw error;
+    }
+    store.remove(mention.id);
+    repaint(index.paragraphsIn(mention.start, mention.end));
+  };
+
+  /** Tags the span of a mention again (an undone delete, a redone create): the mention comes back under a new id. */
+  const recreate = async (mention) => {
+    const back = await call('POST', `/api/articles/${articleId}/mentions`,
+      { start: mention.start, end: mention.end, quote: mention.quote, entityType: mention.entityType, entityId: mention.entityId });
+    store.put(back);
+    repaint(index.paragraphsIn(back.start, back.end));
+    return back;
+  };
+
+  const current = (mention) => store.get(mention.id) ?? mention;
+
+  // Undo steps hold the mention as last seen; a recreated one replaces it, so a later step finds the new id.
+  const createStep = (mention) => {
+    let latest = mention;
+    return {
+      label: `tagging \u201c${mention.quote}\u201d`,
+      undo: async () => { await remove(current(latest)); },
+      redo: async () => { latest = await recreate(latest); },
+    };
+  };
+  const deleteStep = (mention) => {
+    let latest = mention;
+    return {
+      label: `deleting \u201c${mention.quote}\u201d`,
+      undo: async () => { latest = await recreate(latest); },
+      redo: async () => { await remove(current(latest)); },
+    };
+  };
+  const repointStep = (before, after) => ({
+    label: `re-pointing \u201c${before.quote}\u201d`,
+    undo: async () => { store.put(await repoint(current(after), { entityType: before.entityType, entityId: before.entityId })); repaint(index.paragraphsIn(before.start, before.end)); },
+    redo: async () => { store.put(await repoint(current(after), { entityType: after.entityType, entityId: after.entityId })); repaint(index.paragraphsIn(after.start, after.end)); },
+  });
+
+  const undoOrRedo = async (redo) => {
+    try {
+      const label = redo ? await history.redo() : await history.undo();
+      const message = label ? `${redo ? 'Redone' : 'Undone'}: ${label}.` : `Nothing to ${redo ? 'redo' : 'undo'}.`;
+      announce(message);
+      toast.show(message);
+    } catch (error) {
+      announce(error.message);
+      toast.show(error.message);
+    }
+  };
+
+  const card = new MentionCard({
+    readOnly: !canEdit,
+    onNavigate: (direction) => moveMention(direction),
+    onDelete: async (mention) => {
+      await remove(mention);
+      history.push(deleteStep(mention));
+      const message = `Deleted the mention \u201c${mention.quote}\u201d. Undone? Ctrl+Z`;
+      announce(message);
+      toast.show(message);
     },
     onRepoint: (mention) => {
       repointing = mention;
       const range = index.rangeOf(mention.start, mention.end);
-      tagPanel.open({ quote: mention.quote, rect: range.getBoundingClientRect(), type: mention.entityType, title: 'Re-point' });
+      const paragraph = index.paragraphAt(mention.start);
+      tagPanel.open({ quote: mention.quote, rect: range.getBoundingClientRect(), type: mention.entityType, title: 'Re-point', context: contextOf(mention, paragraph) });
     },
     onClose: () => body.focus({ preventScroll: true }),
   });
@@ -110,8 +185,39 @@ async function start(body) {
     card.open(mentions, rect);
   };
 
+  /**
+   * What the tag panel should know around a span: the records already tagged on an overlapping span (listed first),
+   * the actors tagged inside it (perpetrator / claimant in one key), the incident tagged in the same paragraph and
+   * the article's outlet when it is a known actor (a new claim's defaults).
+   */
+  const contextOf = (span, paragraph) => {
+    const overlapping = store.overlapping(span.start, span.end).filter((m) => m.id !== span.id);
+    const seen = new Set();
+    const tagged = [];
+    for (const m of overlapping.sort((a, b) => Number(b.start === span.start && b.end === span.end) - Number(a.start === span.start && a.end === span.end))) {
+      const key = `${m.entityType}:${m.entityId}`;
+      if (seen.has(key)) continue;
+      seen.add(key);
+      tagged.push({ type: m.entityType, id: m.entityId, name: m.entityName, sameSpan: m.start === span.start && m.end === span.end });
+    }
+    const actorsInSpan = [...new Map(overlapping.filter((m) => m.entityType === 'actor' && m.start >= span.start && m.end <= span.end)
+      .map((m) => [m.entityId, { id: m.entityId, name: m.entityName }])).values()];
+    const incident = paragraph ? store.overlapping(paragraph.start, paragraph.end).find((m) => m.entityType === 'incident') : null;
+    return { tagged, actorsInSpan, paragraphIncident: incident ? { id: incident.entityId, name: incident.entityName } : null, outlet };
+  };
+
+  // The article's site as an outlet actor (exact name or alias, a media outlet), the default relaying outlet of new claims.
+  let outlet = null;
+  if (canEdit && siteName) {
+    call('GET', `/api/actors?limit=5&q=${encodeURIComponent(siteName)}`).then((actors) => {
+      const match = actors.find((a) => a.kind === 'mediaOutlet' && [a.name, ...a.aliases].some((n) => fold(n) === fold(siteName)));
+      if (match) outlet = { id: match.id, name: match.name };
+    }).catch(() => {});
+  }
+
   /** Snaps a span to whole words inside one paragraph and opens the tag panel; refuses whitespace. */
   const beginTagging = (start, end) => {
+    if (!canEdit) return;
     const paragraph = index.paragraphAt(start) ?? index.paragraphsIn(start, end)[0];
     if (!paragraph) return;
     let clipped = false;
@@ -132,7 +238,7 @@ async function start(body) {
     select(span.start, span.end);
     card.close();
     const range = index.rangeOf(span.start, span.end);
-    tagPanel.open({ quote: span.quote, rect: range.getBoundingClientRect() });
+    tagPanel.open({ quote: span.quote, rect: range.getBoundingClientRect(), context: contextOf(span, paragraph) });
     if (clipped) announce('A mention stays within one paragraph: the selection was cut at the paragraph end.');
   };
 
@@ -266,10 +372,37 @@ async function start(body) {
     }
   }
 
+  const shortcuts = new ShortcutsDialog(document.getElementById('annotate-shortcuts'));
+  const labelsToggle = document.getElementById('toggle-labels');
+  const showLabels = (on) => {
+    labelsToggle.checked = on;
+    setLabels(body, on);
+    localStorage.setItem('newsdesk.labels', on ? '1' : '0');
+  };
+  labelsToggle.addEventListener('change', () => showLabels(labelsToggle.checked));
+  showLabels(localStorage.getItem('newsdesk.labels') === '1');
+  document.getElementById('show-shortcuts').addEventListener('click', () => shortcuts.toggle());
+
   document.addEventListener('keydown', (event) => {
+    const typing = event.target.matches?.('input, textarea, select, [contenteditable]');
     if (event.key === 'Escape') {
       tagPanel.close();
       card.close();
+    } else if (canEdit && (event.ctrlKey || event.metaKey) && !event.altKey && (event.key === 'z' || event.key === 'Z' || event.key === 'y') && !typing) {
+      event.preventDefault();
+      undoOrRedo(event.key === 'y' || event.shiftKey);
+    } else if (!typing && !event.ctrlKey && !event.metaKey && !event.altKey && (event.key === 'n' || event.key === 'N') && !tagPanel.isOpen && !card.isOpen) {
+      const next = document.getElementById('next-in-queue');
+      if (next) {
+        event.preventDefault();
+        window.location.assign(next.href);
+      }
+    } else if (!typing && !event.ctrlKey && !event.metaKey && !event.altKey && event.key === '?') {
+      event.preventDefault();
+      shortcuts.toggle();
+    } else if (!typing && !event.ctrlKey && !event.metaKey && !event.altKey && (event.key === 'l' || event.key === 'L') && !tagPanel.isOpen) {
+      event.preventDefault();
+      showLabels(!labelsToggle.checked);
     }
   });
   document.addEventListener('mousedown', (event) => {

@@ -1,19 +1,22 @@
-// The card shown for a clicked highlight: every mention covering that spot, each with its record,
-// a re-point action (R) and a delete action (Delete).
+// The card shown for a clicked highlight: every mention covering that spot, each with its record, a re-point
+// action (R) and a delete action (Delete; undone with Ctrl+Z). Read-only for viewers: the record, no actions.
+// [ and ] move to the previous / next mention while it is open.
 
-import { el, placeBelow } from './dom.js';
+import { el, placeNear } from './dom.js';
 import { recordUrl } from './store.js';
 
 export class MentionCard {
-  constructor({ onRepoint, onDelete, onClose }) {
+  constructor({ onRepoint, onDelete, onClose, onNavigate, readOnly = false }) {
     this.onRepoint = onRepoint;
     this.onDelete = onDelete;
     this.onClose = onClose;
+    this.onNavigate = onNavigate;
+    this.readOnly = readOnly;
     this.list = el('ul', { class: 'list-unstyled mb-0' });
     this.error = el('div', { class: 'text-danger small', role: 'alert' });
     this.panel = el('div', { class: 'mention-card card shadow', role: 'dialog', 'aria-label': 'Mention', id: 'mention-card' },
       el('div', { class: 'card-body p-2' }, this.list, this.error,
-        el('div', { class: 'small text-muted mt-1', text: 'R re-point · Delete removes · Esc closes' })));
+        el('div', { class: 'small text-muted mt-1', text: readOnly ? '[ ] previous / next · Esc closes' : 'R re-point · Delete removes (Ctrl+Z undoes) · [ ] previous / next · Esc closes' })));
     this.panel.hidden = true;
     document.body.append(this.panel);
     this.panel.addEventListener('keydown', (event) => this.onKey(event));
@@ -35,10 +38,10 @@ export class MentionCard {
         el('span', { class: `badge type-badge type-${m.entityType}`, text: m.entityType }), ' ',
         el('a', { href: recordUrl(m.entityType, m.entityId), class: 'record-link', text: m.entityName })),
       el('div', { class: 'small text-muted text-truncate', text: `\u201c${m.quote}\u201d [${m.start}, ${m.end})` }),
-      el('div', { class: 'btn-group btn-group-sm mt-1' },
+      ...(this.readOnly ? [] : [el('div', { class: 'btn-group btn-group-sm mt-1' },
         el('button', { type: 'button', class: 'btn btn-outline-secondary', 'data-action': 'repoint', 'aria-keyshortcuts': 'R', text: 'Re-point' }),
-        el('button', { type: 'button', class: 'btn btn-outline-danger', 'data-action': 'delete', 'aria-keyshortcuts': 'Delete', text: 'Delete' })))));
-    placeBelow(this.panel, rect);
+        el('button', { type: 'button', class: 'btn btn-outline-danger', 'data-action': 'delete', 'aria-keyshortcuts': 'Delete', text: 'Delete' }))]))));
+    placeNear(this.panel, rect);
     this.list.querySelector('li')?.focus();
   }
 
@@ -70,6 +73,11 @@ export class MentionCard {
     if (event.key === 'Escape') {
       event.preventDefault();
       this.close();
+    } else if ((event.key === ']' || event.key === '[') && this.onNavigate) {
+      event.preventDefault();
+      this.onNavigate(event.key === ']' ? 1 : -1);
+    } else if (this.readOnly) {
+      // Viewers: no actions.
     } else if ((event.key === 'Delete' || event.key === 'Backspace') && id !== null) {
       event.preventDefault();
       this.act('delete', id);

@@ -43,8 +43,22 @@ function segment(piece, covering, a, b, clamp) {
   if (covering.some((m) => clamp(m.start) === a)) span.classList.add('m-begin');
   if (covering.some((m) => clamp(m.end) === b)) span.classList.add('m-end');
   span.dataset.mentions = covering.map((m) => m.id).join(' ');
+  // The compact label of the mentions that begin here, drawn by CSS (::before) only while labels are on: it is not
+  // a text node, so offsets and selections never see it.
+  const beginning = covering.filter((m) => clamp(m.start) === a);
+  if (beginning.length) {
+    span.dataset.label = beginning.map((m) => shorten(m.entityName)).join(' | ');
+    span.dataset.labelType = beginning[0].entityType;
+  }
   // title is plain text: a record name with markup shows as characters, never as HTML.
   span.title = covering.map((m) => `${m.entityType}: ${m.entityName}`).join('\n');
   span.textContent = piece;
   return span;
+}
+
+const shorten = (name) => (name.length <= 28 ? name : `${name.slice(0, 27)}\u2026`);
+
+/** Shows or hides the labels on spans (the L key, the Labels switch). */
+export function setLabels(body, on) {
+  body.classList.toggle('show-labels', on);
 }

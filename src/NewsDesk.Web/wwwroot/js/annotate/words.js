@@ -37,13 +37,16 @@ function isWordBefore(text, i) {
 
 /**
  * Snaps [start, end) to whole words: leading and trailing whitespace is dropped, a partly selected word is
- * completed. Returns null for a selection of whitespace only.
+ * completed, and what a name never ends with is left out: a possessive ("Joe Biden's" is "Joe Biden") and
+ * punctuation outside the words ("in January," is "in January"), unless it closes a bracket or quote the span
+ * opens. Never splits a character as readers see it (an accent, an emoji with its skin tone). Returns null for a
+ * selection of whitespace only.
  */
 export function snapToWords(text, start, end) {
   start = Math.max(0, Math.min(start, text.length));
   end = Math.max(start, Math.min(end, text.length));
-  if (splitsPair(text, start)) start -= 1;
-  if (splitsPair(text, end)) end += 1;
+  start = clusterStart(text, start);
+  end = clusterEnd(text, end);
   while (start < end && SPACE.test(charAt(text, start))) start += charAt(text, start).length;
   while (end > start && SPACE.test(charBefore(text, end))) end -= charBefore(text, end).length;
   if (start >= end) return null;
@@ -53,8 +56,58 @@ export function snapToWords(text, start, end) {
   if (isWordBefore(text, end)) {
     while (isWordAt(text, end)) end += charAt(text, end).length;
   }
-  return { start, end };
+  return trimToName(text, start, end);
 }
+
+const PAIRS = { '(': ')', '[': ']', '{': '}', '"': '"', '\u201c': '\u201d', '\u2018': '\u2019', '\u00ab': '\u00bb', "'": "'" };
+const POSSESSIVE = /^['\u2019][sS]$/u;
+
+/** Drops a trailing possessive and unpaired punctuation at either end; keeps the span when nothing would be left. */
+function trimToName(text, start, end) {
+  const original = { start, end };
+  for (let changed = true; changed && start < end;) {
+    changed = false;
+    if (end - start > 2 && POSSESSIVE.test(text.slice(end - 2, end)) && isWordBefore(text, end - 2) && !isWordAt(text, end)) {
+      end -= 2;
+      changed = true;
+    }
+    const first = charAt(text, start);
+    const last = charBefore(text, end);
+    const paired = PAIRS[first] !== undefined && PAIRS[first] === last && end - start > first.length;
+    if (!paired && !isWordBefore(text, end) && !SPACE.test(last)) {
+      end -= last.length;
+      changed = true;
+    } else if (!paired && !isWordAt(text, start) && !SPACE.test(first)) {
+      start += first.length;
+      changed = true;
+    }
+    while (start < end && SPACE.test(charAt(text, start))) start += charAt(text, start).length;
+    while (end > start && SPACE.test(charBefore(text, end))) end -= charBefore(text, end).length;
+  }
+  return start < end ? { start, end } : original;
+}
+
+// Grapheme clusters (an accent on its letter, 👍🏽, 🇮🇶) are read around the offset only: paragraphs can be long.
+const graphemes = new Intl.Segmenter(undefined, { granularity: 'grapheme' });
+const CLUSTER_WINDOW = 64;
+
+function clusterAround(text, i) {
+  if (i <= 0 || i >= text.length) return null;
+  const from = Math.max(0, i - CLUSTER_WINDOW);
+  for (const { index, segment } of graphemes.segment(text.slice(from, Math.min(text.length, i + CLUSTER_WINDOW)))) {
+    const a = from + index;
+    const b = a + segment.length;
+    if (a < i && i < b) return { a, b };
+    if (a >= i) break;
+  }
+  return null;
+}
+
+/** The start of the character containing offset i (i itself when it is a boundary). */
+export const clusterStart = (text, i) => clusterAround(text, i)?.a ?? i;
+
+/** The end of the character containing offset i (i itself when it is a boundary). */
+export const clusterEnd = (text, i) => clusterAround(text, i)?.b ?? i;
 
 /** The first word starting at or after from, or null. */
 export function nextWord(text, from) {

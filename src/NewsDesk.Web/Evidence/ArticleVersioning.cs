@@ -1,0 +1,111 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
+using NewsDesk.Web.Data;
+using NewsDesk.Web.Domain;
+using NewsDesk.Web.Ingest.Http;
+
+namespace NewsDesk.Web.Evidence;
+
+/// <summary>
+/// Keeps every text an article had: version 1 with the capture of the first fetch, and a new version (with its
+/// capture) whenever a re-fetch extracts a different text. Adds rows to the caller's context; the caller saves them
+/// in the same transaction as the article, after the WARC records are on disk.
+/// </summary>
+public sealed class ArticleVersioning(NewsDeskDbContext db, CaptureRecorder captures, IOptions<EvidenceOptions> options, TimeProvider clock)
+{
+    /// <summary>What a re-fetch found.</summary>
+    public sealed record RefetchOutcome(bool Changed, int LatestNumber);
+
+    /// <summary>Records version 1 of a new article (and its re-check schedule when it came from a source).</summary>
+    public async Task<IReadOnlyList<object>> AddFirstAsync(Article article, FetchResult? response, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(article);
+        var added = new List<object>();
+        var version = await NewVersionAsync(article, 1, response, cancellationToken);
+        version.Article = article;
+        db.ArticleVersions.Add(version);
+        added.Add(version);
+        if (version.Capture is { } capture)
+        {
+            added.Add(capture);
+        }
+
+        var schedule = options.Value.RecheckSchedule();
+        if (article.SourceId is not null && schedule.Count > 0)
+        {
+            var recheck = new ArticleRecheck { Article = article, NextCheckAt = article.FetchedAt + schedule[0] };
+            db.ArticleRechecks.Add(recheck);
+            added.Add(recheck);
+        }
+
+        return added;
+    }
+
+    /// <summary>
+    /// Compares a re-fetched extraction with the latest version; a different text becomes the next version. The
+    /// article's own fields follow the latest version only while it has no mentions: mention offsets point into
+    /// the text they were made on, so an annotated article keeps its text and shows the newer versions beside it.
+    /// </summary>
+    public async Task<RefetchOutcome> RecordRefetchAsync(Article article, Article refetched, FetchResult response, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(article);
+        ArgumentNullException.ThrowIfNull(refetched);
+        var latest = await db.ArticleVersions.Where(v => v.ArticleId == article.Id)
+            .OrderByDescending(v => v.Number).FirstOrDefaultAsync(cancellationToken);
+        if (latest is null)
+        {
+            // Stored before versions were kept: what it said then is version 1, without a capture.
+            latest = Snapshot(article, 1, article.FetchedAt);
+            latest.NotCapturedReason = "stored before captures were kept";
+            db.ArticleVersions.Add(latest);
+        }
+
+        if (latest.Text == refetched.Text)
+        {
+            return new RefetchOutcome(false, latest.Number);
+        }
+
+        var next = await NewVersionAsync(refetched, latest.Number + 1, response, cancellationToken);
+        next.ArticleId = article.Id;
+        db.ArticleVersions.Add(next);
+        if (!await db.Mentions.AnyAsync(m => m.ArticleId == article.Id, cancellationToken))
+        {
+            article.Text = refetched.Text;
+            article.Title = refetched.Title;
+            article.Byline = refetched.Byline;
+            article.Html = refetched.Html;
+            article.ContentHash = refetched.ContentHash;
+            article.SimHash = refetched.SimHash;
+            article.PublishedAt = refetched.PublishedAt ?? article.PublishedAt;
+        }
+
+        return new RefetchOutcome(true, next.Number);
+    }
+
+    private async Task<ArticleVersion> NewVersionAsync(Article article, int number, FetchResult? response, CancellationToken cancellationToken)
+    {
+        var version = Snapshot(article, number, clock.GetUtcNow().UtcDateTime);
+        if (response is null)
+        {
+            version.NotCapturedReason = "imported, no capture";
+            return version;
+        }
+
+        var outcome = await captures.RecordAsync(response, cancellationToken);
+        version.Capture = outcome.Capture;
+        version.NotCapturedReason = outcome.NotCapturedReason;
+        return version;
+    }
+
+    private static ArticleVersion Snapshot(Article article, int number, DateTime fetchedAt) => new()
+    {
+        ArticleId = article.Id,
+        Number = number,
+        Title = article.Title,
+        Byline = article.Byline,
+        PublishedAt = article.PublishedAt,
+        Text = article.Text,
+        TextSha256 = TextDigest.Of(article.Text),
+        FetchedAt = fetchedAt,
+    };
+}

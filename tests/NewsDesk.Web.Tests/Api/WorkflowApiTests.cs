@@ -1,0 +1,110 @@
+using System.Net;
+using System.Net.Http.Json;
+using System.Text.Json;
+using NewsDesk.Web.Auth;
+using NewsDesk.Web.Domain;
+using NewsDesk.Web.Tests.Infrastructure;
+
+namespace NewsDesk.Web.Tests.Api;
+
+/// <summary>The document workflow through the API: states, who set them, assignees, queues and who may review.</summary>
+public class WorkflowApiTests(NewsDeskFactory factory) : IClassFixture<NewsDeskFactory>
+{
+    private static Task<HttpResponseMessage> SetAsync(HttpClient client, int articleId, object body) =>
+        client.PutAsJsonAsync($"/api/articles/{articleId}/workflow", body);
+
+    [Fact]
+    public async Task An_article_is_new_until_someone_moves_it_and_each_state_says_who_set_it()
+    {
+        var article = await factory.AddArticleAsync("Workflow states.");
+        var editor = await factory.CreateClientAsync(Roles.Editor);
+
+        var before = await editor.GetFromJsonAsync<JsonElement>($"/api/articles/{article.Id}/workflow");
+        var response = await SetAsync(editor, article.Id, new { state = "in progress" });
+
+        Assert.Equal("new", before.GetProperty("state").GetString());
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        var after = await response.Content.ReadFromJsonAsync<JsonElement>();
+        Assert.Equal(("inProgress", NewsDeskFactory.EmailOf(Roles.Editor)), (after.GetProperty("state").GetString(), after.GetProperty("stateSetBy").GetString()));
+        Assert.NotEqual(JsonValueKind.Null, after.GetProperty("stateSetAt").ValueKind);
+    }
+
+    [Fact]
+    public async Task The_annotator_cannot_review_their_own_article_but_another_editor_can_and_mentions_csv_says_so()
+    {
+        var article = await factory.AddArticleAsync("Reviewed by someone else.");
+        var actor = await factory.AddActorAsync("Workflow actor");
+        await factory.InsertAsync(new Mention { ArticleId = article.Id, Start = 0, End = 8, Quote = "Reviewed", ActorId = actor.Id });
+        var annotator = await factory.CreateClientAsync(Roles.Editor);
+        var reviewer = factory.CreateClient(); // the admin, another person with an editor's rights
+
+        Assert.Equal(HttpStatusCode.OK, (await SetAsync(annotator, article.Id, new { state = "annotated" })).StatusCode);
+        var own = await SetAsync(annotator, article.Id, new { state = "reviewed" });
+        var other = await SetAsync(reviewer, article.Id, new { state = "reviewed" });
+
+        Assert.Equal(HttpStatusCode.Forbidden, own.StatusCode);
+        Assert.Contains("another editor reviews it", (await own.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("detail").GetString(), StringComparison.Ordinal);
+        Assert.Equal(HttpStatusCode.OK, other.StatusCode);
+        var review = await other.Content.ReadFromJsonAsync<JsonElement>();
+        Assert.Equal(("reviewed", NewsDeskFactory.EmailOf(Roles.Editor)), (review.GetProperty("state").GetString(), review.GetProperty("annotatedBy").GetString()));
+        var csv = await reviewer.GetStringAsync($"/export?handler=File&name=mentions.csv&actor={actor.Id}");
+        Assert.EndsWith(",true", csv.Split('\n', StringSplitOptions.RemoveEmptyEntries)[1].TrimEnd('\r'), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task An_article_cannot_be_reviewed_before_it_is_annotated()
+    {
+        var article = await factory.AddArticleAsync("Not annotated yet.");
+
+        var response = await SetAsync(factory.CreateClient(), article.Id, new { state = "reviewed" });
+
+        Assert.Equal(HttpStatusCode.Conflict, response.StatusCode);
+        Assert.Equal(ArticleState.New, (await factory.ExecuteDbContextAsync(db => Task.FromResult(db.ArticleReviews.FirstOrDefault(r => r.ArticleId == article.Id)?.State))) ?? ArticleState.New);
+    }
+
+    [Fact]
+    public async Task A_viewer_cannot_change_the_state()
+    {
+        var article = await factory.AddArticleAsync("Viewers read.");
+        var viewer = await factory.CreateClientAsync(Roles.Viewer);
+
+        var response = await SetAsync(viewer, article.Id, new { state = "irrelevant" });
+
+        Assert.Equal(HttpStatusCode.Forbidden, response.StatusCode);
+        Assert.Null(await factory.FindAsync<ArticleReview>(article.Id));
+    }
+
+    [Fact]
+    public async Task An_unknown_state_or_account_is_a_400_naming_the_field()
+    {
+        var article = await factory.AddArticleAsync("Bad input.");
+        var client = factory.CreateClient();
+
+        var state = await SetAsync(client, article.Id, new { state = "finished" });
+        var assignee = await SetAsync(client, article.Id, new { assignee = "nobody@example.test" });
+
+        Assert.Equal((HttpStatusCode.BadRequest, HttpStatusCode.BadRequest), (state.StatusCode, assignee.StatusCode));
+        Assert.True((await state.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("errors").TryGetProperty("state", out _));
+        Assert.True((await assignee.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("errors").TryGetProperty("assignee", out _));
+    }
+
+    [Fact]
+    public async Task An_assigned_article_is_in_its_assignees_queue_and_the_list_filters_by_state()
+    {
+        var article = await factory.AddArticleAsync("In my queue.");
+        var editor = await factory.CreateClientAsync(Roles.Editor);
+
+        Assert.Equal(HttpStatusCode.OK, (await SetAsync(factory.CreateClient(), article.Id, new { assignee = NewsDeskFactory.EmailOf(Roles.Editor), state = "inProgress" })).StatusCode);
+        var mine = await editor.GetFromJsonAsync<JsonElement>("/api/articles?assignee=me&limit=100");
+        var inProgress = await editor.GetFromJsonAsync<JsonElement>("/api/articles?state=inProgress&limit=100");
+        var fresh = await editor.GetFromJsonAsync<JsonElement>("/api/articles?state=new&limit=100");
+
+        Assert.Contains(article.Id, mine.GetProperty("items").EnumerateArray().Select(i => i.GetProperty("id").GetInt32()));
+        Assert.Contains(article.Id, inProgress.GetProperty("items").EnumerateArray().Select(i => i.GetProperty("id").GetInt32()));
+        Assert.DoesNotContain(article.Id, fresh.GetProperty("items").EnumerateArray().Select(i => i.GetProperty("id").GetInt32()));
+        var home = await editor.GetDocumentAsync("/");
+        Assert.Matches(@"My queue \(\d+\)", home.QuerySelector(".my-queue")!.TextContent);
+        var next = await (await factory.CreateClientAsync(Roles.Editor, allowAutoRedirect: false)).GetAsync("/articles/queue/next");
+        Assert.Equal(HttpStatusCode.Redirect, next.StatusCode);
+    }
+}
