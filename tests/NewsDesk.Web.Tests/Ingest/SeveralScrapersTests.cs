@@ -9,26 +9,32 @@ namespace NewsDesk.Web.Tests.Ingest;
 /// source is fetched by one of them, once, and no article is stored twice. PostgreSQL whatever the suite runs on:
 /// SQLite refuses a second serving instance by design.
 /// </summary>
-public sealed class SeveralScrapersTests(FixtureSite site) : IClassFixture<FixtureSite>, IAsyncLifetime
+public sealed class SeveralScrapersTests(FixtureSite site) : IClassFixture<FixtureSite>
 {
     private const int SourceCount = 8;
-    private readonly string _dataDirectory = TestDirectory.Create();
-    private ScraperInstance _first = null!;
-    private ScraperInstance _second = null!;
-
-    public Task InitializeAsync()
-    {
-        _first = new ScraperInstance(_dataDirectory);
-        _second = new ScraperInstance(_dataDirectory);
-        return Task.CompletedTask;
-    }
-
     [Fact]
     public async Task Two_instances_fetch_each_source_once_and_store_each_article_once()
     {
+        var dataDirectory = TestDirectory.Create();
+        await using var first = new ScraperInstance(dataDirectory);
+        await using var second = new ScraperInstance(dataDirectory);
+        try
+        {
+            await FetchTogetherAsync(first, second);
+        }
+        finally
+        {
+            await second.DisposeAsync();
+            await first.DisposeAsync();
+            await TestStore.DropPostgresDatabaseAsync(first.PostgresDatabaseName!);
+        }
+    }
+
+    private async Task FetchTogetherAsync(ScraperInstance first, ScraperInstance second)
+    {
         // Both hosts run (and poll every 50 ms) before the sources exist: both find all of them due at once.
-        Assert.NotNull(_first.Services);
-        Assert.NotNull(_second.Services);
+        Assert.NotNull(first.Services);
+        Assert.NotNull(second.Services);
         var sources = Enumerable.Range(1, SourceCount).Select(i => new Source
         {
             Name = $"Shared {i}",
@@ -37,13 +43,13 @@ public sealed class SeveralScrapersTests(FixtureSite site) : IClassFixture<Fixtu
             Kind = SourceKind.Feed,
             CreatedAt = DateTime.UtcNow,
         }).ToArray();
-        await _first.ExecuteDbContextAsync(async db =>
+        await first.ExecuteDbContextAsync(async db =>
         {
             db.Sources.AddRange(sources);
             await db.SaveChangesAsync();
         });
 
-        for (var i = 0; i < 200 && await _first.ExecuteDbContextAsync(db => db.Sources.CountAsync(s => s.LastFetchedAt == null)) > 0; i++)
+        for (var i = 0; i < 200 && await first.ExecuteDbContextAsync(db => db.Sources.CountAsync(s => s.LastFetchedAt == null)) > 0; i++)
         {
             await Task.Delay(100);
         }
@@ -51,25 +57,15 @@ public sealed class SeveralScrapersTests(FixtureSite site) : IClassFixture<Fixtu
         // Polls go on meanwhile (every 50 ms on each host): a source claimed twice would show here.
         await Task.Delay(1000);
 
-        var fetchesPerSource = await _first.ExecuteDbContextAsync(db =>
+        var fetchesPerSource = await first.ExecuteDbContextAsync(db =>
             db.SourceFetches.GroupBy(f => f.SourceId).Select(g => g.Count()).ToListAsync());
         Assert.Equal(SourceCount, fetchesPerSource.Count);
         Assert.All(fetchesPerSource, count => Assert.Equal(1, count));
         Assert.Equal(SourceCount, site.HitsOn("/feeds/slow.xml"));
-        var urls = await _first.ExecuteDbContextAsync(db => db.Articles.Select(a => a.Url).ToListAsync());
+        var urls = await first.ExecuteDbContextAsync(db => db.Articles.Select(a => a.Url).ToListAsync());
         Assert.Equal(urls.Count, urls.Distinct().Count());
         // Two items per source, and the item every feed lists (fetched by several sources at once) stored once.
         Assert.Equal((2 * SourceCount) + 1, urls.Count);
-    }
-
-    public async Task DisposeAsync()
-    {
-        await _second.DisposeAsync();
-        await _first.DisposeAsync();
-        if (_first.PostgresDatabaseName is { } database)
-        {
-            await TestStore.DropPostgresDatabaseAsync(database);
-        }
     }
 
     private sealed class ScraperInstance : NewsDeskFactory
