@@ -1,13 +1,15 @@
 #!/usr/bin/env python3
 """A generated news site for the ingest benchmark.
 
-    generate.py OUT_DIR [--articles N] [--seed S]
+    generate.py OUT_DIR [--articles N] [--seed S] [--large K]
 
 Writes OUT_DIR/site/: article pages (articles/<id>.html: header, navigation, a dated article of 6-14 paragraphs,
 related links, footer), five RSS feeds and a sitemap index with gzipped child sitemaps that together list every
 article (so most URLs are listed twice and must be fetched once), robots.txt, and a home page. One article in 40
 is an exact copy of an earlier one at a new address, one in 40 a near-copy (one sentence changed): the store's
-duplicate detection does real work. The same pages are what the `extract` verb reads in the baseline."""
+duplicate detection does real work. The same pages are what the `extract` verb reads in the baseline. --large K makes the last K articles about 5 MB
+each (9,200 paragraphs): the memory one large article costs (issue 20, finding 8) is the peak with them minus the
+peak without."""
 import argparse
 import gzip
 import os
@@ -54,6 +56,7 @@ def main():
     args.add_argument("out")
     args.add_argument("--articles", type=int, default=10000)
     args.add_argument("--seed", type=int, default=13)
+    args.add_argument("--large", type=int, default=0, help="articles of about 5 MB each, at the end")
     args.add_argument("--base", default="http://127.0.0.1:5199", help="the address the site is served at")
     a = args.parse_args()
     rng = random.Random(a.seed)
@@ -69,6 +72,8 @@ def main():
         elif i >= 40 and i % 40 == 20:
             paragraphs = list(bodies[rng.randrange(i - 40, i)])          # a near copy: one sentence changed
             paragraphs[0] = sentence(rng) + " " + paragraphs[0]
+        elif i >= a.articles - a.large:
+            paragraphs = [paragraph(rng) for _ in range(9200)]                 # about 5 MB of text
         else:
             paragraphs = [paragraph(rng) for _ in range(rng.randint(6, 14))]
         bodies.append(paragraphs)

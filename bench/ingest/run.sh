@@ -3,6 +3,7 @@
 # same pages, whole processes, in one run.
 #
 #   bench/ingest/run.sh            (SIZES="2500 10000" article counts; PORT=5199)
+#   SIZES="1000 1000:1" bench/ingest/run.sh     (N:K = N articles of which the last K are about 5 MB each)
 #
 # For each size: generate the site (generate.py), serve it with Site (Kestrel, static files), time `extract` over
 # the article pages (the baseline: pages/s), then on a fresh database add the five feeds and the sitemap index as
@@ -24,9 +25,12 @@ echo "== machine: $(nproc) cores, load $(cut -d' ' -f1-3 /proc/loadavg), $(date 
 site_pid=
 trap 'kill $site_pid 2>/dev/null || true' EXIT
 printf '%-8s %-10s %-9s %-10s %-10s %-9s %-10s %-8s\n' articles extract/s ext-MB stored scrape/s scr-MB ratio mem-ratio
-for n in $sizes; do
-  data="$out/site-$n"
-  [ -d "$data/site" ] || python3 "$here/generate.py" "$data" --articles "$n" --base "http://127.0.0.1:$port"
+for spec in $sizes; do
+  n="${spec%%:*}"
+  large=0
+  [[ "$spec" == *:* ]] && large="${spec#*:}"
+  data="$out/site-$n-$large"
+  [ -d "$data/site" ] || python3 "$here/generate.py" "$data" --articles "$n" --large "$large" --base "http://127.0.0.1:$port"
   (exec dotnet "$out/site-bin/Site.dll" "$data/site" "http://127.0.0.1:$port" 2>/dev/null) &
   site_pid=$!
   for _ in $(seq 1 60); do curl -sf "http://127.0.0.1:$port/robots.txt" >/dev/null && break; sleep 0.5; done
@@ -35,7 +39,7 @@ for n in $sizes; do
   /usr/bin/time -f "%e %M" -o "$out/extract.time" dotnet "$out/app/NewsDesk.Web.dll" extract --in "$data/site/articles" --out "$out/extracted" >/dev/null
   read -r ext_s ext_kb <"$out/extract.time"
 
-  db="$out/ingest-$n.db"
+  db="$out/ingest-$n-$large.db"
   rm -f "$db" "$db-wal" "$db-shm"
   app() {
     dotnet "$out/app/NewsDesk.Web.dll" "$@" "--ConnectionStrings:NewsDesk=Data Source=$db" --NewsDesk:ImportSeedsOnStart=false \
@@ -46,17 +50,17 @@ for n in $sizes; do
   app migrate >/dev/null
   for k in 1 2 3 4 5; do app sources add "http://127.0.0.1:$port/feeds/feed-$k.xml" --kind feed >/dev/null 2>&1 || echo "adding feed $k failed" >&2; done
   app sources add "http://127.0.0.1:$port/sitemap.xml" --kind sitemap >/dev/null 2>&1 || echo "adding the sitemap failed" >&2
-  /usr/bin/time -f "%e %M" -o "$out/scrape.time" bash -c "$(declare -f app); db='$db' out='$out' port='$port'; app scrape --once" >"$out/scrape-$n.log"
+  /usr/bin/time -f "%e %M" -o "$out/scrape.time" bash -c "$(declare -f app); db='$db' out='$out' port='$port'; app scrape --once" >"$out/scrape-$n-$large.log"
   read -r scr_s scr_kb <"$out/scrape.time"
   stored=$(sqlite3 "$db" "select count(*) from Articles")
   kill $site_pid; wait $site_pid 2>/dev/null || true
 
-  python3 - "$n" "$ext_s" "$ext_kb" "$stored" "$scr_s" "$scr_kb" <<'PY'
+  python3 - "$spec" "$ext_s" "$ext_kb" "$stored" "$scr_s" "$scr_kb" <<'PY'
 import sys
 n, ext_s, ext_kb, stored, scr_s, scr_kb = sys.argv[1:]
-ext_rate, scr_rate = int(n) / float(ext_s), int(stored) / float(scr_s)
+ext_rate, scr_rate = int(n.split(":")[0]) / float(ext_s), int(stored) / float(scr_s)
 print(f"{n:<8} {ext_rate:<10.0f} {int(ext_kb) / 1024:<9.0f} {stored:<10} {scr_rate:<10.0f} {int(scr_kb) / 1024:<9.0f} "
       f"{scr_rate / ext_rate:<10.1%} {int(scr_kb) / int(ext_kb):<8.2f}")
 PY
-  tail -1 "$out/scrape-$n.log"
+  tail -1 "$out/scrape-$n-$large.log"
 done

@@ -9,6 +9,8 @@ using NewsDesk.Web.Operations;
 using NewsDesk.Web.Pages;
 using NewsDesk.Web.Places;
 using NewsDesk.Web.Search;
+using NewsDesk.Web.Suggestions;
+using NewsDesk.Web.Watchlists;
 using Serilog;
 
 namespace NewsDesk.Web;
@@ -43,6 +45,8 @@ public static class NewsDeskApp
         builder.AddIngest();
         builder.AddExport();
         builder.AddPlaces();
+        builder.AddSuggestions();
+        builder.AddWatchlists();
         builder.AddIncidentMap();
         builder.AddNewsDeskPages();
         builder.AddNewsDeskKeys();

@@ -22,6 +22,11 @@ public class CausesOfLostTextTests
     [InlineData("utf7-label", "text/html; charset=utf-7")]
     [InlineData("font-size-zero", null)]
     [InlineData("shift-jis-late-meta", "text/html")]
+    [InlineData("form-wrapper", null)]
+    [InlineData("itemprop-article-body", null)]
+    [InlineData("heading-slug-ids", null)]
+    [InlineData("split-body", null)]
+    [InlineData("visibility-hidden", null)]
     public void Extract_returns_exactly_the_article_paragraphs(string page, string? contentType)
     {
         var article = TestData.Extract($"causes/{page}.html", contentType);

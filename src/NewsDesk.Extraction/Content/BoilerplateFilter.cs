@@ -59,8 +59,8 @@ internal static partial class BoilerplateFilter
             }
 
             var verdict = Judge(index, i, useNames);
-            if (verdict == Kind.Keep || (verdict == Kind.Chrome && IsTheArticle(index, i, pageProse))
-                || (verdict == Kind.Hidden && HoldsMostOfThePage(index, i, pageProse)))
+            // Hidden is hidden, however much text it holds: what a reader never sees is not the article.
+            if (verdict == Kind.Keep || (verdict == Kind.Chrome && (IsTheArticle(index, i, pageProse) || WrapsThePage(index, i, pageProse))))
             {
                 continue;
             }
@@ -88,10 +88,13 @@ internal static partial class BoilerplateFilter
             && (index.Paragraphs[i] >= 2 || index.Commas[i] >= 5);
     }
 
-    /// <summary>Hidden markup that holds most of the page's prose is a page its script reveals, not a hidden extra.</summary>
-    private static bool HoldsMostOfThePage(DomIndex index, int i, int pageProse) =>
-        index.Paragraphs[i] >= 3 && index.TextLength[i] - index.LinkLength[i] > pageProse / 2
-        && !FontSizeZero().IsMatch(index.Element(i).GetAttribute("style") ?? "");
+    /// <summary>
+    /// A &lt;form&gt; or &lt;header&gt; around most of the page (ASP.NET wraps every page in one form) is a wrapper, not
+    /// chrome: its menus may push its link density past the article test, but most of the page's prose and
+    /// paragraphs are in it. Its parts are judged one by one instead.
+    /// </summary>
+    private static bool WrapsThePage(DomIndex index, int i, int pageProse) =>
+        (index.TextLength[i] - index.LinkLength[i]) * 2 > pageProse && index.Paragraphs[i] * 2 > index.Paragraphs[0];
 
     private static Kind Judge(DomIndex index, int i, bool useNames)
     {
@@ -137,7 +140,4 @@ internal static partial class BoilerplateFilter
     // hide keywords or spacer text that would otherwise be glued to the next sentence).
     [GeneratedRegex(@"display\s*:\s*none|visibility\s*:\s*hidden|(?<![-\w])font-size\s*:\s*0+(\.0+)?(px|pt|em|rem|%)?\s*(;|!|$)", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex HiddenStyle();
-
-    [GeneratedRegex(@"(?<![-\w])font-size\s*:\s*0+(\.0+)?(px|pt|em|rem|%)?\s*(;|!|$)", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
-    private static partial Regex FontSizeZero();
 }

@@ -48,7 +48,7 @@ internal static class ContentScorer
         }
 
         var ranked = scores
-            .Select(kv => (Index: kv.Key, Score: kv.Value * (1 - index.LinkDensity(kv.Key)) * GalleryFactor(index, kv.Key)))
+            .Select(kv => (Index: kv.Key, Score: kv.Value * (1 - index.LinkDensity(kv.Key)) * GalleryFactor(index, kv.Key) * ArticleBodyFactor(index, kv.Key)))
             .OrderByDescending(x => x.Score)
             .ThenBy(x => x.Index)
             .ToList();
@@ -61,7 +61,78 @@ internal static class ContentScorer
         top = ClimbWhileParentScoresHigher(index, final, top);
         top = ClimbOnlyChildWrappers(index, final, top);
 
-        return GatherSiblings(index, final, top);
+        var roots = GatherSiblings(index, final, top);
+        return AddSplitParts(index, roots);
+    }
+
+    /// <summary>
+    /// A body split into separately nested parts (a figure or an ad block closes one wrapper and a new one opens at
+    /// another depth) has the same markup in every part: blocks outside the chosen content whose class is the class
+    /// of a paragraph container inside it, and that read as prose (paragraphs, few links), are the rest of the body.
+    /// </summary>
+    private static List<int> AddSplitParts(DomIndex index, List<int> roots)
+    {
+        var classes = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var root in roots)
+        {
+            for (var i = root; i < index.End[root]; i++)
+            {
+                if (!index.Dead[i] && !index.IsText(i) && index.Tag[i] is "div" or "section" or "article"
+                    && DirectParagraphs(index, i) >= 2 && index.Element(i).GetAttribute("class") is { Length: > 0 } cls)
+                {
+                    classes.Add(cls);
+                }
+            }
+        }
+
+        if (classes.Count == 0)
+        {
+            return roots;
+        }
+
+        var result = new List<int>(roots);
+        for (var i = 1; i < index.Count; i++)
+        {
+            if (index.Dead[i] || index.IsText(i))
+            {
+                continue;
+            }
+
+            if (roots.Any(r => i >= r && i < index.End[r]))
+            {
+                i = index.End[i] - 1;
+                continue;
+            }
+
+            if (roots.Any(r => r > i && r < index.End[i]) || index.Element(i).GetAttribute("class") is not { } cls || !classes.Contains(cls))
+            {
+                continue;
+            }
+
+            if (index.Paragraphs[i] >= 1 && index.TextLength[i] - index.LinkLength[i] >= 100 && index.LinkDensity(i) < 0.25)
+            {
+                result.Add(i);
+            }
+
+            i = index.End[i] - 1;
+        }
+
+        result.Sort();
+        return result;
+    }
+
+    private static int DirectParagraphs(DomIndex index, int i)
+    {
+        var count = 0;
+        for (var c = i + 1; c < index.End[i]; c = index.End[c])
+        {
+            if (!index.Dead[c] && index.Tag[c] == "p")
+            {
+                count++;
+            }
+        }
+
+        return count;
     }
 
     /// <summary>
@@ -73,6 +144,17 @@ internal static class ContentScorer
         var images = index.Images[i];
         var captions = Math.Max(index.Paragraphs[i], index.ListItems[i]);
         return images >= 10 && captions >= images * 0.8 && captions <= images * 1.5 && index.TextLength[i] < images * 300 ? 0.2 : 1;
+    }
+
+    /// <summary>
+    /// schema.org microdata: the element the page itself marks as the article's body (itemprop="articleBody" or
+    /// "text" of an article) counts double, so a longer gallery or listing next to it does not win.
+    /// </summary>
+    private static double ArticleBodyFactor(DomIndex index, int i)
+    {
+        var itemprop = index.Element(i).GetAttribute("itemprop");
+        return itemprop is not null && itemprop.Split(' ', StringSplitOptions.RemoveEmptyEntries).Contains("articleBody", StringComparer.OrdinalIgnoreCase)
+            && index.TextLength[i] - index.LinkLength[i] >= 250 ? 2 : 1;
     }
 
     private static bool IsScorable(string tag) => tag is "p" or "pre" or "td" or "div" or "section" or "article" or "main"

@@ -67,16 +67,26 @@ internal static class NameRules
         }
 
         var words = Tokenize(names);
-        var weight = (_negative.AnyIn(words) ? -25 : 0) + (_positive.AnyIn(words) ? 25 : 0);
-        var chrome = (_unlikely.AnyIn(words) && !_maybeContent.AnyIn(words)) || _chrome.AnyIn(words);
+        // The name's parts unsplit too: "MathJax" is the phrase "mathjax" as well as the words "math" and "jax".
+        var plain = names.ToLowerInvariant().Split(_separators, StringSplitOptions.RemoveEmptyEntries);
+        var weight = (_negative.AnyIn(words) || _negative.AnyIn(plain) ? -25 : 0) + (_positive.AnyIn(words) || _positive.AnyIn(plain) ? 25 : 0);
+        var chrome = ((_unlikely.AnyIn(words) || _unlikely.AnyIn(plain)) && !(_maybeContent.AnyIn(words) || _maybeContent.AnyIn(plain)))
+            || _chrome.AnyIn(words) || _chrome.AnyIn(plain);
         return _cache[names] = new Verdict(chrome, weight);
     }
+
+    private static readonly char[] _separators = [' ', '-', '_', '\t', '\n', '\r', '.', ':', '/', '[', ']', '(', ')', '{', '}'];
 
     /// <summary>The class and id of an element as one string, the key of the verdict cache.</summary>
     public static string Of(AngleSharp.Dom.IElement element)
     {
         var cls = element.GetAttribute("class");
         var id = element.Id;
+        if (id is not null && IsHeadingSlug(id, element))
+        {
+            id = null;
+        }
+
         return (cls, id) switch
         {
             (null, null) => "",
@@ -84,6 +94,32 @@ internal static class NameRules
             (null, _) => id!,
             _ => string.Concat(cls, " ", id),
         };
+    }
+
+    /// <summary>
+    /// An id made from the section's own heading ("sharing-with-a-single-developer" on the section headed "Sharing
+    /// with a single developer", as documentation generators and CMSs write them) says what the text is about, not
+    /// what the block is: it is not a name.
+    /// </summary>
+    private static bool IsHeadingSlug(string id, AngleSharp.Dom.IElement element)
+    {
+        var words = id.ToLowerInvariant().Split(_separators, StringSplitOptions.RemoveEmptyEntries);
+        if (words.Length < 2)
+        {
+            return false;
+        }
+
+        var child = element.FirstElementChild;
+        for (var k = 0; child is not null && k < 3; k++, child = child.NextElementSibling)
+        {
+            if (child.LocalName is "h1" or "h2" or "h3" or "h4" or "h5" or "h6")
+            {
+                var heading = child.TextContent.ToLowerInvariant();
+                return words.All(w => heading.Contains(w, StringComparison.Ordinal));
+            }
+        }
+
+        return false;
     }
 
     /// <summary>Lower-case words of a name: split on anything not a letter or digit, on camelCase and on digits.</summary>

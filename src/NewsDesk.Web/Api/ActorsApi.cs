@@ -28,11 +28,21 @@ public static class ActorsApi
         return api;
     }
 
-    /// <summary>Actors whose name or an alias contains <paramref name="q"/>; at most <paramref name="limit"/> (default 20, up to 200).</summary>
-    private static async Task<IResult> ListAsync(string? q, int? limit, NewsDeskDbContext db, CancellationToken cancellationToken)
+    /// <summary>
+    /// Actors with a word of their name or an alias starting with <paramref name="q"/> (case and accents folded), exact
+    /// names first (<see cref="ActorNameIndex"/>); at most <paramref name="limit"/> (default 20, up to 200).
+    /// </summary>
+    private static async Task<IResult> ListAsync(string? q, int? limit, NewsDeskDbContext db, ActorNameIndex names, CancellationToken cancellationToken)
     {
-        var actors = await Project(db.Actors.AsNoTracking().Matching(q).Take(Math.Clamp(limit ?? 20, 1, 200))).ToListAsync(cancellationToken);
-        return Results.Ok(actors);
+        var take = Math.Clamp(limit ?? 20, 1, 200);
+        if (string.IsNullOrWhiteSpace(q))
+        {
+            return Results.Ok(await Project(db.Actors.AsNoTracking().OrderBy(a => a.Name).Take(take)).ToListAsync(cancellationToken));
+        }
+
+        var ids = (await names.SearchAsync(db, q, take, cancellationToken)).ToList();
+        var actors = await Project(db.Actors.AsNoTracking().Where(a => ids.Contains(a.Id))).ToListAsync(cancellationToken);
+        return Results.Ok(actors.OrderBy(a => ids.IndexOf(a.Id)));
     }
 
     private static async Task<IResult> GetAsync(int id, NewsDeskDbContext db, CancellationToken cancellationToken) =>

@@ -3,6 +3,8 @@ using System.Text.Json.Serialization;
 using Microsoft.AspNetCore.Diagnostics;
 using Microsoft.AspNetCore.Http.Json;
 using NewsDesk.Web.Places;
+using NewsDesk.Web.Suggestions;
+using NewsDesk.Web.Watchlists;
 
 namespace NewsDesk.Web.Api;
 
@@ -12,6 +14,7 @@ public static class ApiSetup
     public static WebApplicationBuilder AddNewsDeskApi(this WebApplicationBuilder builder)
     {
         builder.Services.AddProblemDetails();
+        builder.Services.AddExceptionHandler<StorageFullProblem>();
         builder.Services.AddOpenApi();
         builder.Services.Configure<JsonOptions>(options =>
             options.SerializerOptions.Converters.Add(new JsonStringEnumConverter(JsonNamingPolicy.CamelCase)));
@@ -31,6 +34,8 @@ public static class ApiSetup
         api.MapPlacesApi();
         api.MapVocabularyApi();
         api.MapWorkflowApi();
+        api.MapSuggestionsApi();
+        api.MapWatchlistsApi();
         return app;
     }
 

@@ -27,6 +27,7 @@ public static class NewsDeskCommandLine
         root.Subcommands.Add(BackupVerb.Create());
         root.Subcommands.Add(RestoreVerb.Create());
         root.Subcommands.Add(VerifyVerb.Create());
+        root.Subcommands.Add(DigestVerb.Create());
         foreach (var verb in root.Subcommands)
         {
             verb.TreatUnmatchedTokensAsErrors = false;

@@ -1,4 +1,5 @@
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
 using NewsDesk.Web.Data.Auditing;
 using NewsDesk.Web.Data.Records;
 using NewsDesk.Web.Data.Seeding;
@@ -22,11 +23,13 @@ public static class DataServiceCollectionExtensions
         builder.Services.AddSingleton(services => new StoreVersion(
             services.GetRequiredService<StoreEngine>().CreateChangeSignal(services.GetRequiredService<StoreLocation>().ConnectionString)));
         builder.Services.AddSingleton<VersionedCache>();
+        builder.Services.AddSingleton<ActorNameIndex>();
         builder.Services.AddHttpContextAccessor();
         builder.Services.AddScoped<CurrentActor>();
         builder.Services.AddScoped<AuditLog>();
         builder.Services.AddDbContext<NewsDeskDbContext>((services, db) =>
-            services.GetRequiredService<StoreEngine>().Configure(db, services.GetRequiredService<StoreLocation>().ConnectionString));
+            services.GetRequiredService<StoreEngine>().Configure(db, services.GetRequiredService<StoreLocation>().ConnectionString,
+                services.GetRequiredService<IOptions<NewsDeskOptions>>().Value));
         // The engine builds the context: each engine's context type carries that engine's migrations.
         builder.Services.Replace(ServiceDescriptor.Scoped(services => services.GetRequiredService<StoreEngine>()
             .CreateContext(services.GetRequiredService<DbContextOptions<NewsDeskDbContext>>(), services)));

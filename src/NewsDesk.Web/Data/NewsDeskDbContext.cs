@@ -57,6 +57,10 @@ public class NewsDeskDbContext : IdentityDbContext<NewsDeskUser>, IDataProtectio
     public DbSet<Capture> Captures => Set<Capture>();
     public DbSet<ArticleVersion> ArticleVersions => Set<ArticleVersion>();
     public DbSet<ArticleRecheck> ArticleRechecks => Set<ArticleRecheck>();
+    public DbSet<SuggestionDecision> SuggestionDecisions => Set<SuggestionDecision>();
+    public DbSet<ClaimDenial> ClaimDenials => Set<ClaimDenial>();
+    public DbSet<Watch> Watches => Set<Watch>();
+    public DbSet<WatchHit> WatchHits => Set<WatchHit>();
 
     /// <summary>The data-protection keys on a server database, shared by every instance (Operations/DataProtectionSetup).</summary>
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();

@@ -23,6 +23,13 @@ public class NewsDeskOptions
     /// <summary>Start-up refuses to begin with less free space than this on the data directory's disk.</summary>
     public long MinimumFreeDiskMegabytes { get; set; } = 64;
 
+    /// <summary>
+    /// The most the database may grow to, in megabytes (fractions allowed); none by default. A write that would pass
+    /// it fails as a full disk would ("disk full: nothing saved"), so a shared disk keeps room for the rest of the
+    /// machine. SQLite applies it per connection (<c>max_page_count</c>); a server engine uses its own quotas.
+    /// </summary>
+    public double? DatabaseSizeLimitMegabytes { get; set; }
+
     /// <summary>A PKCS#12 (.pfx) certificate that encrypts the data-protection keys; none: owner-only file permissions.</summary>
     public string? KeysCertificatePath { get; set; }
 

@@ -16,8 +16,8 @@ public abstract class StoreEngine
     /// <summary>Where the store is, for log lines and errors (a file path, or host and database; never a password).</summary>
     public abstract string Describe(string connectionString);
 
-    /// <summary>Points the DbContext at the store.</summary>
-    public abstract void Configure(DbContextOptionsBuilder options, string connectionString);
+    /// <summary>Points the DbContext at the store, with the settings of <paramref name="settings"/> this engine applies.</summary>
+    public abstract void Configure(DbContextOptionsBuilder options, string connectionString, NewsDeskOptions settings);
 
     /// <summary>The DbContext whose migrations fit this engine (each engine keeps its own migrations).</summary>
     public abstract NewsDeskDbContext CreateContext(DbContextOptions<NewsDeskDbContext> options, IServiceProvider services);
@@ -36,6 +36,9 @@ public abstract class StoreEngine
 
     /// <summary>True when a save failed because a unique index already holds the value (two writers raced).</summary>
     public abstract bool IsUniqueViolation(DbUpdateException exception);
+
+    /// <summary>True when this engine's driver says a write found no room (a full disk or the size limit); it was rolled back.</summary>
+    public abstract bool IsStorageFull(Exception exception);
 
     /// <summary>
     /// Claims up to <paramref name="limit"/> sources that are due (or asked for by "fetch now") and not claimed by
@@ -82,6 +85,12 @@ public static class StoreEngines
     private static readonly StoreEngine[] _all = [new Sqlite.SqliteStoreEngine(), new Postgres.PostgresStoreEngine()];
 
     public static StoreEngine For(DatabaseEngine kind) => _all.Single(e => e.Kind == kind);
+
+    /// <summary>Whether any engine's driver reports a unique-key violation behind this failed save.</summary>
+    public static bool IsUniqueViolation(DbUpdateException exception) => _all.Any(e => e.IsUniqueViolation(exception));
+
+    /// <summary>Whether any engine's driver reports no room for a write in this exception.</summary>
+    public static bool IsStorageFull(Exception exception) => _all.Any(e => e.IsStorageFull(exception));
 
     /// <summary>The one-line explanation any engine gives for a failure of its driver, or null.</summary>
     public static string? DescribeFailure(Exception exception) => _all.Select(e => e.DescribeFailure(exception)).FirstOrDefault(d => d is not null);

@@ -16,6 +16,9 @@ public class Actor : EditableRecord
     /// <summary>An identifier in an outside knowledge base, e.g. a Wikidata QID ("Q1063217").</summary>
     public string? ExternalId { get; set; }
 
+    /// <summary>How far the actor has proved reliable as a source of information, e.g. an outlet or a claimant (Admiralty A–F).</summary>
+    public SourceReliability? Reliability { get; set; }
+
     public List<ActorAlias> Aliases { get; set; } = [];
     public List<ActorAffiliation> Affiliations { get; set; } = [];
     public List<Mention> Mentions { get; set; } = [];
@@ -55,6 +58,12 @@ public class ActorAlias
     public int ActorId { get; set; }
     public Actor? Actor { get; set; }
     public required string Name { get; set; }
+
+    /// <summary>
+    /// Matched only in exactly this case and offered even when it is one letter or a common word ("US", "IS"):
+    /// suggestions skip such names unless an editor marks them so.
+    /// </summary>
+    public bool CaseSensitive { get; set; }
 }
 
 /// <summary>A link from an actor to another it belongs to or is backed by (Kataib Hezbollah → Iran).</summary>

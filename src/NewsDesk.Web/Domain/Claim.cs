@@ -21,6 +21,9 @@ public class Claim : EditableRecord
     public ClaimAssessment Assessment { get; set; } = ClaimAssessment.Unverified;
     public string? AssessmentNote { get; set; }
 
+    /// <summary>How credible the claim itself is, judged apart from who makes it (Admiralty 1–6); null until graded.</summary>
+    public InformationCredibility? Credibility { get; set; }
+
     /// <summary>Who reviewed the claim (ClaimReview author); null = the organisation's name from the settings.</summary>
     public string? Reviewer { get; set; }
 
@@ -46,4 +49,14 @@ public enum ClaimAssessment
     Corroborated,
     Disputed,
     False,
+}
+
+/// <summary>A denial and the claim it denies (both claims in the store), as accepting a denial suggestion links them.</summary>
+public class ClaimDenial
+{
+    /// <summary>The denial; a claim denies at most one other.</summary>
+    public int ClaimId { get; set; }
+    public Claim? Claim { get; set; }
+    public int DeniedClaimId { get; set; }
+    public Claim? DeniedClaim { get; set; }
 }

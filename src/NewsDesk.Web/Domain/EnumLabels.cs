@@ -8,6 +8,9 @@ public static class EnumLabels
     public static string Display(this Enum value) => value switch
     {
         IncidentType type => AcledEventTypes.Label(type),
+        SourceReliability reliability => AdmiraltyGrades.Label(reliability),
+        InformationCredibility credibility => AdmiraltyGrades.Label(credibility),
+        SourceScale scale => SourceScales.Label(scale),
         _ => Words(value.ToString()),
     };
 

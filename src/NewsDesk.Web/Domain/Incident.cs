@@ -49,7 +49,10 @@ public class Incident : EditableRecord
     /// <summary>ACLED-style tags ("crowd size=no report"; "women targeted: girls"), "; "-separated.</summary>
     public string? Tags { get; set; }
 
-    /// <summary>ACLED source scale of the reporting ("Local", "National", "International", "New media", "National-International"...).</summary>
+    /// <summary>
+    /// ACLED source scale typed by hand, used only when none of the reporting articles' sources has a scale:
+    /// incidents.csv derives source_scale from the sources (<see cref="SourceScales.Combined"/>).
+    /// </summary>
     public string? SourceScale { get; set; }
     public IncidentStatus Status { get; set; } = IncidentStatus.Reported;
     public string? Notes { get; set; }

@@ -21,6 +21,12 @@ public class Source
     /// <summary>How often to look for new items when the source behaves; clamped by the scheduler.</summary>
     public int FetchIntervalMinutes { get; set; } = 60;
 
+    /// <summary>How far what this source publishes has proved reliable (Admiralty A–F); null until an editor grades it.</summary>
+    public SourceReliability? Reliability { get; set; }
+
+    /// <summary>The source's reach (ACLED source scale); incidents.csv derives an incident's source_scale from it.</summary>
+    public SourceScale? Scale { get; set; }
+
     // Fetch state: what the last attempt did and when the next one is due.
     public DateTime? LastFetchedAt { get; set; }
     public DateTime? LastSuccessAt { get; set; }

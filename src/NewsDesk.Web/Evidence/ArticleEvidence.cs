@@ -45,20 +45,50 @@ public sealed class ArticleEvidenceReader(NewsDeskDbContext db, CaptureFiles fil
         var textSha = TextDigest.Of(article.Text);
         var textVersion = versions.LastOrDefault(v => v.TextSha256 == textSha)?.Number ?? 1;
 
-        var removed = new List<ArticleEvidenceView.RemovedQuote>();
-        if (versions.Count > 1)
-        {
-            var latest = versions[^1];
-            foreach (var mention in mentions.Where(m => !latest.Text.Contains(m.Quote, StringComparison.Ordinal)))
-            {
-                var gone = versions.FirstOrDefault(v => v.Number > mention.TextVersion && !v.Text.Contains(mention.Quote, StringComparison.Ordinal)) ?? latest;
-                removed.Add(new(mention.Id, mention.Quote, mention.TextVersion, gone.Number));
-            }
-        }
+        var removed = RemovedQuotes([.. versions.Select(v => (v.Number, v.Text))], [.. mentions.Select(m => (m.Id, m.Quote, m.TextVersion))]);
 
         var imported = versions.Count == 0 ? article.SourceId is null : versions.All(v => v.CaptureId is null) && article.SourceId is null;
         return new ArticleEvidenceView(articleId,
             [.. versions.Select(v => new ArticleEvidenceView.Version(v, v.Capture is { } c ? files.Problem(c) : null))],
             textVersion, textSha, imported, recheck, removed);
+    }
+
+    /// <summary>
+    /// The article's mentions whose quote its latest version no longer contains, by mention id, with the version that
+    /// first lost it: what the mentions panel flags ("quote removed in version 3"). Two cheap queries when the
+    /// article has one version, as most have.
+    /// </summary>
+    public static async Task<IReadOnlyDictionary<int, int>> RemovedInVersionAsync(NewsDeskDbContext db, int articleId, CancellationToken cancellationToken)
+    {
+        if (await db.ArticleVersions.CountAsync(v => v.ArticleId == articleId, cancellationToken) < 2)
+        {
+            return new Dictionary<int, int>();
+        }
+
+        var versions = await db.ArticleVersions.AsNoTracking().Where(v => v.ArticleId == articleId).OrderBy(v => v.Number)
+            .Select(v => new { v.Number, v.Text }).ToListAsync(cancellationToken);
+        var mentions = await db.Mentions.AsNoTracking().Where(m => m.ArticleId == articleId)
+            .Select(m => new { m.Id, m.Quote, m.TextVersion }).ToListAsync(cancellationToken);
+        return RemovedQuotes([.. versions.Select(v => (v.Number, v.Text))], [.. mentions.Select(m => (m.Id, m.Quote, m.TextVersion))])
+            .ToDictionary(r => r.MentionId, r => r.RemovedInVersion);
+    }
+
+    private static List<ArticleEvidenceView.RemovedQuote> RemovedQuotes(
+        IReadOnlyList<(int Number, string Text)> versions, IReadOnlyList<(int Id, string Quote, int TextVersion)> mentions)
+    {
+        var removed = new List<ArticleEvidenceView.RemovedQuote>();
+        if (versions.Count < 2)
+        {
+            return removed;
+        }
+
+        var latest = versions[^1];
+        foreach (var mention in mentions.Where(m => !latest.Text.Contains(m.Quote, StringComparison.Ordinal)))
+        {
+            var gone = versions.FirstOrDefault(v => v.Number > mention.TextVersion && !v.Text.Contains(mention.Quote, StringComparison.Ordinal));
+            removed.Add(new(mention.Id, mention.Quote, mention.TextVersion, gone == default ? latest.Number : gone.Number));
+        }
+
+        return removed;
     }
 }

@@ -17,11 +17,12 @@ public sealed class ArticleVersioning(NewsDeskDbContext db, CaptureRecorder capt
     public sealed record RefetchOutcome(bool Changed, int LatestNumber);
 
     /// <summary>Records version 1 of a new article (and its re-check schedule when it came from a source).</summary>
-    public async Task<IReadOnlyList<object>> AddFirstAsync(Article article, FetchResult? response, CancellationToken cancellationToken)
+    /// <param name="durable">False for a batch: the caller calls <see cref="SyncCapturesAsync"/> once before its commit.</param>
+    public async Task<IReadOnlyList<object>> AddFirstAsync(Article article, FetchResult? response, CancellationToken cancellationToken, bool durable = true)
     {
         ArgumentNullException.ThrowIfNull(article);
         var added = new List<object>();
-        var version = await NewVersionAsync(article, 1, response, cancellationToken);
+        var version = await NewVersionAsync(article, 1, response, cancellationToken, durable);
         version.Article = article;
         db.ArticleVersions.Add(version);
         added.Add(version);
@@ -82,7 +83,10 @@ public sealed class ArticleVersioning(NewsDeskDbContext db, CaptureRecorder capt
         return new RefetchOutcome(true, next.Number);
     }
 
-    private async Task<ArticleVersion> NewVersionAsync(Article article, int number, FetchResult? response, CancellationToken cancellationToken)
+    /// <summary>Puts the WARC records of captures added not durable on the disk, before the rows pointing at them are committed.</summary>
+    public Task SyncCapturesAsync(CancellationToken cancellationToken) => captures.SyncAsync(cancellationToken);
+
+    private async Task<ArticleVersion> NewVersionAsync(Article article, int number, FetchResult? response, CancellationToken cancellationToken, bool durable = true)
     {
         var version = Snapshot(article, number, clock.GetUtcNow().UtcDateTime);
         if (response is null)
@@ -91,7 +95,7 @@ public sealed class ArticleVersioning(NewsDeskDbContext db, CaptureRecorder capt
             return version;
         }
 
-        var outcome = await captures.RecordAsync(response, cancellationToken);
+        var outcome = await captures.RecordAsync(response, cancellationToken, durable);
         version.Capture = outcome.Capture;
         version.NotCapturedReason = outcome.NotCapturedReason;
         return version;

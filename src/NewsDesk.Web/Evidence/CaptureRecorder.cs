@@ -14,7 +14,11 @@ public sealed class CaptureRecorder(WarcFileWriter writer, IOptions<EvidenceOpti
     /// <summary>The capture, or why there is none.</summary>
     public sealed record Outcome(Capture? Capture, string? NotCapturedReason);
 
-    public async Task<Outcome> RecordAsync(FetchResult response, CancellationToken cancellationToken)
+    /// <param name="durable">False when the caller saves many at once and calls <see cref="SyncAsync"/> before its commit.</param>
+    /// <summary>Puts the records of not-durable captures on the disk.</summary>
+    public Task SyncAsync(CancellationToken cancellationToken) => writer.SyncAsync(cancellationToken);
+
+    public async Task<Outcome> RecordAsync(FetchResult response, CancellationToken cancellationToken, bool durable = true)
     {
         ArgumentNullException.ThrowIfNull(response);
         var settings = options.Value;
@@ -62,7 +66,7 @@ public sealed class CaptureRecorder(WarcFileWriter writer, IOptions<EvidenceOpti
         string? notWritten;
         try
         {
-            (write, notWritten) = await writer.AppendAsync(members, cancellationToken);
+            (write, notWritten) = await writer.AppendAsync(members, cancellationToken, durable);
         }
         catch (IOException ex)
         {

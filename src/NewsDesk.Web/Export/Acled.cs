@@ -33,9 +33,8 @@ public static class Acled
         _ => "External/Other forces",
     };
 
-    /// <summary>ACLED's source scales (ACLED Codebook, "Source scale"); two joined with "-" when both apply.</summary>
-    public static IReadOnlyList<string> SourceScales { get; } =
-        ["Local", "Subnational", "National", "Regional", "International", "New media", "Other", "Local-National", "National-International", "New media-National"];
+    /// <summary>ACLED's single source scales, offered when an incident's scale is typed by hand.</summary>
+    public static IReadOnlyList<string> SourceScaleNames { get; } = [.. Enum.GetValues<SourceScale>().Select(SourceScales.Label)];
 
     /// <summary>The value ACLED writes in civilian_targeting when civilians were the primary target.</summary>
     public const string CivilianTargeting = "Civilian targeting";

@@ -11,14 +11,14 @@ public sealed class ActorsCsvWriter : IExportTableWriter
     public IReadOnlyList<string> Columns(ExportFormat format) =>
     [
         "id", "name", "aliases", "kind", "country", "affiliations", "affiliation_ids", "external_id", "description",
-        "mention_count", "article_count", "inter_code",
+        "mention_count", "article_count", "inter_code", "reliability",
     ];
 
     public async Task WriteRowsAsync(ExportScope scope, ExportFormat format, CsvTableWriter csv, CancellationToken cancellationToken)
     {
         var mentions = scope.Mentions;
         var batches = RecordBatches.ReadAsync(scope.Actors.AsNoTracking(), a => a.Id, a => new Row(
-                a.Id, a.Name, a.Kind, a.AcledType, a.Country, a.ExternalId, a.Description,
+                a.Id, a.Name, a.Kind, a.AcledType, a.Country, a.ExternalId, a.Description, a.Reliability,
                 mentions.Count(m => m.ActorId == a.Id),
                 mentions.Where(m => m.ActorId == a.Id).Select(m => m.ArticleId).Distinct().Count()),
             r => r.Id, cancellationToken);
@@ -48,6 +48,7 @@ public sealed class ActorsCsvWriter : IExportTableWriter
                 csv.Number(row.MentionCount);
                 csv.Number(row.ArticleCount);
                 csv.Number(Acled.InterCode(row.AcledType, row.Kind));
+                csv.Cell(row.Reliability?.Letter() ?? "");
                 await csv.EndRowAsync(cancellationToken);
             }
         }
@@ -55,5 +56,5 @@ public sealed class ActorsCsvWriter : IExportTableWriter
 
     private sealed record Row(
         int Id, string Name, ActorKind Kind, AcledActorType? AcledType, string? Country, string? ExternalId, string? Description,
-        int MentionCount, int ArticleCount);
+        SourceReliability? Reliability, int MentionCount, int ArticleCount);
 }

@@ -14,7 +14,7 @@ public sealed class ArticlesCsvWriter : IExportTableWriter
         [
             "id", "url", "title", "site", "source_id", "source_name", "byline", "section", "language",
             "published_at", "published_utc_offset_minutes", "published_precision", "fetched_at", "content_hash",
-            "duplicate_of_id", "collections", "mention_count",
+            "duplicate_of_id", "collections", "mention_count", "source_reliability", "source_scale",
         ];
         if (format.IncludeArticleText)
         {
@@ -31,7 +31,7 @@ public sealed class ArticlesCsvWriter : IExportTableWriter
         var batches = RecordBatches.ReadAsync(scope.Articles.AsNoTracking(), a => a.Id, a => new Row(
                 a.Id, a.Url, a.Title, a.SiteName, a.SourceId, a.Source!.Name, a.Byline, a.Section, a.Language,
                 a.PublishedAt, a.PublishedUtcOffsetMinutes, a.PublishedPrecision, a.FetchedAt, a.ContentHash,
-                a.DuplicateOfId, mentions.Count(m => m.ArticleId == a.Id), includeText ? a.Text : null),
+                a.DuplicateOfId, mentions.Count(m => m.ArticleId == a.Id), a.Source.Reliability, a.Source.Scale, includeText ? a.Text : null),
             r => r.Id, cancellationToken);
         await foreach (var batch in batches)
         {
@@ -60,6 +60,8 @@ public sealed class ArticlesCsvWriter : IExportTableWriter
                 csv.Number(row.DuplicateOfId);
                 csv.Cell(CsvCells.Joined(collections[row.Id]));
                 csv.Number(row.MentionCount);
+                csv.Cell(row.SourceReliability?.Letter() ?? "");
+                csv.Cell(row.SourceScale is { } scale ? SourceScales.Label(scale) : "");
                 if (includeText)
                 {
                     csv.Text(row.Text);
@@ -74,5 +76,5 @@ public sealed class ArticlesCsvWriter : IExportTableWriter
         int Id, string Url, string Title, string? SiteName, int? SourceId, string? SourceName, string? Byline,
         string? Section, string? Language, DateTime? PublishedAt, int? PublishedUtcOffsetMinutes,
         DatePrecision PublishedPrecision, DateTime FetchedAt, string ContentHash, int? DuplicateOfId,
-        int MentionCount, string? Text);
+        int MentionCount, SourceReliability? SourceReliability, SourceScale? SourceScale, string? Text);
 }

@@ -17,6 +17,7 @@ public sealed class ClaimsCsvWriter : IExportTableWriter
         "id", "claim_text", "claimant", "claimant_id", "relaying_outlet", "relaying_outlet_id", "kind", "incident_id",
         "claim_date", "assessment", "assessment_note", "first_appearance_url", "appearance_urls",
         "reviewer", "review_date", "rating_value", "best_rating", "worst_rating", "review_url",
+        "credibility", "claimant_reliability", "relaying_outlet_reliability", "admiralty_grade",
     ];
 
     public async Task WriteRowsAsync(ExportScope scope, ExportFormat format, CsvTableWriter csv, CancellationToken cancellationToken)
@@ -44,6 +45,10 @@ public sealed class ClaimsCsvWriter : IExportTableWriter
                 csv.Number(ClaimReviewRating.Best);
                 csv.Number(ClaimReviewRating.Worst);
                 csv.Text(scope.Links.Claim(row.Id));
+                csv.Number(row.Credibility?.Digit());
+                csv.Cell(row.ClaimantReliability?.Letter() ?? "");
+                csv.Cell(row.RelayedByReliability?.Letter() ?? "");
+                csv.Cell(AdmiraltyGrades.Code(row.ClaimantReliability, row.Credibility) ?? "");
                 await csv.EndRowAsync(cancellationToken);
             }
         }
@@ -54,7 +59,8 @@ public sealed class ClaimsCsvWriter : IExportTableWriter
 public sealed record ClaimRow(
     int Id, string Text, int? ClaimantId, string? ClaimantName, ActorKind? ClaimantKind, int? RelayedById, string? RelayedByName,
     ClaimKind Kind, int? IncidentId, string? IncidentTitle, DateOnly? ClaimDate, ClaimAssessment Assessment, string? AssessmentNote,
-    string? Reviewer, DateOnly ReviewDate);
+    string? Reviewer, DateOnly ReviewDate, InformationCredibility? Credibility, SourceReliability? ClaimantReliability,
+    SourceReliability? RelayedByReliability);
 
 /// <summary>Reads the scope's claims a batch at a time, each with the URLs of the selection's articles that mention it, earliest first.</summary>
 public static class ClaimRows
@@ -70,8 +76,10 @@ public static class ClaimRows
             c.ClaimantId,
             ClaimantName = c.Claimant!.Name,
             ClaimantKind = (ActorKind?)c.Claimant.Kind,
+            ClaimantReliability = c.Claimant.Reliability,
             c.RelayedById,
             RelayedByName = c.RelayedBy!.Name,
+            RelayedByReliability = c.RelayedBy.Reliability,
             c.Kind,
             c.IncidentId,
             IncidentTitle = c.Incident!.Title,
@@ -81,6 +89,7 @@ public static class ClaimRows
             c.Reviewer,
             c.ReviewDate,
             c.UpdatedAt,
+            c.Credibility,
         },
             r => r.Id, cancellationToken);
         await foreach (var batch in batches.WithCancellation(cancellationToken))
@@ -96,7 +105,7 @@ public static class ClaimRows
             yield return [.. batch.Select(c => (
                 new ClaimRow(c.Id, c.Text, c.ClaimantId, c.ClaimantName, c.ClaimantKind, c.RelayedById, c.RelayedByName, c.Kind,
                     c.IncidentId, c.IncidentTitle, c.ClaimDate, c.Assessment, c.AssessmentNote, c.Reviewer,
-                    c.ReviewDate ?? DateOnly.FromDateTime(c.UpdatedAt)),
+                    c.ReviewDate ?? DateOnly.FromDateTime(c.UpdatedAt), c.Credibility, c.ClaimantReliability, c.RelayedByReliability),
                 appearances[c.Id].ToList()))];
         }
     }

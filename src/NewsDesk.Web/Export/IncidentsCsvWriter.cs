@@ -39,7 +39,7 @@ public sealed class IncidentsCsvWriter : IExportTableWriter
             var nullableIds = batch.Select(r => (int?)r.Incident.Id).ToArray();
             var reports = (await mentions
                     .Where(m => nullableIds.Contains(m.IncidentId))
-                    .Select(m => new { IncidentId = m.IncidentId!.Value, m.ArticleId, m.Article!.Url, m.Article.SiteName, m.Article.PublishedAt })
+                    .Select(m => new { IncidentId = m.IncidentId!.Value, m.ArticleId, m.Article!.Url, m.Article.SiteName, m.Article.PublishedAt, Scale = m.Article.Source!.Scale })
                     .Distinct()
                     .OrderBy(x => x.PublishedAt == null).ThenBy(x => x.PublishedAt).ThenBy(x => x.ArticleId)
                     .ToListAsync(cancellationToken))
@@ -83,7 +83,7 @@ public sealed class IncidentsCsvWriter : IExportTableWriter
                 csv.Number(i.Longitude);
                 csv.Number(i.GeoPrecision);
                 csv.Cell(CsvCells.Joined(articles.Select(a => a.SiteName).Distinct()));
-                csv.Text(i.SourceScale);
+                csv.Text(SourceScales.Combined(articles.Select(a => a.Scale)) ?? i.SourceScale);
                 csv.Text(i.Notes);
                 csv.Number(i.Fatalities);
                 csv.Text(i.Tags);

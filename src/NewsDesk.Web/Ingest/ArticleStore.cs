@@ -14,20 +14,32 @@ public enum StoreOutcome
 {
     Added,
     AlreadyStored,
+
+    /// <summary>The database refused the article's rows (not a duplicate address); the reason is in the result.</summary>
+    Failed,
 }
 
+/// <summary>One extracted page waiting to be stored, with what its listing said about it.</summary>
+/// <param name="Response">The fetch the page came from, kept as the version's capture; null for an import.</param>
+public sealed record PendingArticle(
+    ExtractedArticle Extracted, Uri FetchedUrl, int? SourceId, DateTimeOffset? ListedPublished, string? ListedTitle, FetchResult? Response);
+
+/// <summary>What storing one pending article did: the outcome, the stored article, or why it could not be stored.</summary>
+public sealed record StoreResult(PendingArticle Pending, StoreOutcome Outcome, Article? Article, string? Error = null);
+
 /// <summary>
-/// Turns an extracted page into a stored article: canonical URL, content hash, SimHash and the link to an earlier
-/// copy of the same story. Each article is one INSERT in one SaveChanges (one transaction): a crash leaves either
-/// the whole article or nothing, and the unique URL index settles two fetchers racing for the same page.
-/// The article's first version and the capture of the response it came from are saved in the same transaction,
-/// the capture's WARC records written before it (<see cref="ArticleVersioning"/>).
+/// Turns extracted pages into stored articles: canonical URL, content hash, SimHash and the link to an earlier copy
+/// of the same story. A batch of articles is one SaveChanges (one transaction), each article with its first version
+/// and the capture of the response it came from (the capture's WARC records written before, see
+/// <see cref="ArticleVersioning"/>): a crash leaves each article whole or absent. When a batch cannot be saved (the
+/// unique URL index settling two fetchers racing for a page, or one bad row) it is stored again one article at a time,
+/// so one article's failure never costs the others.
 /// </summary>
 public sealed class ArticleStore(
     NewsDeskDbContext db,
-    StoreEngine engine,
     RecentFingerprints fingerprints,
     ArticleVersioning versioning,
+    Watchlists.WatchlistMatcher watchlists,
     IOptions<IngestOptions> options,
     TimeProvider clock,
     ILogger<ArticleStore> logger)
@@ -51,38 +63,204 @@ public sealed class ArticleStore(
     {
         ArgumentNullException.ThrowIfNull(extracted);
         ArgumentNullException.ThrowIfNull(fetchedUrl);
-        var url = CanonicalAddress(fetchedUrl, extracted.CanonicalUrl);
-        if (await db.Articles.AnyAsync(a => a.Url == url, cancellationToken))
+        var result = (await SaveBatchAsync([new PendingArticle(extracted, fetchedUrl, sourceId, listedPublished, listedTitle, response)], cancellationToken))[0];
+        return result.Error is { } error ? throw new InvalidOperationException(error) : (result.Outcome, result.Article);
+    }
+
+    /// <summary>Stores the pages in one transaction where it can (results in the pages' order); see the class summary.</summary>
+    public async Task<IReadOnlyList<StoreResult>> SaveBatchAsync(IReadOnlyList<PendingArticle> batch, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(batch);
+        var results = new StoreResult?[batch.Count];
+        var urls = batch.Select(p => CanonicalAddress(p.FetchedUrl, p.Extracted.CanonicalUrl)).ToList();
+        var distinct = urls.Distinct(StringComparer.Ordinal).ToList();
+        var stored = (await db.Articles.Where(a => distinct.Contains(a.Url)).Select(a => a.Url).ToListAsync(cancellationToken))
+            .ToHashSet(StringComparer.Ordinal);
+
+        var open = new List<(int Index, Article Article, IReadOnlyList<object> Evidence)>();
+        var seen = new HashSet<string>(StringComparer.Ordinal);
+        for (var i = 0; i < batch.Count; i++)
         {
-            return (StoreOutcome.AlreadyStored, null);
+            // The same page listed twice in one batch, or already stored: nothing to add.
+            if (stored.Contains(urls[i]) || !seen.Add(urls[i]))
+            {
+                results[i] = new StoreResult(batch[i], StoreOutcome.AlreadyStored, null);
+                continue;
+            }
+
+            var article = Map(batch[i].Extracted, urls[i], batch[i].FetchedUrl, batch[i].SourceId, batch[i].ListedPublished, batch[i].ListedTitle);
+            if (open.Exists(o => SameStory(o.Article, article)))
+            {
+                // A copy of an article in this batch points to it by id: the batch so far is saved first.
+                await CommitAsync(batch, open, results, cancellationToken);
+            }
+
+            article.DuplicateOfId = await FindEarlierCopyAsync(article, cancellationToken);
+            db.Articles.Add(article);
+            // One fsync for the batch's captures, just before its commit, instead of one per article.
+            open.Add((i, article, await versioning.AddFirstAsync(article, batch[i].Response, cancellationToken, durable: false)));
         }
 
-        var article = Map(extracted, url, fetchedUrl, sourceId, listedPublished, listedTitle);
+        await CommitAsync(batch, open, results, cancellationToken);
+        foreach (var result in results)
+        {
+            if (result is { Outcome: StoreOutcome.Added, Article: { } added })
+            {
+                await FlagWatchedAsync(added, cancellationToken);
+            }
+        }
+
+        return [.. results.Select(r => r!)];
+    }
+
+    private bool SameStory(Article a, Article b) =>
+        a.ContentHash == b.ContentHash
+        || (a.SimHash is { } x && b.SimHash is { } y && SimHash.Distance(x, y) <= options.Value.NearDuplicateDistance);
+
+    /// <summary>
+    /// Saves the open articles together. Pages another fetch stored meanwhile (sources often list the same pages) are
+    /// dropped before the commit and again after a unique-index refusal; any other refusal stores them one by one.
+    /// Every row is detached afterwards.
+    /// </summary>
+    private async Task CommitAsync(IReadOnlyList<PendingArticle> batch, List<(int Index, Article Article, IReadOnlyList<object> Evidence)> open,
+        StoreResult?[] results, CancellationToken cancellationToken)
+    {
+        for (var attempt = 0; open.Count > 0; attempt++)
+        {
+            await DropStoredElsewhereAsync(batch, open, results, cancellationToken);
+            if (open.Count == 0)
+            {
+                return;
+            }
+
+            try
+            {
+                await versioning.SyncCapturesAsync(cancellationToken);
+                await db.SaveChangesAsync(cancellationToken);
+                foreach (var (index, article, evidence) in open)
+                {
+                    results[index] = Stored(batch[index], article, evidence);
+                }
+
+                open.Clear();
+            }
+            catch (DbUpdateException ex) when (StorageFull.Is(ex))
+            {
+                // A full disk fails every article alike: the fetch stops here (see SourceFetcher), nothing half-saved.
+                Detach(open);
+                throw;
+            }
+            catch (DbUpdateException ex) when (open.Count > 1 && attempt < 2 && StoreErrors.IsUniqueViolation(ex))
+            {
+                // A racing fetch committed one of these pages after our check: the rows stay added, checked again.
+            }
+            catch (DbUpdateException) when (open.Count > 1)
+            {
+                Detach(open);
+                logger.LogInformation("A batch of {Count} articles could not be saved together; storing them one at a time", open.Count);
+                foreach (var (index, _, _) in open)
+                {
+                    results[index] = await SaveAloneAsync(batch[index], cancellationToken);
+                }
+
+                open.Clear();
+            }
+            catch (DbUpdateException ex)
+            {
+                Detach(open);
+                results[open[0].Index] = Refused(batch[open[0].Index], ex);
+                open.Clear();
+            }
+        }
+    }
+
+    private async Task DropStoredElsewhereAsync(IReadOnlyList<PendingArticle> batch, List<(int Index, Article Article, IReadOnlyList<object> Evidence)> open,
+        StoreResult?[] results, CancellationToken cancellationToken)
+    {
+        var urls = open.Select(o => o.Article.Url).ToList();
+        var stored = (await db.Articles.Where(a => urls.Contains(a.Url)).Select(a => a.Url).ToListAsync(cancellationToken)).ToHashSet(StringComparer.Ordinal);
+        if (stored.Count == 0)
+        {
+            return;
+        }
+
+        var gone = open.Where(o => stored.Contains(o.Article.Url)).ToList();
+        Detach(gone);
+        foreach (var (index, _, _) in gone)
+        {
+            // Its WARC records stay in the file, unindexed.
+            results[index] = new StoreResult(batch[index], StoreOutcome.AlreadyStored, null);
+        }
+
+        open.RemoveAll(o => stored.Contains(o.Article.Url));
+    }
+
+    private async Task<StoreResult> SaveAloneAsync(PendingArticle pending, CancellationToken cancellationToken)
+    {
+        var url = CanonicalAddress(pending.FetchedUrl, pending.Extracted.CanonicalUrl);
+        var article = Map(pending.Extracted, url, pending.FetchedUrl, pending.SourceId, pending.ListedPublished, pending.ListedTitle);
         article.DuplicateOfId = await FindEarlierCopyAsync(article, cancellationToken);
         db.Articles.Add(article);
-        var evidence = await versioning.AddFirstAsync(article, response, cancellationToken);
+        var evidence = await versioning.AddFirstAsync(article, pending.Response, cancellationToken);
         try
         {
             await db.SaveChangesAsync(cancellationToken);
+            return Stored(pending, article, evidence);
         }
-        catch (DbUpdateException ex) when (engine.IsUniqueViolation(ex))
+        catch (DbUpdateException ex) when (!StorageFull.Is(ex))
         {
-            // Another fetch stored the same URL between our check and our insert (its WARC records stay, unindexed).
+            Detach([(0, article, evidence)]);
+            return Refused(pending, ex);
+        }
+    }
+
+    private StoreResult Stored(PendingArticle pending, Article article, IReadOnlyList<object> evidence)
+    {
+        fingerprints.Add(article, options.Value.NearDuplicateWindow);
+        // A fetch stores hundreds of articles through one context: tracking them (text, HTML, versions) would hold
+        // them all in memory and make every later save's change detection walk them.
+        Detach([(0, article, evidence)]);
+        logger.LogInformation("Stored article {ArticleId} {Url}{Duplicate}", article.Id, article.Url,
+            article.DuplicateOfId is { } of ? $" (a copy of article {of})" : "");
+        return new StoreResult(pending, StoreOutcome.Added, article);
+    }
+
+    private StoreResult Refused(PendingArticle pending, DbUpdateException ex)
+    {
+        // Another fetch stored the same URL between our check and our insert (its WARC records stay, unindexed).
+        if (StoreErrors.IsUniqueViolation(ex))
+        {
+            return new StoreResult(pending, StoreOutcome.AlreadyStored, null);
+        }
+
+        logger.LogWarning(ex, "Could not store the article from {Url}", pending.FetchedUrl);
+        return new StoreResult(pending, StoreOutcome.Failed, null, $"{pending.FetchedUrl}: could not be stored: {(ex.InnerException ?? ex).Message}");
+    }
+
+    private void Detach(IEnumerable<(int Index, Article Article, IReadOnlyList<object> Evidence)> rows)
+    {
+        foreach (var (_, article, evidence) in rows)
+        {
             db.Entry(article).State = EntityState.Detached;
             foreach (var row in evidence)
             {
                 db.Entry(row).State = EntityState.Detached;
             }
-
-            return (StoreOutcome.AlreadyStored, null);
         }
+    }
 
-        fingerprints.Add(article, options.Value.NearDuplicateWindow);
-        // A fetch stores hundreds of articles through one context: tracking each (text and HTML) would hold them all.
-        db.Entry(article).State = EntityState.Detached;
-        logger.LogInformation("Stored article {ArticleId} {Url}{Duplicate}", article.Id, url,
-            article.DuplicateOfId is { } of ? $" (a copy of article {of})" : "");
-        return (StoreOutcome.Added, article);
+    // After the article's commit: a failure to flag it loses no article (it is logged, and the article is stored).
+    private async Task FlagWatchedAsync(Article article, CancellationToken cancellationToken)
+    {
+        try
+        {
+            await watchlists.ArticleArrivedAsync(article.Id, article.Title, article.Text, cancellationToken);
+        }
+        catch (DbUpdateException ex)
+        {
+            logger.LogError(ex, "Could not flag article {ArticleId} for watchlists", article.Id);
+            db.ChangeTracker.Clear();
+        }
     }
 
     /// <summary>How far past the fetch time a publication date may lie: a zone-less wall-clock time (UTC+14) plus skew.</summary>

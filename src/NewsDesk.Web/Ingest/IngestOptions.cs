@@ -50,6 +50,12 @@ public class IngestOptions
     /// <summary>Article pages of one source fetch downloaded and extracted at once (each host still has its own limit).</summary>
     public int ItemConcurrency { get; set; } = 4;
 
+    /// <summary>
+    /// Most articles of one fetch saved in one transaction: the storer takes what is ready when it is free, so a
+    /// batch is larger only when pages arrive faster than they are stored.
+    /// </summary>
+    public int StoreBatchSize { get; set; } = 32;
+
     /// <summary>Article pages downloaded per source fetch; the rest wait for the next one.</summary>
     public int MaxNewArticlesPerFetch { get; set; } = 200;
 

@@ -19,6 +19,7 @@ public static class IngestSetup
         builder.Services.AddScoped<SourceFetcher>();
         builder.Services.AddSingleton<IngestInstance>();
         builder.Services.AddScoped<SourceLeases>();
+        builder.Services.AddSingleton<UnsavedSourceErrors>();
         builder.Services.AddSingleton<Sitemaps.SitemapCrawl>();
         builder.Services.AddSingleton<ScrapeRunner>();
         builder.Services.AddSingleton<ISourceDiscovery, SourceDiscovery>();

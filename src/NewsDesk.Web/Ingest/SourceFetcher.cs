@@ -1,4 +1,6 @@
+using System.Runtime.ExceptionServices;
 using System.Text;
+using System.Threading.Channels;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 using NewsDesk.Extraction;
@@ -31,6 +33,7 @@ public sealed class SourceFetcher(
     SourceLeases leases,
     IOptions<IngestOptions> options,
     TimeProvider clock,
+    UnsavedSourceErrors unsaved,
     ILogger<SourceFetcher> logger)
 {
     private const int MaxLoggedErrorLength = 2000;
@@ -66,6 +69,7 @@ public sealed class SourceFetcher(
         await SaveBookkeepingAsync(cancellationToken);
 
         var run = new Run();
+        var (etag, lastModified) = (source.ETag, source.LastModified);
         TimeSpan? retryAfter = null;
         string? sourceError = null;
         try
@@ -86,6 +90,19 @@ public sealed class SourceFetcher(
         {
             // A source is never "ok" when nothing usable was read.
             sourceError = $"0 items: {ex.Message}";
+        }
+        catch (Exception ex) when (StorageFull.Is(ex))
+        {
+            // The article being stored was rolled back whole; the ones before it are kept. The feed's validators go
+            // back to what they were so the next fetch reads the listing again instead of getting a 304.
+            sourceError = $"{StorageFull.Message} from this item on ({run.NewArticles} new articles were stored before the disk filled); the source is read again on its next fetch";
+            (source.ETag, source.LastModified) = (etag, lastModified);
+            foreach (var unsaved in db.ChangeTracker.Entries().Where(e => e.State == EntityState.Added).ToList())
+            {
+                unsaved.State = EntityState.Detached; // the rolled-back article must not ride along with the source's record
+            }
+
+            logger.LogError("Source {SourceId} {Url}: {Error}", source.Id, source.Url, sourceError);
         }
         catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
         {
@@ -119,7 +136,18 @@ public sealed class SourceFetcher(
 
         source.NextFetchAt = FetchSchedule.Next(source, now, options.Value, retryAfter);
         // The record of the attempt is saved even when the app is stopping.
-        await SaveBookkeepingAsync(CancellationToken.None);
+        try
+        {
+            await SaveBookkeepingAsync(CancellationToken.None);
+            unsaved.Saved(source.Id);
+        }
+        catch (Exception ex) when (StorageFull.Is(ex))
+        {
+            // Not even the source's error fits: its page shows it from memory, and the source stays due.
+            unsaved.Keep(source.Id, Cut(Describe(sourceError ?? StorageFull.Message, run.ItemErrors))!, now);
+            logger.LogError("Source {SourceId} {Url}: {Error}; its fetch record could not be saved either", source.Id, source.Url, StorageFull.Message);
+        }
+
         return new SourceFetchSummary(source.Id, source.Name, sourceError is null, run.HttpStatus, run.ItemsSeen, run.NewArticles, log.Error);
     }
 
@@ -162,14 +190,13 @@ public sealed class SourceFetcher(
             return;
         }
 
-        source.ETag = response.ETag;
-        source.LastModified = response.LastModified;
         IReadOnlyList<FeedItem> items;
         switch (source.Kind)
         {
             case SourceKind.Page:
                 run.ItemsSeen = 1;
                 await StoreAsync(source, response, null, run, cancellationToken);
+                KeepValidators(source, response, run);
                 return;
             case SourceKind.Feed:
                 items = ReadFeed(response, run);
@@ -187,6 +214,20 @@ public sealed class SourceFetcher(
 
         run.ItemsSeen = items.Count;
         await FetchItemsAsync(source, items, run, cancellationToken);
+        KeepValidators(source, response, run);
+    }
+
+    /// <summary>
+    /// The listing's ETag and Last-Modified are kept only once every item it lists is stored (or refused for good):
+    /// kept earlier, a fetch cut short (a crash, a stop, the per-fetch cap, a page that timed out) would make the next
+    /// one a 304 and the items not reached yet would be lost until the listing changes. Without them the next fetch
+    /// reads the listing in full and takes the items still missing; stored ones are skipped by address.
+    /// </summary>
+    private static void KeepValidators(Source source, FetchResult response, Run run)
+    {
+        var complete = !run.ItemsLeft;
+        source.ETag = complete ? response.ETag : null;
+        source.LastModified = complete ? response.LastModified : null;
     }
 
     private IReadOnlyList<FeedItem> ReadFeed(FetchResult response, Run run)
@@ -229,48 +270,117 @@ public sealed class SourceFetcher(
         if (todo.Count > maxNew)
         {
             run.AddError($"{todo.Count - maxNew} item(s) left for the next fetch");
+            run.ItemsLeft = true;
             todo = todo[..maxNew];
         }
 
-        // Pages are downloaded and extracted side by side (the host throttle still bounds requests per host);
-        // storing goes one at a time through this fetch's DbContext.
-        using var storing = new SemaphoreSlim(1, 1);
+        // Pages are downloaded and extracted side by side (the host throttle still bounds requests per host) and
+        // handed to one storer, which saves whatever is ready as one batch (one transaction): while it saves, the
+        // next pages queue up. The queue is bounded, so memory does not grow with the number of items.
+        var batchSize = Math.Max(1, options.Value.StoreBatchSize);
+        var ready = Channel.CreateBounded<PendingArticle>(new BoundedChannelOptions(batchSize * 2) { SingleReader = true });
+        var storing = StoreAllAsync(ready, run, cancellationToken);
         var parallel = new ParallelOptions { MaxDegreeOfParallelism = Math.Max(1, options.Value.ItemConcurrency), CancellationToken = cancellationToken };
-        await Parallel.ForEachAsync(todo, parallel, async (item, ct) =>
+        Exception? failure = null;
+        try
         {
-            FetchResult page;
-            try
+            await Parallel.ForEachAsync(todo, parallel, async (item, ct) =>
             {
-                page = await fetcher.FetchAsync(item.Url, ct);
-            }
-            catch (FetchFailureException ex)
-            {
-                run.AddError($"{item.Url}: {ex.Message}");
-                return;
-            }
+                FetchResult page;
+                try
+                {
+                    page = await fetcher.FetchAsync(item.Url, ct);
+                }
+                catch (FetchFailureException ex)
+                {
+                    run.AddError($"{item.Url}: {ex.Message}");
+                    // Tried again at the next fetch; a refusal for good (robots, type, size) is not.
+                    if (ex.IsTransient)
+                    {
+                        run.ItemsLeft = true;
+                    }
 
-            if (Extract(page, run) is not { } extracted)
-            {
-                return;
-            }
+                    return;
+                }
 
-            await storing.WaitAsync(ct);
-            try
+                if (Extract(page, run) is { } extracted)
+                {
+                    await ready.Writer.WriteAsync(new PendingArticle(extracted, page.FinalUrl, source.Id, item.Published, item.Title, page), ct);
+                }
+            });
+        }
+        catch (Exception ex)
+        {
+            failure = ex;
+        }
+        finally
+        {
+            ready.Writer.TryComplete();
+        }
+
+        // The storer is always awaited: the fetch's last save must not share the DbContext with it.
+        try
+        {
+            await storing;
+        }
+        catch (Exception ex)
+        {
+            // When both fail, the storer's failure is the cause (the downloads then found its queue closed).
+            failure = ex;
+        }
+
+        if (failure is not null)
+        {
+            ExceptionDispatchInfo.Capture(failure).Throw();
+        }
+    }
+
+    /// <summary>Saves the queued pages in batches of what is ready, until the queue is completed.</summary>
+    private async Task StoreAllAsync(Channel<PendingArticle> ready, Run run, CancellationToken cancellationToken)
+    {
+        var batchSize = Math.Max(1, options.Value.StoreBatchSize);
+        var batch = new List<PendingArticle>(batchSize);
+        try
+        {
+            while (await ready.Reader.WaitToReadAsync(cancellationToken))
             {
-                await SaveAsync(source, page, extracted, item, run, ct);
+                while (batch.Count < batchSize && ready.Reader.TryRead(out var pending))
+                {
+                    batch.Add(pending);
+                }
+
+                Count(await store.SaveBatchAsync(batch, cancellationToken), run);
+                batch.Clear();
             }
-            finally
-            {
-                storing.Release();
-            }
-        });
+        }
+        catch (Exception ex)
+        {
+            // The downloads must not wait for room in a queue nobody reads any more.
+            ready.Writer.TryComplete(ex);
+            throw;
+        }
     }
 
     private async Task StoreAsync(Source source, FetchResult page, FeedItem? item, Run run, CancellationToken cancellationToken)
     {
         if (Extract(page, run) is { } extracted)
         {
-            await SaveAsync(source, page, extracted, item, run, cancellationToken);
+            Count(await store.SaveBatchAsync([new PendingArticle(extracted, page.FinalUrl, source.Id, item?.Published, item?.Title, page)], cancellationToken), run);
+        }
+    }
+
+    private static void Count(IReadOnlyList<StoreResult> results, Run run)
+    {
+        foreach (var result in results)
+        {
+            if (result.Outcome == StoreOutcome.Added)
+            {
+                run.NewArticles++;
+            }
+            else if (result.Error is { } error)
+            {
+                run.AddError(error);
+            }
         }
     }
 
@@ -297,15 +407,6 @@ public sealed class SourceFetcher(
         }
 
         return extracted;
-    }
-
-    private async Task SaveAsync(Source source, FetchResult page, ExtractedArticle extracted, FeedItem? item, Run run, CancellationToken cancellationToken)
-    {
-        var (outcome, _) = await store.SaveAsync(extracted, page.FinalUrl, source.Id, item?.Published, item?.Title, page, cancellationToken);
-        if (outcome == StoreOutcome.Added)
-        {
-            run.NewArticles++;
-        }
     }
 
     private static string? Describe(string? sourceError, List<string> itemErrors)
@@ -337,6 +438,10 @@ public sealed class SourceFetcher(
         public int? HttpStatus { get; set; }
         public int ItemsSeen { get; set; }
         public int NewArticles { get; set; }
+
+        /// <summary>Some listed item is neither stored nor refused for good: the next fetch must read the listing again.</summary>
+        public bool ItemsLeft { get; set; }
+
         public List<string> ItemErrors { get; } = [];
 
         /// <summary>Items are fetched side by side, so their errors are added under a lock.</summary>

@@ -1,6 +1,8 @@
 using System.Diagnostics;
+using Microsoft.AspNetCore.Diagnostics;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
+using NewsDesk.Web.Data;
 
 namespace NewsDesk.Web.Pages;
 
@@ -12,6 +14,9 @@ public class ErrorModel : PageModel
     public int Code { get; private set; }
     public string? RequestId { get; private set; }
 
+    /// <summary>The change failed for want of disk space and was rolled back (the page says so and what to do).</summary>
+    public bool DiskFull { get; private set; }
+
     public void OnGet(int? code) => Describe(code);
 
     public void OnPost(int? code) => Describe(code);
@@ -20,6 +25,12 @@ public class ErrorModel : PageModel
     {
         // Only error codes: /Error/1 would otherwise set an invalid status and fail with a 500 of its own.
         Code = code is null ? StatusCodes.Status500InternalServerError : code is >= 400 and <= 599 ? code.Value : StatusCodes.Status404NotFound;
+        if (code is null && StorageFull.Is(HttpContext.Features.Get<IExceptionHandlerFeature>()?.Error))
+        {
+            DiskFull = true;
+            Code = StatusCodes.Status507InsufficientStorage;
+        }
+
         RequestId = Activity.Current?.Id ?? HttpContext.TraceIdentifier;
         Response.StatusCode = Code;
     }

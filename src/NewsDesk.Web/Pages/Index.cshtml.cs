@@ -10,7 +10,7 @@ using NewsDesk.Web.Search;
 namespace NewsDesk.Web.Pages;
 
 /// <summary>The home page: the article list with search and filters, newest (or best match) first, a page at a time.</summary>
-public class IndexModel(ArticleFacets facets, NewsDeskDbContext db) : PageModel
+public class IndexModel(ArticleFacets facets, NewsDeskDbContext db, TimeProvider clock) : PageModel
 {
     public const int PageSize = ArticleListQuery.DefaultPageSize;
 
@@ -18,11 +18,14 @@ public class IndexModel(ArticleFacets facets, NewsDeskDbContext db) : PageModel
     public ArticleSearchApi.ArticleFilterParameters Filter { get; set; } = new();
 
     /// <summary>The results are cached per query string (and store version: see VersionedCacheTagHelper).</summary>
-    public string CacheKey => $"{Request.QueryString.Value}|{Filter.Assignee}";
+    public string CacheKey => $"{Request.QueryString.Value}|{Filter.Assignee}|{Filter.Watched}";
 
     /// <summary>Articles per workflow state (an article without a review row is new), and in the signed-in user's queue.</summary>
     public IReadOnlyDictionary<ArticleState, int> StateCounts { get; private set; } = new Dictionary<ArticleState, int>();
     public int MyQueueCount { get; private set; }
+
+    /// <summary>Articles my watches flagged in the last week.</summary>
+    public int WatchedCount { get; private set; }
 
     public int TotalCount { get; private set; }
     public IReadOnlyList<SelectListItem> Sources { get; private set; } = [];
@@ -43,6 +46,7 @@ public class IndexModel(ArticleFacets facets, NewsDeskDbContext db) : PageModel
             : byState.Where(g => g.Key == s).Sum(g => g.Count));
         var me = User.Identity?.Name;
         MyQueueCount = await db.ArticleReviews.CountAsync(r => r.Assignee == me && (r.State == ArticleState.New || r.State == ArticleState.InProgress), cancellationToken);
+        WatchedCount = me is null ? 0 : await Watchlists.WatchlistQueries.CountAsync(db, me, clock.GetUtcNow().UtcDateTime - Watchlists.WatchlistQueries.RecentWindow, cancellationToken);
         Languages = totals.Languages;
         Sources = totals.Sources.Select(s => new SelectListItem(s.Name, s.Id.ToString(CultureInfo.InvariantCulture))).ToList();
         Collections = totals.Collections.Select(c => new SelectListItem(c.Name, c.Id.ToString(CultureInfo.InvariantCulture))).ToList();

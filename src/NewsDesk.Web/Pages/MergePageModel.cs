@@ -8,13 +8,13 @@ namespace NewsDesk.Web.Pages;
 /// <summary>
 /// A page that merges another record into this one (actors, incidents): the editor picks the other record, the
 /// merge runs (<see cref="RecordMerger"/>), and the survivor's page opens. A refused merge shows why on the form.
+/// The other record is chosen with the type-ahead picker (js/forms/record-form.js) searching on the server, so the page
+/// never lists all 20,000 actors; the select carries only the record chosen so far.
 /// </summary>
 public abstract class MergePageModel : PageModel
 {
     public int Id { get; private set; }
     public string Name { get; private set; } = "";
-    public IReadOnlyList<SelectListItem> Others { get; private set; } = [];
-
     [BindProperty]
     public int? MergedId { get; set; }
 
@@ -24,8 +24,8 @@ public abstract class MergePageModel : PageModel
     /// <summary>The record's display name, or null when there is no such record.</summary>
     protected abstract Task<string?> FindNameAsync(int id, CancellationToken cancellationToken);
 
-    /// <summary>The records that could be merged into this one.</summary>
-    protected abstract Task<IReadOnlyList<SelectListItem>> OthersAsync(int id, CancellationToken cancellationToken);
+    /// <summary>The option for the record chosen so far (after a refused merge), or none.</summary>
+    public IReadOnlyList<SelectListItem> Chosen { get; private set; } = [];
 
     protected abstract Task<MergeResult> MergeAsync(int survivorId, int mergedId, CancellationToken cancellationToken);
 
@@ -64,7 +64,9 @@ public abstract class MergePageModel : PageModel
 
         Id = id;
         Name = name;
-        Others = await OthersAsync(id, cancellationToken);
+        Chosen = MergedId is { } chosen && await FindNameAsync(chosen, cancellationToken) is { } chosenName
+            ? [new SelectListItem(chosenName, chosen.ToString(System.Globalization.CultureInfo.InvariantCulture), selected: true)]
+            : [];
         return true;
     }
 }

@@ -43,6 +43,25 @@ public sealed class Gazetteer
             .Take(limit)];
     }
 
+    /// <summary>Places one of whose names is exactly <paramref name="name"/> (folded), most populous first.</summary>
+    public IReadOnlyList<Place> Named(string? name)
+    {
+        var key = Fold(name);
+        if (key.Length == 0)
+        {
+            return [];
+        }
+
+        var index = _index.Value;
+        var places = new List<Place>();
+        for (var i = LowerBound(index.Names, key); i < index.Names.Length && index.Names[i].Key == key; i++)
+        {
+            places.Add(index.Places[index.Names[i].Place]);
+        }
+
+        return [.. places.Distinct().OrderByDescending(p => p.Population)];
+    }
+
     /// <summary>Lower case, without diacritics (Latin accents and Arabic harakat), spaces and dashes alike.</summary>
     public static string Fold(string? text)
     {

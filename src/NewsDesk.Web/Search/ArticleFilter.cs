@@ -26,5 +26,8 @@ public sealed record ArticleFilter
     /// <summary>The assignee's email: someone's queue.</summary>
     public string? Assignee { get; init; }
 
+    /// <summary>The email of an editor whose watches flagged the article as it arrived (the "Watched" filter).</summary>
+    public string? WatchedBy { get; init; }
+
     public bool HasQuery => !string.IsNullOrWhiteSpace(Q);
 }

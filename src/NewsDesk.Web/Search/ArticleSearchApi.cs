@@ -55,6 +55,8 @@ public static class ArticleSearchApi
 
         /// <summary>An account's email, or "me" for the signed-in user (resolved by the caller: <see cref="ForUser"/>).</summary>
         [FromQuery] public string? Assignee { get; set; }
+        /// <summary>"me": only articles my watches flagged as they arrived.</summary>
+        [FromQuery] public string? Watched { get; set; }
         [FromQuery] public string? After { get; set; }
         [FromQuery] public int? Limit { get; set; }
 
@@ -74,6 +76,7 @@ public static class ArticleSearchApi
             State = Enum.TryParse<ArticleState>(State?.Replace(" ", "", StringComparison.Ordinal).Replace("-", "", StringComparison.Ordinal), ignoreCase: true, out var state)
                 && Enum.IsDefined(state) && !int.TryParse(State, out _) ? state : null,
             Assignee = Assignee,
+            WatchedBy = Watched,
         };
 
         /// <summary>"assignee=me" as the signed-in user's email, so a queue link works for everyone.</summary>
@@ -82,6 +85,11 @@ public static class ArticleSearchApi
             if (Assignee == "me")
             {
                 Assignee = userName;
+            }
+
+            if (Watched == "me")
+            {
+                Watched = userName;
             }
 
             return this;

@@ -37,6 +37,14 @@ public class NameRulesTests
     }
 
     [Fact]
+    public void A_name_is_also_read_unsplit_so_MathJax_is_the_content_word_mathjax()
+    {
+        // "CtxtMenu" says menu, but "MathJax" (math + jax when split) is Readability's "maybe content" word.
+        Assert.True(NameRules.Judge("CtxtMenu_Attached_0").IsChrome);
+        Assert.False(NameRules.Judge("MathJax CtxtMenu_Attached_0").IsChrome);
+    }
+
+    [Fact]
     public void Class_weight_counts_whole_words_only()
     {
         Assert.Equal(-25, NameRules.Judge("field--label-hidden").Weight);

@@ -50,6 +50,10 @@ public class ArticleVersionTests(EvidenceSite site, IngestFactory factory) : ICl
         var box = page.QuerySelector(".article-evidence")!;
         Assert.Contains("Edited after publication: 3 versions", box.TextContent, StringComparison.Ordinal);
         Assert.Equal($"“{quote}”: quote removed in version 3", box.QuerySelector(".evidence-removed-quotes li")!.TextContent.Trim());
+        // The mentions panel flags the same mention (issue 17).
+        var flagged = page.QuerySelector($"#mention-groups .mention-link[data-mention-id='{mentionId}']")!;
+        Assert.Equal("3", flagged.GetAttribute("data-removed-in"));
+        Assert.Equal("quote removed in version 3", flagged.ParentElement!.QuerySelector(".mention-removed")!.TextContent);
         Assert.Equal(versions[2].Capture!.PayloadSha256, box.QuerySelector(".capture-sha256")!.TextContent);
         Assert.Equal(TextDigest.Of(stored.Text), box.QuerySelector(".text-sha256")!.TextContent);
 

@@ -50,7 +50,8 @@ public class EvidenceBundleTests(EvidenceSite site, IngestFactory factory) : ICl
         Assert.Contains("mentions.csv: FAILED", tampered.Output, StringComparison.Ordinal);
     }
 
-    private static async Task<(int Exit, string Output)> ShaSumAsync(string folder)
+    /// <summary>Runs <c>sha256sum -c SHA256SUMS</c> in the folder, as a recipient of the bundle would.</summary>
+    internal static async Task<(int Exit, string Output)> ShaSumAsync(string folder)
     {
         var start = new ProcessStartInfo("sha256sum", "-c SHA256SUMS") { WorkingDirectory = folder, RedirectStandardOutput = true, RedirectStandardError = true };
         using var process = Process.Start(start)!;

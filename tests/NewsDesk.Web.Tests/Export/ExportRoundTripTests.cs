@@ -65,7 +65,7 @@ public class ExportRoundTripTests(NewsDeskFactory factory) : IClassFixture<NewsD
 
         Assert.Equal(
             ["id", "name", "aliases", "kind", "country", "affiliations", "affiliation_ids", "external_id", "description",
-             "mention_count", "article_count", "inter_code"],
+             "mention_count", "article_count", "inter_code", "reliability"],
             table.Headers);
         var actors = await factory.ExecuteDbContextAsync(db => db.Actors.AsNoTracking()
             .Include(a => a.Aliases).Include(a => a.Affiliations).ThenInclude(f => f.Affiliate)
@@ -87,6 +87,7 @@ public class ExportRoundTripTests(NewsDeskFactory factory) : IClassFixture<NewsD
             ["mention_count"] = Number(mentions.Count(m => m.ActorId == a.Id)),
             ["article_count"] = Number(mentions.Where(m => m.ActorId == a.Id).Select(m => m.ArticleId).Distinct().Count()),
             ["inter_code"] = a.Id == scenario.Kataib.Id ? "3" : a.Id == scenario.Irna.Id ? "" : "1",
+            ["reliability"] = a.Reliability?.Letter() ?? "",
         }).ToList();
         Assert.Equal(expected, table.Rows.Select(r => new Dictionary<string, string>(r)).ToList());
 
@@ -153,7 +154,8 @@ public class ExportRoundTripTests(NewsDeskFactory factory) : IClassFixture<NewsD
                 ["longitude"] = i.Longitude!.Value.ToString(CultureInfo.InvariantCulture),
                 ["geo_precision"] = i.GeoPrecision is { } g ? Number(g) : "",
                 ["source"] = string.Join("; ", reports[i.Id].Select(a => a.SiteName)),
-                ["source_scale"] = "",
+                // Derived from the reporting articles' sources: the daily (national) and the wire (international).
+                ["source_scale"] = i.Id == scenario.DeirEzzor.Id ? "National-International" : "International",
                 ["notes"] = i.Notes ?? "",
                 ["fatalities"] = i.Fatalities is { } f ? Number(f) : "",
                 ["tags"] = "",
@@ -201,7 +203,8 @@ public class ExportRoundTripTests(NewsDeskFactory factory) : IClassFixture<NewsD
         Assert.Equal(
             ["id", "claim_text", "claimant", "claimant_id", "relaying_outlet", "relaying_outlet_id", "kind", "incident_id",
              "claim_date", "assessment", "assessment_note", "first_appearance_url", "appearance_urls",
-             "reviewer", "review_date", "rating_value", "best_rating", "worst_rating", "review_url"],
+             "reviewer", "review_date", "rating_value", "best_rating", "worst_rating", "review_url",
+             "credibility", "claimant_reliability", "relaying_outlet_reliability", "admiralty_grade"],
             table.Headers);
         var claims = await factory.ExecuteDbContextAsync(db => db.Claims.AsNoTracking().Include(c => c.Claimant).Include(c => c.RelayedBy)
             .Where(c => c.Id == scenario.Responsibility.Id || c.Id == scenario.Denial.Id).OrderBy(c => c.Id).ToListAsync());
@@ -231,6 +234,10 @@ public class ExportRoundTripTests(NewsDeskFactory factory) : IClassFixture<NewsD
             ["best_rating"] = "4",
             ["worst_rating"] = "1",
             ["review_url"] = $"http://localhost:5000/claims/{Number(c.Id)}",
+            ["credibility"] = c.Credibility is { } credibility ? Number(credibility.Digit()) : "",
+            ["claimant_reliability"] = c.Claimant?.Reliability?.Letter() ?? "",
+            ["relaying_outlet_reliability"] = c.RelayedBy?.Reliability?.Letter() ?? "",
+            ["admiralty_grade"] = AdmiraltyGrades.Code(c.Claimant?.Reliability, c.Credibility) ?? "",
         }).ToList();
         Assert.Equal(expected, table.Rows.Select(r => new Dictionary<string, string>(r)).ToList());
         Assert.Equal("2024-07-26", table.Row("kind", "Responsibility")["claim_date"]);
@@ -249,7 +256,7 @@ public class ExportRoundTripTests(NewsDeskFactory factory) : IClassFixture<NewsD
         Assert.Equal(
             ["id", "url", "title", "site", "source_id", "source_name", "byline", "section", "language", "published_at",
              "published_utc_offset_minutes", "published_precision", "fetched_at", "content_hash", "duplicate_of_id",
-             "collections", "mention_count"],
+             "collections", "mention_count", "source_reliability", "source_scale"],
             plain.Headers);
         Assert.Equal([.. plain.Headers, "text"], withText.Headers);
         var articles = await factory.ExecuteDbContextAsync(db => db.Articles.AsNoTracking().Include(a => a.Source)
@@ -274,6 +281,8 @@ public class ExportRoundTripTests(NewsDeskFactory factory) : IClassFixture<NewsD
             ["duplicate_of_id"] = "",
             ["collections"] = scenario.Collection.Name,
             ["mention_count"] = Number(mentionCounts[a.Id]),
+            ["source_reliability"] = a.Source.Reliability?.Letter() ?? "",
+            ["source_scale"] = a.Source.Scale is { } scale ? SourceScales.Label(scale) : "",
         }).ToList();
         Assert.Equal(expected, plain.Rows.Select(r => new Dictionary<string, string>(r)).ToList());
         Assert.Equal(articles.Select(a => a.Text), withText.Rows.Select(r => r["text"]));

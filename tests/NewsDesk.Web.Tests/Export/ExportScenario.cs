@@ -37,8 +37,15 @@ public sealed class ExportScenario
     {
         var tag = Guid.NewGuid().ToString("N")[..8];
         var collection = new Collection { Name = $"Iran proxy attacks, July 2024 ({tag})", Version = 1 };
-        var wire = new Source { Name = $"Wire {tag}", Url = $"https://wire.example.test/{tag}/feed", Kind = SourceKind.Feed };
-        var daily = new Source { Name = $"Daily {tag}", Url = $"https://daily.example.test/{tag}/feed", Kind = SourceKind.Feed };
+        var wire = new Source
+        {
+            Name = $"Wire {tag}",
+            Url = $"https://wire.example.test/{tag}/feed",
+            Kind = SourceKind.Feed,
+            Reliability = SourceReliability.UsuallyReliable,
+            Scale = SourceScale.International,
+        };
+        var daily = new Source { Name = $"Daily {tag}", Url = $"https://daily.example.test/{tag}/feed", Kind = SourceKind.Feed, Scale = SourceScale.National };
         Article first = new ArticleBuilder().Titled("Iran increases use of proxy militias").WithText(FirstText)
             .FromSite("ICARO Media Group").FromSource(wire)
             .PublishedAt(new DateTime(2024, 7, 27, 23, 56, 0, DateTimeKind.Unspecified), null, DatePrecision.Minute)
@@ -54,7 +61,7 @@ public sealed class ExportScenario
         Actor kataib = new ActorBuilder().Named("Kataib Hezbollah").Kind(ActorKind.ArmedGroup)
             .AlsoKnownAs("Kata'ib Hizballah", "كتائب حزب الله").AffiliatedWith(iran, "backed by")
             .With(a => { a.Country = "Iraq"; a.ExternalId = "Q1063217"; a.AcledType = AcledActorType.PoliticalMilitia; a.Description = "Iraqi Shia militia, \"KH\", part of the PMF"; });
-        Actor irna = new ActorBuilder().Named("IRNA").Kind(ActorKind.MediaOutlet).With(a => a.Country = "Iran");
+        Actor irna = new ActorBuilder().Named("IRNA").Kind(ActorKind.MediaOutlet).With(a => { a.Country = "Iran"; a.Reliability = SourceReliability.FairlyReliable; });
         Actor usForces = new ActorBuilder().Named("Military Forces of the United States (2021-)").Kind(ActorKind.StateForces);
 
         Incident deirEzzor = new IncidentBuilder().Titled("Missile attack on US base, Deir Ezzor").By(kataib).Against(usForces)
@@ -89,6 +96,7 @@ public sealed class ExportScenario
                 c.Incident = deirEzzor;
                 c.ClaimDate = new DateOnly(2024, 7, 26);
                 c.AssessmentNote = "Only IRNA reports it.";
+                c.Credibility = InformationCredibility.DoubtfullyTrue;
             });
         Claim denial = new ClaimBuilder().Saying("Kataib Hezbollah denies the strike").Assessed(ClaimAssessment.Disputed)
             .With(c => { c.Kind = ClaimKind.Denial; c.Claimant = kataib; c.Incident = deirEzzor; });

@@ -104,4 +104,44 @@ public class ArticleStoreTests(IngestFactory factory) : IClassFixture<IngestFact
 
         Assert.NotNull(saved.Article!.PublishedAt);
     }
+
+    [Fact]
+    public async Task In_one_batch_a_copy_of_an_earlier_article_of_the_batch_points_to_it()
+    {
+        var results = await SaveBatchAsync(
+            Pending(Page("Words of a wire story told once."), "https://batch.example/first"),
+            Pending(Page("Unrelated words about the harbour."), "https://batch.example/other"),
+            Pending(Page("Words of a wire story  told once."), "https://batch-copy.example/again"),
+            Pending(Page("A page listed twice in the batch."), "https://batch.example/twice"),
+            Pending(Page("A page listed twice in the batch."), "https://batch.example/twice?utm_source=feed"));
+
+        Assert.Equal([StoreOutcome.Added, StoreOutcome.Added, StoreOutcome.Added, StoreOutcome.Added, StoreOutcome.AlreadyStored],
+            results.Select(r => r.Outcome));
+        Assert.Equal(results[0].Article!.Id, results[2].Article!.DuplicateOfId);
+        Assert.Null(results[1].Article!.DuplicateOfId);
+    }
+
+    [Fact]
+    public async Task An_article_the_database_refuses_fails_alone_and_the_rest_of_its_batch_is_stored()
+    {
+        // A source that does not exist: the foreign key refuses that one row, in any engine.
+        var results = await SaveBatchAsync(
+            Pending(Page("The first good story of the batch."), "https://refuse.example/one"),
+            Pending(Page("A story from a source that is gone."), "https://refuse.example/orphan") with { SourceId = 987654 },
+            Pending(Page("The second good story of the batch."), "https://refuse.example/two"));
+
+        Assert.Equal([StoreOutcome.Added, StoreOutcome.Failed, StoreOutcome.Added], results.Select(r => r.Outcome));
+        Assert.Contains("refuse.example/orphan: could not be stored", results[1].Error, StringComparison.Ordinal);
+        var stored = await factory.ExecuteDbContextAsync(db => db.Articles.Where(a => a.Url.StartsWith("https://refuse.example/")).Select(a => a.Url).ToListAsync());
+        Assert.Equal(["https://refuse.example/one", "https://refuse.example/two"], stored.Order());
+        Assert.Equal(2, await factory.ExecuteDbContextAsync(db => db.ArticleVersions.CountAsync(v => v.Article!.Url.StartsWith("https://refuse.example/"))));
+    }
+
+    private static PendingArticle Pending(ExtractedArticle extracted, string fetchedUrl) => new(extracted, new Uri(fetchedUrl), null, null, "Listed title", null);
+
+    private async Task<IReadOnlyList<StoreResult>> SaveBatchAsync(params PendingArticle[] batch)
+    {
+        await using var scope = factory.Services.CreateAsyncScope();
+        return await scope.ServiceProvider.GetRequiredService<ArticleStore>().SaveBatchAsync(batch, CancellationToken.None);
+    }
 }

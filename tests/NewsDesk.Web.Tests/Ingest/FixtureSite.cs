@@ -25,6 +25,7 @@ public sealed class FixtureSite : IAsyncLifetime
         "<html><head><title>Deep</title></head><body>" + string.Concat(Enumerable.Repeat("<div>", 200_000)) + "x</body></html>");
     private readonly ConcurrentDictionary<string, int> _hits = new();
     private readonly ConcurrentQueue<SeenRequest> _requests = new();
+    private readonly ConcurrentDictionary<string, Action> _onRequest = new(StringComparer.Ordinal);
     private WebApplication? _app;
     private int _inFlight;
     private int _maxInFlight;
@@ -45,6 +46,9 @@ public sealed class FixtureSite : IAsyncLifetime
 
     public int HitsOn(string path) => _requests.Count(r => r.PathAndQuery.Split('?')[0] == path);
 
+    /// <summary>Runs the action when the path is first requested (a test stops a fetch at a chosen item).</summary>
+    public void WhenRequested(string path, Action action) => _onRequest[path] = action;
+
     public async Task InitializeAsync()
     {
         var builder = WebApplication.CreateSlimBuilder();
@@ -56,6 +60,11 @@ public sealed class FixtureSite : IAsyncLifetime
             _requests.Enqueue(new SeenRequest(context.Request.Path + context.Request.QueryString,
                 context.Request.Headers.IfNoneMatch.ToString() is { Length: > 0 } tag ? tag : null,
                 context.Request.Headers.UserAgent.ToString(), DateTimeOffset.UtcNow));
+            if (_onRequest.TryRemove(context.Request.Path, out var action))
+            {
+                action();
+            }
+
             var now = Interlocked.Increment(ref _inFlight);
             for (var max = _maxInFlight; now > max; max = _maxInFlight)
             {
@@ -101,6 +110,11 @@ public sealed class FixtureSite : IAsyncLifetime
         {
             await Task.Delay(300);
             return Results.Text(Rss(Slugs(c)), "application/rss+xml");
+        });
+        app.MapGet("/slow/{milliseconds:int}/{slug}.html", async (int milliseconds, string slug) =>
+        {
+            await Task.Delay(milliseconds);
+            return Html(FixturePages.Article(slug, null));
         });
         app.MapGet("/feeds/wire.xml", (HttpContext c) => Results.Text(
             RssOf(Slugs(c).Select(s => ($"/wire/{c.Request.Query["outlet"]}/{s}.html", s))), "application/rss+xml"));

@@ -1,3 +1,4 @@
+using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using NewsDesk.Web.Ingest;
 using NewsDesk.Web.Tests.Infrastructure;
@@ -55,5 +56,24 @@ public class ScrapeRunnerTests(FixtureSite site) : IClassFixture<FixtureSite>
         // arrival can lag its release, shortening the next gap (334 ms once for a 400 ms delay). Unthrottled, the
         // gaps are a few milliseconds, so half the delay still tells the two apart.
         Assert.All(starts.Zip(starts.Skip(1)), pair => Assert.True(pair.Second - pair.First >= TimeSpan.FromMilliseconds(200), $"{pair.Second - pair.First}"));
+    }
+
+    [Fact]
+    public async Task Sources_listing_the_same_pages_fetched_side_by_side_store_each_page_once_and_report_no_error()
+    {
+        await using var factory = new IngestFactory();
+        var slugs = string.Join(',', Enumerable.Range(1, 24).Select(i => $"shared-{i}"));
+        var rss = await factory.AddSourceAsync(site.Url($"/feeds/rss.xml?items={slugs}"));
+        var atom = await factory.AddSourceAsync(site.Url($"/feeds/atom.xml?items={slugs}"));
+        var rdf = await factory.AddSourceAsync(site.Url($"/feeds/rdf.xml?items={slugs}"));
+
+        var results = await factory.Services.GetRequiredService<ScrapeRunner>()
+            .RunAsync([(rss, "rss"), (atom, "atom"), (rdf, "rdf")], CancellationToken.None);
+
+        Assert.All(results, r => Assert.True(r.Succeeded && r.Error is null, r.Error));
+        Assert.Equal(24, results.Sum(r => r.NewArticles));
+        var urls = await factory.ExecuteDbContextAsync(db => db.Articles.Where(a => a.Url.Contains("/shared-")).Select(a => a.Url).ToListAsync());
+        Assert.Equal(24, urls.Count);
+        Assert.Equal(24, urls.Distinct().Count());
     }
 }

@@ -1,3 +1,4 @@
+using Microsoft.EntityFrameworkCore;
 using NewsDesk.Web.Domain;
 using NewsDesk.Web.Tests.Infrastructure;
 
@@ -38,6 +39,32 @@ public class ScraperWorkerTests(FixtureSite site) : IClassFixture<FixtureSite>
         Assert.Null(after.FetchRequestedAt);
         Assert.Single(await factory.ArticlesOfAsync(source.Id));
         Assert.Empty(await factory.FetchLogAsync(idle.Id));
+    }
+
+    [Fact]
+    public async Task A_slow_source_holds_one_slot_and_the_other_sources_go_on_being_fetched()
+    {
+        await using var factory = new IngestFactory()
+            .WithSetting("Ingest:Enabled", "true")
+            .WithSetting("Ingest:PollInterval", "00:00:00.200")
+            .WithSetting("Ingest:MaxConcurrentSources", "2")
+            .WithSetting("Ingest:RequestTimeout", "00:01:00");
+        // The drip sends a byte every 200 ms for ever: this fetch lasts the whole minute of its deadline.
+        var slow = await factory.AddSourceAsync(site.Url("/drip.xml"), name: "Slow");
+        var quick = await factory.AddSourceAsync(site.Url("/feeds/rss.xml?items=beside-slow"), name: "Quick");
+
+        var once = await WaitForAsync(async () => (await factory.FetchLogAsync(quick)).Exists(f => f.FinishedAt is not null));
+        await factory.ExecuteDbContextAsync(async db =>
+        {
+            var source = await db.Sources.SingleAsync(s => s.Id == quick);
+            source.FetchRequestedAt = DateTime.UtcNow;
+            await db.SaveChangesAsync();
+        });
+        var twice = await WaitForAsync(async () => (await factory.FetchLogAsync(quick)).Count(f => f.FinishedAt is not null) == 2);
+
+        Assert.True(once && twice, "the quick source was not fetched again while the slow one was running");
+        var slowLog = Assert.Single(await factory.FetchLogAsync(slow));
+        Assert.Null(slowLog.FinishedAt);
     }
 
     [Fact]

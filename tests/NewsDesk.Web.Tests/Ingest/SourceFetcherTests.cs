@@ -1,4 +1,6 @@
+using Microsoft.Extensions.DependencyInjection;
 using NewsDesk.Web.Domain;
+using NewsDesk.Web.Ingest;
 
 namespace NewsDesk.Web.Tests.Ingest;
 
@@ -12,7 +14,7 @@ public class SourceFetcherTests(FixtureSite site, IngestFactory factory) : IClas
         var summary = await factory.FetchSourceAsync(id);
 
         Assert.True(summary.Succeeded, summary.Error);
-        // Items are fetched side by side (Ingest:ItemConcurrency), so the order they are stored in is not the feed's.
+        // Items are stored as their downloads finish (side by side), not in the feed's order.
         var articles = (await factory.ArticlesOfAsync(id)).OrderBy(a => a.Url, StringComparer.Ordinal).ToList();
         Assert.Equal([site.Url("/articles/alpha.html"), site.Url("/articles/beta.html")], articles.Select(a => a.Url));
         Assert.Equal(string.Join("\n\n", FixturePages.Story("alpha")), articles[0].Text);
@@ -63,6 +65,51 @@ public class SourceFetcherTests(FixtureSite site, IngestFactory factory) : IClas
         Assert.Equal(0, second.NewArticles);
         Assert.Contains(site.Requests, r => r.PathAndQuery == "/feeds/rss.xml?items=again" && r.IfNoneMatch == etag);
         Assert.Single(await factory.ArticlesOfAsync(id));
+    }
+
+    [Fact]
+    public async Task A_fetch_stopped_midway_keeps_no_validators_so_the_next_fetch_stores_every_item()
+    {
+        // One item at a time, so the stop falls before the fourth page is downloaded.
+        await using var oneByOne = new IngestFactory().WithSetting("Ingest:ItemConcurrency", "1");
+        var slugs = Enumerable.Range(1, 6).Select(i => $"cut-{i}").ToList();
+        var id = await oneByOne.AddSourceAsync(site.Url($"/feeds/rss.xml?items={string.Join(',', slugs)}"));
+        using var stop = new CancellationTokenSource();
+        site.WhenRequested("/articles/cut-4.html", stop.Cancel);
+
+        await using (var scope = oneByOne.Services.CreateAsyncScope())
+        {
+            var cut = await scope.ServiceProvider.GetRequiredService<SourceFetcher>().FetchAsync(id, stop.Token);
+            Assert.Contains("cancelled", cut.Error, StringComparison.Ordinal);
+        }
+
+        var stopped = (await oneByOne.FindAsync<Source>(id))!;
+        // At most the three pages downloaded before the stop (the storer may not have saved them all yet).
+        Assert.InRange((await oneByOne.ArticlesOfAsync(id)).Count, 0, 3);
+        Assert.Null(stopped.ETag);
+
+        var next = await oneByOne.FetchSourceAsync(id);
+
+        Assert.Equal(200, next.HttpStatus);
+        Assert.Equal(slugs.Select(s => site.Url($"/articles/{s}.html")).Order(), (await oneByOne.ArticlesOfAsync(id)).Select(a => a.Url).Order());
+        Assert.NotNull((await oneByOne.FindAsync<Source>(id))!.ETag);
+    }
+
+    [Fact]
+    public async Task Items_left_by_the_per_fetch_cap_are_fetched_next_time_and_then_the_feed_is_asked_conditionally()
+    {
+        await using var capped = new IngestFactory().WithSetting("Ingest:MaxNewArticlesPerFetch", "2");
+        var id = await capped.AddSourceAsync(site.Url("/feeds/rss.xml?items=cap-1,cap-2,cap-3,cap-4,cap-5"));
+
+        var fetches = new List<SourceFetchSummary>();
+        for (var i = 0; i < 4; i++)
+        {
+            fetches.Add(await capped.FetchSourceAsync(id));
+        }
+
+        Assert.Equal([2, 2, 1, 0], fetches.Select(f => f.NewArticles));
+        Assert.Equal([200, 200, 200, 304], fetches.Select(f => f.HttpStatus));
+        Assert.Equal(5, (await capped.ArticlesOfAsync(id)).Count);
     }
 
     [Fact]

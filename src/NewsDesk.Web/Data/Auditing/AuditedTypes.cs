@@ -38,6 +38,9 @@ public static class AuditedTypes
         [typeof(Incident)] = new("Incident", "Incident", "Id", "Id"),
         [typeof(IncidentActor)] = new("IncidentActor", "Incident", nameof(IncidentActor.ActorId), nameof(IncidentActor.IncidentId)),
         [typeof(Claim)] = new("Claim", "Claim", "Id", "Id"),
+        [typeof(ClaimDenial)] = new("ClaimDenial", "Claim", nameof(ClaimDenial.ClaimId), nameof(ClaimDenial.ClaimId)),
+        [typeof(SuggestionDecision)] = new("SuggestionDecision", "Article", nameof(SuggestionDecision.Id), nameof(SuggestionDecision.ArticleId)),
+        [typeof(Watch)] = new("Watch", "Watch", nameof(Watch.Id), nameof(Watch.Id)),
         [typeof(Collection)] = new("Collection", "Collection", nameof(Collection.Id), nameof(Collection.Id)),
         [typeof(CollectionArticle)] = new("CollectionArticle", "Collection", nameof(CollectionArticle.ArticleId), nameof(CollectionArticle.CollectionId)),
         [typeof(Source)] = new("Source", "Source", nameof(Source.Id), nameof(Source.Id))

@@ -19,3 +19,14 @@ public class ClaimConfiguration : IEntityTypeConfiguration<Claim>
         builder.Property(c => c.Version).IsConcurrencyToken();
     }
 }
+
+public class ClaimDenialConfiguration : IEntityTypeConfiguration<ClaimDenial>
+{
+    public void Configure(EntityTypeBuilder<ClaimDenial> builder)
+    {
+        builder.HasKey(d => d.ClaimId);
+        builder.HasOne(d => d.Claim).WithMany().HasForeignKey(d => d.ClaimId).OnDelete(DeleteBehavior.Cascade);
+        builder.HasOne(d => d.DeniedClaim).WithMany().HasForeignKey(d => d.DeniedClaimId).OnDelete(DeleteBehavior.Cascade);
+        builder.HasIndex(d => d.DeniedClaimId);
+    }
+}

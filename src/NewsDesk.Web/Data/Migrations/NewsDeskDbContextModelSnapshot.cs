@@ -201,6 +201,10 @@ namespace NewsDesk.Web.Data.Migrations
                         .HasMaxLength(300)
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("Reliability")
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
                     b.Property<DateTime>("UpdatedAt")
                         .HasColumnType("TEXT");
 
@@ -252,6 +256,9 @@ namespace NewsDesk.Web.Data.Migrations
                         .HasColumnType("INTEGER");
 
                     b.Property<int>("ActorId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<bool>("CaseSensitive")
                         .HasColumnType("INTEGER");
 
                     b.Property<string>("Name")
@@ -688,6 +695,10 @@ namespace NewsDesk.Web.Data.Migrations
                         .HasMaxLength(256)
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("Credibility")
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
                     b.Property<int?>("IncidentId")
                         .HasColumnType("INTEGER");
 
@@ -731,6 +742,21 @@ namespace NewsDesk.Web.Data.Migrations
                     b.HasIndex("RelayedById");
 
                     b.ToTable("Claims");
+                });
+
+            modelBuilder.Entity("NewsDesk.Web.Domain.ClaimDenial", b =>
+                {
+                    b.Property<int>("ClaimId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("DeniedClaimId")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("ClaimId");
+
+                    b.HasIndex("DeniedClaimId");
+
+                    b.ToTable("ClaimDenials");
                 });
 
             modelBuilder.Entity("NewsDesk.Web.Domain.Collection", b =>
@@ -1142,6 +1168,14 @@ namespace NewsDesk.Web.Data.Migrations
                     b.Property<DateTime?>("NextFetchAt")
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("Reliability")
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Scale")
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("Url")
                         .IsRequired()
                         .HasMaxLength(2048)
@@ -1194,6 +1228,113 @@ namespace NewsDesk.Web.Data.Migrations
                     b.HasIndex("SourceId", "StartedAt");
 
                     b.ToTable("SourceFetches");
+                });
+
+            modelBuilder.Entity("NewsDesk.Web.Domain.SuggestionDecision", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int?>("ActorId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("ArticleId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("DecidedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("DecidedBy")
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("End")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int?>("MentionId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("RecordType")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Start")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Verdict")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("MentionId");
+
+                    b.HasIndex("ArticleId", "Verdict");
+
+                    b.ToTable("SuggestionDecisions");
+                });
+
+            modelBuilder.Entity("NewsDesk.Web.Domain.Watch", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int?>("ActorId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Owner")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Query")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ActorId");
+
+                    b.HasIndex("Owner", "ActorId");
+
+                    b.ToTable("Watches");
+                });
+
+            modelBuilder.Entity("NewsDesk.Web.Domain.WatchHit", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("ArticleId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int?>("FirstOffset")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("FoundAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("WatchId")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ArticleId");
+
+                    b.HasIndex("FoundAt");
+
+                    b.HasIndex("WatchId", "ArticleId")
+                        .IsUnique();
+
+                    b.ToTable("WatchHits");
                 });
 
             modelBuilder.Entity("Microsoft.AspNetCore.Identity.IdentityRoleClaim<string>", b =>
@@ -1369,6 +1510,25 @@ namespace NewsDesk.Web.Data.Migrations
                     b.Navigation("RelayedBy");
                 });
 
+            modelBuilder.Entity("NewsDesk.Web.Domain.ClaimDenial", b =>
+                {
+                    b.HasOne("NewsDesk.Web.Domain.Claim", "Claim")
+                        .WithMany()
+                        .HasForeignKey("ClaimId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("NewsDesk.Web.Domain.Claim", "DeniedClaim")
+                        .WithMany()
+                        .HasForeignKey("DeniedClaimId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.Navigation("Claim");
+
+                    b.Navigation("DeniedClaim");
+                });
+
             modelBuilder.Entity("NewsDesk.Web.Domain.CollectionArticle", b =>
                 {
                     b.HasOne("NewsDesk.Web.Domain.Article", "Article")
@@ -1450,6 +1610,53 @@ namespace NewsDesk.Web.Data.Migrations
                     b.Navigation("Source");
                 });
 
+            modelBuilder.Entity("NewsDesk.Web.Domain.SuggestionDecision", b =>
+                {
+                    b.HasOne("NewsDesk.Web.Domain.Article", "Article")
+                        .WithMany()
+                        .HasForeignKey("ArticleId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("NewsDesk.Web.Domain.Mention", "Mention")
+                        .WithMany()
+                        .HasForeignKey("MentionId")
+                        .OnDelete(DeleteBehavior.SetNull);
+
+                    b.Navigation("Article");
+
+                    b.Navigation("Mention");
+                });
+
+            modelBuilder.Entity("NewsDesk.Web.Domain.Watch", b =>
+                {
+                    b.HasOne("NewsDesk.Web.Domain.Actor", "Actor")
+                        .WithMany()
+                        .HasForeignKey("ActorId")
+                        .OnDelete(DeleteBehavior.Cascade);
+
+                    b.Navigation("Actor");
+                });
+
+            modelBuilder.Entity("NewsDesk.Web.Domain.WatchHit", b =>
+                {
+                    b.HasOne("NewsDesk.Web.Domain.Article", "Article")
+                        .WithMany()
+                        .HasForeignKey("ArticleId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("NewsDesk.Web.Domain.Watch", "Watch")
+                        .WithMany("Hits")
+                        .HasForeignKey("WatchId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.Navigation("Article");
+
+                    b.Navigation("Watch");
+                });
+
             modelBuilder.Entity("NewsDesk.Web.Domain.Actor", b =>
                 {
                     b.Navigation("Affiliations");
@@ -1492,6 +1699,11 @@ namespace NewsDesk.Web.Data.Migrations
                     b.Navigation("Articles");
 
                     b.Navigation("Fetches");
+                });
+
+            modelBuilder.Entity("NewsDesk.Web.Domain.Watch", b =>
+                {
+                    b.Navigation("Hits");
                 });
 #pragma warning restore 612, 618
         }

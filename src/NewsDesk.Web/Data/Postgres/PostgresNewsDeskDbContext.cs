@@ -43,7 +43,7 @@ public sealed class PostgresDesignTimeFactory : IDesignTimeDbContextFactory<Post
     public PostgresNewsDeskDbContext CreateDbContext(string[] args)
     {
         var options = new DbContextOptionsBuilder<NewsDeskDbContext>();
-        new PostgresStoreEngine().Configure(options, "Host=localhost;Database=newsdesk");
+        new PostgresStoreEngine().Configure(options, "Host=localhost;Database=newsdesk", new NewsDeskOptions());
         return new PostgresNewsDeskDbContext(options.Options, TimeProvider.System);
     }
 }

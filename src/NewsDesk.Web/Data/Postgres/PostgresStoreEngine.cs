@@ -16,7 +16,8 @@ public sealed class PostgresStoreEngine : StoreEngine
         return $"PostgreSQL database '{builder.Database}' on {builder.Host}:{builder.Port}";
     }
 
-    public override void Configure(DbContextOptionsBuilder options, string connectionString) =>
+    // NewsDesk:DatabaseSizeLimitMegabytes is SQLite's: a PostgreSQL server keeps its room with its own disk and quotas.
+    public override void Configure(DbContextOptionsBuilder options, string connectionString, NewsDeskOptions settings) =>
         options.UseNpgsql(connectionString, npgsql => npgsql.UseQuerySplittingBehavior(QuerySplittingBehavior.SingleQuery));
 
     public override NewsDeskDbContext CreateContext(DbContextOptions<NewsDeskDbContext> options, IServiceProvider services) =>
@@ -56,6 +57,10 @@ public sealed class PostgresStoreEngine : StoreEngine
 
     public override bool IsUniqueViolation(DbUpdateException exception) =>
         exception.InnerException is PostgresException { SqlState: PostgresErrorCodes.UniqueViolation };
+
+    // 53100 disk_full; 53400 configuration_limit_exceeded (temp_file_limit). The statement was rolled back.
+    public override bool IsStorageFull(Exception exception) =>
+        exception is PostgresException { SqlState: PostgresErrorCodes.DiskFull or PostgresErrorCodes.ConfigurationLimitExceeded };
 
     // SKIP LOCKED: an instance whose poll meets rows another is claiming takes the next ones instead of waiting.
     // NULLS FIRST keeps SQLite's order (a never-fetched source first).

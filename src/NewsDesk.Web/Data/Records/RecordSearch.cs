@@ -4,35 +4,15 @@ using NewsDesk.Web.Domain;
 namespace NewsDesk.Web.Data.Records;
 
 /// <summary>
-/// Search of the knowledge base by name, shared by the list pages and the API. Name and query both go through the
-/// engine's own lower() (SQLite's LIKE ignores ASCII case, PostgreSQL's does not; lowering one side in C# would
-/// disagree with the engine's idea of case); on PostgreSQL trigram indexes on lower(name) serve the type-ahead's
-/// <c>%query%</c>. Arabic and Persian match as typed.
+/// Search of incidents and claims by text, shared by the list pages and the API. Field and query both go through
+/// the engine's own lower() (SQLite's LIKE ignores ASCII case, PostgreSQL's does not; lowering one side in C# would
+/// disagree with the engine's idea of case). Arabic and Persian match as typed. Actors, of which there are many
+/// more, are found through <see cref="ActorNameIndex"/>.
 /// </summary>
 // ToLower() here is never run by .NET: EF turns it into the engine's lower() on both sides of LIKE.
 #pragma warning disable CA1304, CA1311
 public static class RecordSearch
 {
-    public static IQueryable<Actor> Matching(this IQueryable<Actor> actors, string? query)
-    {
-        if (Pattern(query) is not { } pattern)
-        {
-            return actors.OrderBy(a => a.Name);
-        }
-
-        var prefix = Prefix(query!);
-        var exact = Escape(query!.Trim());
-        return actors
-            .Where(a => EF.Functions.Like(a.Name.ToLower(), EF.Parameter(pattern).ToLower(), EscapeCharacter) || a.Aliases.Any(al => EF.Functions.Like(al.Name.ToLower(), EF.Parameter(pattern).ToLower(), EscapeCharacter)))
-            // Exact names and aliases first ("KH"), then names that start with the query: "Hez" offers Hezbollah
-            // before Kataib Hezbollah.
-            .OrderBy(a => EF.Functions.Like(a.Name.ToLower(), EF.Parameter(exact).ToLower(), EscapeCharacter) ? 0
-                : a.Aliases.Any(al => EF.Functions.Like(al.Name.ToLower(), EF.Parameter(exact).ToLower(), EscapeCharacter)) ? 1
-                : EF.Functions.Like(a.Name.ToLower(), EF.Parameter(prefix).ToLower(), EscapeCharacter) ? 2
-                : a.Aliases.Any(al => EF.Functions.Like(al.Name.ToLower(), EF.Parameter(prefix).ToLower(), EscapeCharacter)) ? 3 : 4)
-            .ThenBy(a => a.Name);
-    }
-
     public static IQueryable<Incident> Matching(this IQueryable<Incident> incidents, string? query)
     {
         if (Pattern(query) is not { } pattern)

@@ -1,7 +1,10 @@
+using System.Collections.Concurrent;
 using System.Data.Common;
+using System.Globalization;
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Diagnostics;
+using Microsoft.Extensions.Options;
 
 namespace NewsDesk.Web.Data.Sqlite;
 
@@ -65,9 +68,22 @@ public static class SqliteStore
     }
 }
 
-/// <summary>Per-connection pragmas: enforce foreign keys and wait for a busy writer instead of failing.</summary>
+/// <summary>
+/// Per-connection pragmas: enforce foreign keys, wait for a busy writer instead of failing, and hold the file under
+/// <see cref="NewsDeskOptions.DatabaseSizeLimitMegabytes"/> (SQLite then fails a write with SQLITE_FULL, as on a full disk).
+/// </summary>
 public sealed class SqlitePragmaInterceptor : DbConnectionInterceptor
 {
+    private static readonly ConcurrentDictionary<double, SqlitePragmaInterceptor> _limited = new();
+    private static readonly SqlitePragmaInterceptor _unlimited = new(null);
+    private readonly double? _limitMegabytes;
+
+    private SqlitePragmaInterceptor(double? limitMegabytes) => _limitMegabytes = limitMegabytes;
+
+    /// <summary>One interceptor per limit, shared by every context, so EF sees the same options each time.</summary>
+    public static SqlitePragmaInterceptor For(double? limitMegabytes) =>
+        limitMegabytes is { } limit ? _limited.GetOrAdd(limit, l => new SqlitePragmaInterceptor(l)) : _unlimited;
+
     private const string Pragmas = "PRAGMA foreign_keys=ON; PRAGMA busy_timeout=10000; PRAGMA synchronous=NORMAL;";
 
     public override void ConnectionOpened(DbConnection connection, ConnectionEndEventData eventData)
@@ -75,6 +91,13 @@ public sealed class SqlitePragmaInterceptor : DbConnectionInterceptor
         using var command = connection.CreateCommand();
         command.CommandText = Pragmas;
         command.ExecuteNonQuery();
+        if (_limitMegabytes is { } limit)
+        {
+            command.CommandText = "PRAGMA page_size";
+            var pageSize = Convert.ToInt64(command.ExecuteScalar(), CultureInfo.InvariantCulture);
+            command.CommandText = $"PRAGMA max_page_count={MaxPages(limit, pageSize)}";
+            command.ExecuteNonQuery();
+        }
     }
 
     public override async Task ConnectionOpenedAsync(DbConnection connection, ConnectionEndEventData eventData, CancellationToken cancellationToken = default)
@@ -82,5 +105,16 @@ public sealed class SqlitePragmaInterceptor : DbConnectionInterceptor
         await using var command = connection.CreateCommand();
         command.CommandText = Pragmas;
         await command.ExecuteNonQueryAsync(cancellationToken);
+        if (_limitMegabytes is { } limit)
+        {
+            command.CommandText = "PRAGMA page_size";
+            var pageSize = Convert.ToInt64(await command.ExecuteScalarAsync(cancellationToken), CultureInfo.InvariantCulture);
+            command.CommandText = $"PRAGMA max_page_count={MaxPages(limit, pageSize)}";
+            await command.ExecuteNonQueryAsync(cancellationToken);
+        }
     }
+
+    // SQLite never lowers the limit below the pages the file already has: a limit under the current size means
+    // "no more growth", which is what a full disk is.
+    private static long MaxPages(double megabytes, long pageSize) => Math.Max(1, (long)(megabytes * 1024 * 1024 / pageSize));
 }

@@ -8,8 +8,6 @@ namespace NewsDesk.Web.Data.Sqlite;
 /// <summary>The embedded engine: one SQLite file, write-ahead log, FTS5 search, other processes seen through the file.</summary>
 public sealed class SqliteStoreEngine : StoreEngine
 {
-    private static readonly SqlitePragmaInterceptor _pragmas = new();
-
     public override DatabaseEngine Kind => DatabaseEngine.Sqlite;
 
     public override string Describe(string connectionString) => SqliteStore.DatabasePath(connectionString) ?? "(in memory)";
@@ -17,8 +15,9 @@ public sealed class SqliteStoreEngine : StoreEngine
     // Single queries on purpose: the record pages load a record with its few aliases, roles and affiliations,
     // where one round trip beats a split. Saying so keeps EF's "no QuerySplittingBehavior" warning out of a
     // normal start's log, which must stay quiet (issue 12).
-    public override void Configure(DbContextOptionsBuilder options, string connectionString) =>
-        options.UseSqlite(connectionString, sqlite => sqlite.UseQuerySplittingBehavior(QuerySplittingBehavior.SingleQuery)).AddInterceptors(_pragmas);
+    public override void Configure(DbContextOptionsBuilder options, string connectionString, NewsDeskOptions settings) =>
+        options.UseSqlite(connectionString, sqlite => sqlite.UseQuerySplittingBehavior(QuerySplittingBehavior.SingleQuery))
+            .AddInterceptors(SqlitePragmaInterceptor.For(settings.DatabaseSizeLimitMegabytes));
 
     public override NewsDeskDbContext CreateContext(DbContextOptions<NewsDeskDbContext> options, IServiceProvider services) => new(
         options, services.GetRequiredService<TimeProvider>(), services.GetService<CurrentActor>(), services.GetService<StoreVersion>());
@@ -41,6 +40,9 @@ public sealed class SqliteStoreEngine : StoreEngine
     public override bool IsUniqueViolation(DbUpdateException exception) =>
         exception.InnerException is SqliteException { SqliteErrorCode: 19 } sqlite
         && sqlite.SqliteExtendedErrorCode is 19 or 2067 or 1555;
+
+    // SQLITE_FULL: the disk, or max_page_count (NewsDesk:DatabaseSizeLimitMegabytes), left no room; SQLite rolled back.
+    public override bool IsStorageFull(Exception exception) => exception is SqliteException { SqliteErrorCode: 13 };
 
     public override string? DatabaseFile(string connectionString) => SqliteStore.DatabasePath(connectionString);
 

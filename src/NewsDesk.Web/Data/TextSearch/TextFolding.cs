@@ -4,7 +4,9 @@ using System.Text;
 namespace NewsDesk.Web.Data.TextSearch;
 
 /// <summary>
-/// Folds text for search so a query matches with or without Arabic diacritics and letter variants.
+/// Folds text for search so a query matches with or without Arabic diacritics and letter variants (and Persian
+/// yeh/kaf and Cyrillic ё, which name the same letters). Suggestions fold with these mappings too
+/// (<see cref="Suggestions.Matching.MatchFolding"/>), so an alias is found wherever search would find it.
 /// SQLite's unicode61 tokenizer strips Latin diacritics itself (remove_diacritics 2) but keeps Arabic
 /// harakat inside tokens, so "كَتَبَ" would not match "كتب" without this.
 /// Folding only removes or maps characters inside words, so the token count is unchanged and FTS5 snippets
@@ -45,7 +47,7 @@ public static class TextFolding
 
     private static string Map(char c)
     {
-        if (c is < '\u0622' or > '\u0671')
+        if (c is (< '\u0622' or > '\u0671') and not ('\u06A9' or '\u06CC' or '\u0401' or '\u0451'))
         {
             return c.ToString();
         }
@@ -79,6 +81,10 @@ public static class TextFolding
         mappings.Add(('\u0671', "\u0627")); // alef wasla → alef
         mappings.Add(('\u0649', "\u064A")); // alef maksura → yeh
         mappings.Add(('\u0629', "\u0647")); // teh marbuta → heh
+        mappings.Add(('\u06CC', "\u064A")); // Persian yeh → Arabic yeh (ایرنا = ايرنا)
+        mappings.Add(('\u06A9', "\u0643")); // Persian kaf (keheh) → Arabic kaf
+        mappings.Add(('\u0451', "\u0435")); // Cyrillic ё → е (Russian print mostly omits the dots)
+        mappings.Add(('\u0401', "\u0415")); // Cyrillic Ё → Е
         return mappings;
     }
 }

@@ -13,7 +13,9 @@ public sealed record WarcWrite(string File, long Offset, long Length);
 /// with the time and process id, created with CreateNew), so a <c>scrape --once</c> beside the server never
 /// interleaves records with it; a file is closed at <see cref="EvidenceOptions.MaxWarcFileBytes"/>. A write is
 /// flushed to disk (fsync) before it returns, so the index row the caller commits next never points at bytes a
-/// crash could lose. A file a crash left with a half-written tail is never appended to again.
+/// crash could lose; a caller committing many rows at once writes them not durable and calls <see cref="SyncAsync"/>
+/// once before its commit (one fsync per batch, not per article). A file a crash left with a half-written tail is
+/// never appended to again.
 /// </summary>
 public sealed class WarcFileWriter(IOptions<EvidenceOptions> options, StoreLocation store, TimeProvider clock, ILogger<WarcFileWriter> logger) : IDisposable
 {
@@ -23,6 +25,7 @@ public sealed class WarcFileWriter(IOptions<EvidenceOptions> options, StoreLocat
     private int _sequence;
     private long? _storeBytes;
     private bool _warnedFull;
+    private bool _unsynced;
 
     /// <summary>The capture folder (absolute).</summary>
     public string Directory => CaptureDirectory(options.Value, store);
@@ -32,9 +35,9 @@ public sealed class WarcFileWriter(IOptions<EvidenceOptions> options, StoreLocat
 
     /// <summary>
     /// Appends the records (already compressed, one gzip member each) contiguously, or returns why not: the store
-    /// is at its size cap.
+    /// is at its size cap. Not <paramref name="durable"/>: handed to the operating system only, until <see cref="SyncAsync"/>.
     /// </summary>
-    public async Task<(WarcWrite? Write, string? NotWritten)> AppendAsync(IReadOnlyList<byte[]> members, CancellationToken cancellationToken)
+    public async Task<(WarcWrite? Write, string? NotWritten)> AppendAsync(IReadOnlyList<byte[]> members, CancellationToken cancellationToken, bool durable = true)
     {
         ArgumentNullException.ThrowIfNull(members);
         var settings = options.Value;
@@ -64,8 +67,17 @@ public sealed class WarcFileWriter(IOptions<EvidenceOptions> options, StoreLocat
             }
 
             await file.FlushAsync(cancellationToken);
-            // fsync: the bytes are on the disk before the caller commits the row that points at them.
-            file.Flush(flushToDisk: true);
+            if (durable)
+            {
+                // fsync: the bytes are on the disk before the caller commits the row that points at them.
+                file.Flush(flushToDisk: true);
+                _unsynced = false;
+            }
+            else
+            {
+                _unsynced = true;
+            }
+
             _storeBytes += length;
             return (new WarcWrite(_fileName!, offset, length), null);
         }
@@ -75,6 +87,30 @@ public sealed class WarcFileWriter(IOptions<EvidenceOptions> options, StoreLocat
         }
     }
 
+    /// <summary>Puts every record written so far on the disk (fsync), before the caller commits rows pointing at them.</summary>
+    public async Task SyncAsync(CancellationToken cancellationToken)
+    {
+        await _lock.WaitAsync(cancellationToken);
+        try
+        {
+            SyncFile();
+        }
+        finally
+        {
+            _lock.Release();
+        }
+    }
+
+    private void SyncFile()
+    {
+        if (_unsynced && _file is not null)
+        {
+            _file.Flush(flushToDisk: true);
+        }
+
+        _unsynced = false;
+    }
+
     private async Task<FileStream> OpenAsync(EvidenceOptions settings, long length, CancellationToken cancellationToken)
     {
         if (_file is not null && (_file.Length == 0 || _file.Length + length <= settings.MaxWarcFileBytes))
@@ -82,6 +118,8 @@ public sealed class WarcFileWriter(IOptions<EvidenceOptions> options, StoreLocat
             return _file;
         }
 
+        // Records of a batch not synced yet are in the file being closed.
+        SyncFile();
         await (_file?.DisposeAsync() ?? ValueTask.CompletedTask);
         System.IO.Directory.CreateDirectory(Directory);
         var now = clock.GetUtcNow();

@@ -64,4 +64,8 @@ public sealed class FetchFailureException(FetchFailureKind kind, string message,
 
     /// <summary>How long the server asked us to wait (429/503 Retry-After).</summary>
     public TimeSpan? RetryAfter { get; } = retryAfter;
+
+    /// <summary>A failure that may not happen again (a network error, a timeout, 408, 429, 5xx): worth another try.</summary>
+    public bool IsTransient => Kind is FetchFailureKind.Network or FetchFailureKind.Timeout
+        || (Kind == FetchFailureKind.HttpStatus && HttpStatus is 408 or 429 or >= 500);
 }

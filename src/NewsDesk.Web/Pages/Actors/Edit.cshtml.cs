@@ -86,6 +86,9 @@ public sealed class ActorForm : IValidatableObject
     [StringLength(100)]
     public string? Country { get; set; }
 
+    [Display(Name = "Reliability as a source (Admiralty grade)")]
+    public SourceReliability? Reliability { get; set; }
+
     [StringLength(4000)]
     public string? Description { get; set; }
 
@@ -118,6 +121,7 @@ public sealed class ActorForm : IValidatableObject
             Country = actor.Country,
             Description = actor.Description,
             ExternalId = actor.ExternalId,
+            Reliability = actor.Reliability,
             Aliases = string.Join('\n', actor.Aliases.OrderBy(a => a.Name).Select(a => a.Name)),
             Affiliations = [.. actor.Affiliations.Select(l => new AffiliationRow { ActorId = l.AffiliateId, Relation = l.Relation })],
             Version = actor.Version,
@@ -151,6 +155,7 @@ public sealed class ActorForm : IValidatableObject
         actor.Country = Blank(Country);
         actor.Description = Blank(Description);
         actor.ExternalId = Blank(ExternalId);
+        actor.Reliability = Reliability;
 
         var aliases = AliasLines().Where(a => !string.Equals(a, actor.Name, StringComparison.OrdinalIgnoreCase)).ToList();
         actor.Aliases.RemoveAll(a => !aliases.Contains(a.Name, StringComparer.OrdinalIgnoreCase));

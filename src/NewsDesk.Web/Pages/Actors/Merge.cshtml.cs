@@ -1,4 +1,3 @@
-using Microsoft.AspNetCore.Mvc.Rendering;
 using Microsoft.EntityFrameworkCore;
 using NewsDesk.Web.Data;
 using NewsDesk.Web.Data.Records;
@@ -12,10 +11,6 @@ public class MergeModel(NewsDeskDbContext db, RecordMerger merger) : MergePageMo
 
     protected override Task<string?> FindNameAsync(int id, CancellationToken cancellationToken) =>
         db.Actors.Where(a => a.Id == id).Select(a => a.Name).FirstOrDefaultAsync(cancellationToken);
-
-    protected override async Task<IReadOnlyList<SelectListItem>> OthersAsync(int id, CancellationToken cancellationToken) =>
-        [.. (await db.Actors.AsNoTracking().Where(a => a.Id != id).OrderBy(a => a.Name).Select(a => new { a.Id, a.Name }).ToListAsync(cancellationToken))
-            .Select(a => new SelectListItem(a.Name, a.Id.ToString(System.Globalization.CultureInfo.InvariantCulture)))];
 
     protected override Task<MergeResult> MergeAsync(int survivorId, int mergedId, CancellationToken cancellationToken) =>
         merger.MergeActorsAsync(survivorId, mergedId, cancellationToken);

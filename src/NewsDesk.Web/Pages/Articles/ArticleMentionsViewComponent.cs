@@ -3,6 +3,7 @@ using Microsoft.EntityFrameworkCore;
 using NewsDesk.Web.Data;
 using NewsDesk.Web.Data.Records;
 using NewsDesk.Web.Domain;
+using NewsDesk.Web.Evidence;
 
 namespace NewsDesk.Web.Pages.Articles;
 
@@ -20,10 +21,12 @@ public class ArticleMentionsViewComponent(NewsDeskDbContext db) : ViewComponent
             .GroupBy(m => (m.EntityType, m.EntityId))
             .Select(g => new MentionGroup(g.Key.EntityType, g.Key.EntityId, g.First().EntityName, [.. g]))
             .OrderBy(g => g.Type).ThenBy(g => g.Mentions[0].Start)];
-        return View(new MentionPanel(groups, mentions.Count));
+        var removed = await ArticleEvidenceReader.RemovedInVersionAsync(db, articleId, HttpContext.RequestAborted);
+        return View(new MentionPanel(groups, mentions.Count, removed));
     }
 
-    public sealed record MentionPanel(IReadOnlyList<MentionGroup> Groups, int MentionCount);
+    /// <param name="RemovedIn">By mention id, the article version that no longer contains the mention's quote (issue 17).</param>
+    public sealed record MentionPanel(IReadOnlyList<MentionGroup> Groups, int MentionCount, IReadOnlyDictionary<int, int> RemovedIn);
 
     public sealed record MentionGroup(RecordType Type, int EntityId, string Name, IReadOnlyList<MentionView> Mentions)
     {

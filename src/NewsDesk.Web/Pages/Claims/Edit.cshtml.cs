@@ -98,6 +98,9 @@ public sealed class ClaimForm
     [StringLength(4000), Display(Name = "Assessment note")]
     public string? AssessmentNote { get; set; }
 
+    [Display(Name = "Credibility (Admiralty grade)")]
+    public InformationCredibility? Credibility { get; set; }
+
     [StringLength(300), Display(Name = "Reviewer (empty = the organisation)")]
     public string? Reviewer { get; set; }
 
@@ -116,6 +119,7 @@ public sealed class ClaimForm
         Date = c.ClaimDate,
         Assessment = c.Assessment,
         AssessmentNote = c.AssessmentNote,
+        Credibility = c.Credibility,
         Reviewer = c.Reviewer,
         ReviewDate = c.ReviewDate,
         Version = c.Version,
@@ -131,6 +135,7 @@ public sealed class ClaimForm
         c.ClaimDate = Date;
         c.Assessment = Assessment;
         c.AssessmentNote = string.IsNullOrWhiteSpace(AssessmentNote) ? null : AssessmentNote.Trim();
+        c.Credibility = Credibility;
         c.Reviewer = string.IsNullOrWhiteSpace(Reviewer) ? null : Reviewer.Trim();
         c.ReviewDate = ReviewDate;
     }

@@ -18,10 +18,12 @@ public class IndexModel(NewsDeskDbContext db) : PageModel
     public async Task OnGetAsync(CancellationToken cancellationToken)
     {
         Claims = await db.Claims.AsNoTracking().Matching(Q).Take(200)
-            .Select(c => new Row(c.Id, c.Text, c.Kind, c.Claimant != null ? c.Claimant.Name : null, c.Incident != null ? c.Incident.Title : null,
-                c.ClaimDate, c.Assessment, c.Mentions.Count))
+            .Select(c => new Row(c.Id, c.Text, c.Kind, c.Claimant != null ? c.Claimant.Name : null, c.Claimant != null ? c.Claimant.Reliability : null,
+                c.Incident != null ? c.Incident.Title : null, c.ClaimDate, c.Assessment, c.Credibility, c.Mentions.Count))
             .ToListAsync(cancellationToken);
     }
 
-    public sealed record Row(int Id, string Text, ClaimKind Kind, string? Claimant, string? Incident, DateOnly? Date, ClaimAssessment Assessment, int MentionCount);
+    public sealed record Row(
+        int Id, string Text, ClaimKind Kind, string? Claimant, SourceReliability? ClaimantReliability, string? Incident, DateOnly? Date,
+        ClaimAssessment Assessment, InformationCredibility? Credibility, int MentionCount);
 }

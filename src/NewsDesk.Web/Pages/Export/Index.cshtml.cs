@@ -5,6 +5,7 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Net.Http.Headers;
 using NewsDesk.Web.Data;
+using NewsDesk.Web.Data.Auditing;
 using NewsDesk.Web.Domain;
 using NewsDesk.Web.Export;
 
@@ -104,6 +105,23 @@ public class IndexModel(NewsDeskDbContext db, ExportService export, TimeProvider
         // data descriptor synchronously when disposed: a few bytes per file, so allow it for this response only.
         HttpContext.Features.GetRequiredFeature<IHttpBodyControlFeature>().AllowSynchronousIO = true;
         await export.WriteZipAsync(Selection, Format, Response.Body, cancellationToken);
+        return new EmptyResult();
+    }
+
+    /// <summary>
+    /// The evidence bundle (the same as <c>export --evidence --zip</c>): the files of the ZIP, the WARC records of the
+    /// articles' versions the mentions point at, manifest.json and SHA256SUMS, with the signed-in user as exporter.
+    /// </summary>
+    public async Task<IActionResult> OnGetEvidenceAsync([FromServices] EvidenceBundleWriter bundle, [FromServices] CurrentActor actor, CancellationToken cancellationToken)
+    {
+        if (!ModelState.IsValid)
+        {
+            return BadRequest(ModelState);
+        }
+
+        StartDownload("application/zip", $"newsdesk-evidence-{Stamp()}.zip");
+        HttpContext.Features.GetRequiredFeature<IHttpBodyControlFeature>().AllowSynchronousIO = true;
+        await bundle.WriteAsync(Selection, Format, actor.Name, Response.Body, cancellationToken);
         return new EmptyResult();
     }
 

@@ -29,12 +29,12 @@ public class DetailsModel(NewsDeskDbContext db) : PageModel
         Incident = incident;
         Articles = await db.Articles.AsNoTracking().Where(a => a.Mentions.Any(m => m.IncidentId == id))
             .OrderBy(a => a.PublishedAt).ThenBy(a => a.Id)
-            .Select(a => new ArticleRow(a.Id, a.Title, a.SiteName, a.PublishedAt, a.Mentions.Count(m => m.IncidentId == id)))
+            .Select(a => new ArticleRow(a.Id, a.Title, a.SiteName, a.PublishedAt, a.Mentions.Count(m => m.IncidentId == id), a.Source != null ? a.Source.Scale : null))
             .ToListAsync(cancellationToken);
         Mentions = await db.Mentions.AsNoTracking().Where(m => m.IncidentId == id).SelectKwic().Take(200).ToListAsync(cancellationToken);
         var claims = await db.Claims.AsNoTracking().Where(c => c.IncidentId == id)
             .Select(c => new ClaimRow(c.Id, c.Text, c.Kind, c.Claimant != null ? c.Claimant.Name : null, c.RelayedBy != null ? c.RelayedBy.Name : null,
-                c.ClaimDate, c.Assessment, c.AssessmentNote))
+                c.ClaimDate, c.Assessment, c.AssessmentNote, c.Claimant != null ? c.Claimant.Reliability : null, c.Credibility))
             .ToListAsync(cancellationToken);
         ClaimKind[] order = [ClaimKind.Responsibility, ClaimKind.Denial, ClaimKind.Accusation, ClaimKind.CasualtyFigure, ClaimKind.Threat, ClaimKind.Other];
         ClaimColumns = [.. order.Select(kind => new ClaimColumn(kind, [.. claims.Where(c => c.Kind == kind).OrderBy(c => c.Date)]))
@@ -42,11 +42,16 @@ public class DetailsModel(NewsDeskDbContext db) : PageModel
         return Page();
     }
 
+    /// <summary>ACLED's source scale as incidents.csv writes it: from the reporting sources, else the one typed on the incident.</summary>
+    public string? SourceScale => SourceScales.Combined(Articles.Select(a => a.Scale)) ?? Incident.SourceScale;
+
     public IEnumerable<Actor> ActorsIn(IncidentRole role) => Incident.Actors.Where(r => r.Role == role).Select(r => r.Actor!).OrderBy(a => a.Name);
 
-    public sealed record ArticleRow(int Id, string Title, string? SiteName, DateTime? PublishedAt, int MentionCount);
+    public sealed record ArticleRow(int Id, string Title, string? SiteName, DateTime? PublishedAt, int MentionCount, SourceScale? Scale);
 
-    public sealed record ClaimRow(int Id, string Text, ClaimKind Kind, string? Claimant, string? RelayedBy, DateOnly? Date, ClaimAssessment Assessment, string? AssessmentNote);
+    public sealed record ClaimRow(
+        int Id, string Text, ClaimKind Kind, string? Claimant, string? RelayedBy, DateOnly? Date, ClaimAssessment Assessment, string? AssessmentNote,
+        SourceReliability? ClaimantReliability, InformationCredibility? Credibility);
 
     public sealed record ClaimColumn(ClaimKind Kind, IReadOnlyList<ClaimRow> Claims);
 }

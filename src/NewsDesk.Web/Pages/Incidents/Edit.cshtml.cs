@@ -146,7 +146,7 @@ public sealed class IncidentForm
     [StringLength(1000), Display(Name = "Tags (; between)")]
     public string? Tags { get; set; }
 
-    [StringLength(100), Display(Name = "Source scale")]
+    [StringLength(100), Display(Name = "Source scale (when no reporting source has one)")]
     public string? SourceScale { get; set; }
 
     public IncidentStatus Status { get; set; } = IncidentStatus.Reported;

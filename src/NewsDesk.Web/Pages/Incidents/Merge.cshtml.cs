@@ -1,5 +1,3 @@
-using System.Globalization;
-using Microsoft.AspNetCore.Mvc.Rendering;
 using Microsoft.EntityFrameworkCore;
 using NewsDesk.Web.Data;
 using NewsDesk.Web.Data.Records;
@@ -13,10 +11,6 @@ public class MergeModel(NewsDeskDbContext db, RecordMerger merger) : MergePageMo
 
     protected override Task<string?> FindNameAsync(int id, CancellationToken cancellationToken) =>
         db.Incidents.Where(i => i.Id == id).Select(i => i.Title).FirstOrDefaultAsync(cancellationToken);
-
-    protected override async Task<IReadOnlyList<SelectListItem>> OthersAsync(int id, CancellationToken cancellationToken) =>
-        (await db.Incidents.AsNoTracking().Where(i => i.Id != id).OrderByDescending(i => i.Date).Select(i => new { i.Id, i.Title }).ToListAsync(cancellationToken))
-            .Select(i => new SelectListItem(i.Title, i.Id.ToString(CultureInfo.InvariantCulture))).ToList();
 
     protected override Task<MergeResult> MergeAsync(int survivorId, int mergedId, CancellationToken cancellationToken) =>
         merger.MergeIncidentsAsync(survivorId, mergedId, cancellationToken);

@@ -3,11 +3,12 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
 using NewsDesk.Web.Data;
 using NewsDesk.Web.Domain;
+using NewsDesk.Web.Ingest;
 
 namespace NewsDesk.Web.Pages.Sources;
 
 /// <summary>One source: its settings, state and fetch log; "fetch now", enable/disable and delete.</summary>
-public class DetailsModel(NewsDeskDbContext db, TimeProvider clock) : PageModel
+public class DetailsModel(NewsDeskDbContext db, TimeProvider clock, UnsavedSourceErrors unsaved) : PageModel
 {
     public const int LogLength = 30;
 
@@ -15,6 +16,9 @@ public class DetailsModel(NewsDeskDbContext db, TimeProvider clock) : PageModel
     public string State { get; private set; } = "";
     public int ArticleCount { get; private set; }
     public IReadOnlyList<SourceFetch> Fetches { get; private set; } = [];
+
+    /// <summary>The last fetch's error when the database had no room to record it (a full disk).</summary>
+    public (string Error, DateTime At)? UnsavedError { get; private set; }
 
     /// <summary>A fetch was asked for or is running: the page reloads itself until it is done.</summary>
     public bool FetchPending => Source.FetchRequestedAt is not null || (Fetches.Count > 0 && Fetches[0].FinishedAt is null);
@@ -32,6 +36,7 @@ public class DetailsModel(NewsDeskDbContext db, TimeProvider clock) : PageModel
 
         Source = source;
         State = SourceState.Of(source);
+        UnsavedError = unsaved.Of(id);
         ArticleCount = await db.Articles.CountAsync(a => a.SourceId == id, cancellationToken);
         Fetches = await db.SourceFetches.AsNoTracking().Where(f => f.SourceId == id)
             .OrderByDescending(f => f.StartedAt).ThenByDescending(f => f.Id).Take(LogLength)

@@ -29,6 +29,8 @@ public class EditModel(NewsDeskDbContext db) : PageModel
             Kind = source.Kind,
             FetchIntervalMinutes = source.FetchIntervalMinutes,
             Enabled = source.Enabled,
+            Reliability = source.Reliability,
+            Scale = source.Scale,
             Version = source.Version,
         };
         return Page();
@@ -75,6 +77,8 @@ public class EditModel(NewsDeskDbContext db) : PageModel
         source.Kind = Input.Kind;
         source.FetchIntervalMinutes = Input.FetchIntervalMinutes;
         source.Enabled = Input.Enabled;
+        source.Reliability = Input.Reliability;
+        source.Scale = Input.Scale;
         try
         {
             await db.SaveChangesAsync(cancellationToken);
@@ -102,7 +106,7 @@ public class EditModel(NewsDeskDbContext db) : PageModel
         TheirChanges = await ConflictHistory.SinceAsync(db, "Source", current.Id, Input.Version, cancellationToken);
         Conflict = $"Someone else saved this source while you were editing (you started from version {Input.Version}; it is now at version {current.Version}). "
             + $"It now reads: name \u201c{current.Name}\u201d, URL {current.Url}, kind {current.Kind}, every {current.FetchIntervalMinutes} minutes, "
-            + $"{(current.Enabled ? "fetched on schedule" : "not fetched")}. Nothing was overwritten. Save again if you still mean to.";
+            + $"{(current.Enabled ? "fetched on schedule" : "not fetched")}, reliability {(current.Reliability is { } r ? r.Letter() : "not graded")}, scale {(current.Scale is { } sc ? SourceScales.Label(sc) : "not set")}. Nothing was overwritten. Save again if you still mean to.";
         ModelState.AddModelError(string.Empty, Conflict);
 
         // The form now starts from their version, so a deliberate second save goes through.
@@ -125,6 +129,12 @@ public class EditModel(NewsDeskDbContext db) : PageModel
         public int FetchIntervalMinutes { get; set; } = 60;
 
         public bool Enabled { get; set; } = true;
+
+        [Display(Name = "Reliability (Admiralty grade)")]
+        public SourceReliability? Reliability { get; set; }
+
+        [Display(Name = "Scale (ACLED source scale)")]
+        public SourceScale? Scale { get; set; }
 
         /// <summary>The source's version when the form was rendered; saving over a newer one is refused.</summary>
         public int Version { get; set; }

@@ -12,10 +12,9 @@ public class RecordPickerTests(BlankKnowledgeBaseFixture fixture, ITestOutputHel
 {
     private const int Actors = 20_000;
 
-    [Fact]
-    public async Task An_incident_form_picks_perpetrators_from_20000_actors_with_the_keyboard_and_saves_them()
+    private async Task EnsureActorsAsync()
     {
-        if (await fixture.App.ExecuteDbContextAsync(db => db.Actors.CountAsync()) < Actors)
+        if (await fixture.App.ExecuteDbContextAsync(db => db.Actors.CountAsync(a => a.Name.StartsWith("Brigade "))) < Actors)
         {
             await fixture.App.ExecuteDbContextAsync(db =>
             {
@@ -23,6 +22,12 @@ public class RecordPickerTests(BlankKnowledgeBaseFixture fixture, ITestOutputHel
                 return db.SaveChangesAsync();
             });
         }
+    }
+
+    [Fact]
+    public async Task An_incident_form_picks_perpetrators_from_20000_actors_with_the_keyboard_and_saves_them()
+    {
+        await EnsureActorsAsync();
 
         var page = await fixture.NewPageAsync();
         var response = await page.GotoAsync("/incidents/new");
@@ -48,6 +53,32 @@ public class RecordPickerTests(BlankKnowledgeBaseFixture fixture, ITestOutputHel
         await page.WaitForURLAsync("**/incidents/*");
         var incident = await fixture.App.ExecuteDbContextAsync(db => db.Incidents.Include(i => i.Actors).ThenInclude(r => r.Actor).SingleAsync(i => i.Title == "Picker test incident"));
         Assert.Equal(["Brigade 19991"], incident.Actors.Where(r => r.Role == IncidentRole.Perpetrator).Select(r => r.Actor!.Name).ToArray());
+        await page.Context.CloseAsync();
+    }
+
+    [Fact]
+    public async Task The_merge_page_picks_the_actor_to_merge_by_type_ahead_instead_of_listing_20000()
+    {
+        await EnsureActorsAsync();
+        var survivor = new Actor { Name = "Merge survivor brigade" };
+        await fixture.App.InsertAsync(survivor);
+
+        var page = await fixture.NewPageAsync();
+        var response = await page.GotoAsync($"/actors/{survivor.Id}/merge");
+        Assert.DoesNotContain("Brigade 12345", await response!.TextAsync(), StringComparison.Ordinal);
+        var picker = page.Locator(".picker");
+        await picker.Locator("input").FocusAsync();
+        await page.Keyboard.TypeAsync("Brigade 00077");
+        await Assertions.Expect(picker.Locator("[role=option].active")).ToHaveTextAsync("Brigade 00077");
+        output.WriteLine($"Merge page type-ahead over {Actors:N0} actors: {await picker.GetAttributeAsync("data-search-ms")} ms");
+        await page.Keyboard.PressAsync("Enter");
+        await Assertions.Expect(picker.Locator(".picker-chip")).ToHaveTextAsync("Brigade 00077");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Merge" }).ClickAsync();
+        await page.WaitForURLAsync($"**/actors/{survivor.Id}");
+
+        var merged = await fixture.App.ExecuteDbContextAsync(db => db.Actors.AsNoTracking().Include(a => a.Aliases).SingleAsync(a => a.Id == survivor.Id));
+        Assert.Contains("Brigade 00077", merged.Aliases.Select(a => a.Name));
+        Assert.False(await fixture.App.ExecuteDbContextAsync(db => db.Actors.AnyAsync(a => a.Name == "Brigade 00077")));
         await page.Context.CloseAsync();
     }
 }

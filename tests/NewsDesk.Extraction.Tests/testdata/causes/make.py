@@ -191,3 +191,86 @@ write("shift-jis-late-meta", f"""<!DOCTYPE html>
 </body>
 </html>
 """, JAPANESE, encoding="shift_jis")
+
+# 15. ASP.NET wraps the whole page in one <form>; the menus inside it push its link density past a half.
+menu = "\n".join(f'<li><a href="/section/{n}">Section {n}: regional news, weather, traffic and events</a></li>' for n in range(1, 41))
+write("form-wrapper", page(TITLE, f"""<form id="aspnetForm" method="post" action="/story">
+<div class="mega-menu"><ul>
+{menu}
+</ul></div>
+<div class="page"><div class="story-body">
+<h1>{TITLE}</h1>
+{paragraphs(STORY)}
+</div></div>
+{CHROME_BOTTOM}
+</form>"""), STORY)
+
+# 16. The page marks its body with schema.org microdata (itemprop="articleBody") next to a longer slideshow of
+#     captions without pictures (the slides are CSS backgrounds), which would otherwise outscore it.
+legends = "\n".join(
+    f'<li><h2>{n}/30 The winter floods</h2><p>Water covers the fields near the old mill, seen from the road on the '
+    f'east bank, where volunteers filled sandbags, on Monday morning, before the rain came back.</p></li>' for n in range(1, 31))
+write("itemprop-article-body", page(TITLE, f"""{CHROME_TOP}
+<div class="slideshow"><ul class="slides">
+{legends}
+</ul></div>
+<div class="article-wrapper"><h1>{TITLE}</h1>
+<div class="text-wrapper" itemprop="articleBody">
+{paragraphs(STORY)}
+</div></div>
+{CHROME_BOTTOM}"""), STORY)
+
+MORE = [
+    "The river authority said it would publish flood maps for every street in the valley before the work starts, "
+    "so that residents can see how the new embankments change the risk for their own homes.",
+    "Residents' groups welcomed the plan but asked for the pumping stations to be rebuilt first, since two of them "
+    "failed during the floods in January and left the low streets of the town under water for a week.",
+]
+
+# 17. Ids made from the section's heading ("sharing-the-costs"): what the text is about, not a kind of block.
+SECTIONS = [("Background", "background", STORY[:2] + MORE), ("Sharing the costs", "sharing-the-costs", STORY[2:3]),
+            ("Comments from residents", "comments-from-residents", STORY[3:])]
+sections = "\n".join(f'<div class="section" id="{sid}"><h2>{html.escape(h)}</h2>\n{paragraphs(ps)}\n</div>' for h, sid, ps in SECTIONS)
+write("heading-slug-ids", page(TITLE, f"""{CHROME_TOP}
+<div class="document"><h1>{TITLE}</h1>
+{sections}
+</div>
+{CHROME_BOTTOM}"""), [x for h, _, ps in SECTIONS for x in [h, *ps]])
+
+# 18. A body split into parts at different depths (the lead part sits in the page's header area, the rest after a
+#     sidebar), every part with the same markup.
+write("split-body", page(TITLE, f"""{CHROME_TOP}
+<div class="top-area"><div class="intro"><h1>{TITLE}</h1>
+<div class="body-part">
+{paragraphs(STORY[:2])}
+</div></div></div>
+<aside class="sidebar"><h2>Most read</h2><ul><li><a href="/a">Storm closes coast road</a></li><li><a href="/b">Bridge reopens</a></li></ul></aside>
+<div class="main-area">
+<div class="body-part">
+{paragraphs(STORY[2:])}
+</div>
+<figure><img src="/img/river.jpg" alt=""><figcaption>The lower river in January.</figcaption></figure>
+<div class="body-part">
+{paragraphs(MORE)}
+</div>
+</div>
+{CHROME_BOTTOM}"""), STORY + MORE)
+
+# 19. A block hidden with visibility:hidden that holds most of the page's prose is still hidden.
+HIDDEN = [
+    "This draft paragraph was left in the page by the editor and is hidden from readers by the style sheet of the "
+    "site, which keeps it out of view until the story is updated, if it ever is.",
+    "A second hidden paragraph of the draft, longer than the visible story, repeats the figures of the plan with "
+    "other numbers that were later corrected, and must not be read as part of the article.",
+    "A third hidden paragraph closes the draft with a quote that was never confirmed by the council, and which the "
+    "published story does not carry, so a reader of the page never sees it.",
+]
+write("visibility-hidden", page(TITLE, f"""<article>
+<h1>{TITLE}</h1>
+<div style="visibility: hidden;">
+{paragraphs(HIDDEN)}
+</div>
+<div>
+{paragraphs(STORY[:2])}
+</div>
+</article>"""), STORY[:2])

@@ -77,6 +77,26 @@ public class PoliteFetcherTests(FixtureSite site, IngestFactory factory) : IClas
     }
 
     [Fact]
+    public async Task Waiting_for_a_busy_host_does_not_count_against_a_request_s_deadline()
+    {
+        // One request at a time to the host; each answer takes 0.7 s, well within the 2 s deadline, but the fifth
+        // request waits about 2.8 s for its turn.
+        await using var oneAtATime = new IngestFactory()
+            .WithSetting("Ingest:PerHostConcurrency", "1")
+            .WithSetting("Ingest:RequestTimeout", "00:00:02");
+        var fetcher = oneAtATime.Services.GetRequiredService<PoliteFetcher>();
+        await fetcher.FetchAsync(new Uri(site.Url("/articles/busy-warm-up.html")), CancellationToken.None);
+        site.ResetConcurrency();
+
+        var fetches = Enumerable.Range(1, 5).Select(i => fetcher.FetchAsync(new Uri(site.Url($"/slow/700/busy-{i}.html")), CancellationToken.None)).ToList();
+        var results = await Task.WhenAll(fetches);
+
+        Assert.All(results, r => Assert.Equal(200, r.StatusCode));
+        // They did queue: never two at once.
+        Assert.Equal(1, site.MaxInFlight);
+    }
+
+    [Fact]
     public async Task A_wrong_content_type_is_refused_before_the_body_is_read()
     {
         var failure = await FailsAsync(site.Url("/image.png"));

@@ -77,6 +77,22 @@ public class ActorPagesTests(NewsDeskFactory factory) : IClassFixture<NewsDeskFa
     }
 
     [Fact]
+    public async Task The_form_grades_an_actor_s_reliability_as_a_source_and_the_page_shows_it()
+    {
+        var actor = await factory.AddActorAsync("Graded outlet");
+
+        var response = await _client.SubmitFormAsync($"/actors/{actor.Id}/edit", new Dictionary<string, string>
+        {
+            ["Form.Reliability"] = nameof(SourceReliability.NotUsuallyReliable),
+        });
+
+        Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
+        Assert.Equal(SourceReliability.NotUsuallyReliable, (await factory.FindAsync<Actor>(actor.Id))!.Reliability);
+        var page = await _client.GetDocumentAsync($"/actors/{actor.Id}");
+        Assert.Equal("D: not usually reliable", page.QuerySelector(".actor-reliability")!.TextContent);
+    }
+
+    [Fact]
     public async Task Saving_a_form_loaded_before_someone_elses_save_shows_a_conflict_and_overwrites_nothing()
     {
         var actor = await factory.AddActorAsync("Contested");
@@ -151,5 +167,34 @@ public class ActorPagesTests(NewsDeskFactory factory) : IClassFixture<NewsDeskFa
         Assert.Contains("at most 200 aliases", (await response.ReadDocumentAsync()).Body!.TextContent, StringComparison.Ordinal);
         Assert.NotNull(await factory.FindAsync<Actor>(duplicate.Id));
         Assert.Equal(150, await factory.ExecuteDbContextAsync(db => db.ActorAliases.CountAsync(a => a.ActorId == survivor.Id)));
+        // The refused choice stays chosen in the type-ahead's select, which carries no other actor.
+        var select = (await response.ReadDocumentAsync()).QuerySelector("select[name=MergedId][data-picker=actor]")!;
+        Assert.Equal(["", duplicate.Id.ToString(System.Globalization.CultureInfo.InvariantCulture)], select.QuerySelectorAll("option").Select(o => o.GetAttribute("value")));
+    }
+
+    [Fact]
+    public async Task The_merge_page_lists_no_other_actor_the_type_ahead_searches_them()
+    {
+        var survivor = await factory.AddActorAsync("Merge page survivor");
+        await factory.AddActorAsync("Merge page other");
+
+        var page = await _client.GetDocumentAsync($"/actors/{survivor.Id}/merge");
+
+        var select = page.QuerySelector("select[name=MergedId]")!;
+        Assert.Equal("actor", select.GetAttribute("data-picker"));
+        Assert.Equal([""], select.QuerySelectorAll("option").Select(o => o.GetAttribute("value")));
+        Assert.NotNull(page.QuerySelector("script[src*='/js/forms/record-form']"));
+    }
+
+    [Fact]
+    public async Task The_actor_list_searches_word_starts_of_names_and_aliases_with_accents_folded()
+    {
+        await factory.AddActorAsync("Listed Sûreté Brigade", "LSB");
+
+        var byWord = await _client.GetDocumentAsync("/actors?q=surete");
+        var byAlias = await _client.GetDocumentAsync("/actors?q=lsb");
+
+        Assert.Contains("Listed Sûreté Brigade", byWord.Body!.TextContent, StringComparison.Ordinal);
+        Assert.Contains("Listed Sûreté Brigade", byAlias.Body!.TextContent, StringComparison.Ordinal);
     }
 }

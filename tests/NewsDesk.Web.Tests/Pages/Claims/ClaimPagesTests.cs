@@ -80,6 +80,39 @@ public class ClaimPagesTests(NewsDeskFactory factory) : IClassFixture<NewsDeskFa
     }
 
     [Fact]
+    public async Task The_form_grades_a_claim_s_credibility_and_the_list_the_claim_and_its_incident_show_the_Admiralty_grade()
+    {
+        var claimant = await factory.AddActorAsync($"Graded claimant {Guid.NewGuid():N}");
+        await factory.ExecuteDbContextAsync(async db =>
+        {
+            await db.Actors.Where(a => a.Id == claimant.Id).ExecuteUpdateAsync(u => u.SetProperty(a => a.Reliability, SourceReliability.UsuallyReliable));
+        });
+        var incident = new Incident { Title = $"Graded incident {Guid.NewGuid():N}" };
+        await factory.InsertAsync(incident);
+        var text = $"A graded claim {Guid.NewGuid():N}";
+
+        var response = await _client.SubmitFormAsync("/claims/new", new Dictionary<string, string>
+        {
+            ["Form.Text"] = text,
+            ["Form.ClaimantId"] = claimant.Id.ToString(CultureInfo.InvariantCulture),
+            ["Form.IncidentId"] = incident.Id.ToString(CultureInfo.InvariantCulture),
+            ["Form.Credibility"] = nameof(InformationCredibility.ProbablyTrue),
+        });
+
+        Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
+        var claim = await factory.ExecuteDbContextAsync(db => db.Claims.AsNoTracking().SingleAsync(c => c.Text == text));
+        Assert.Equal(InformationCredibility.ProbablyTrue, claim.Credibility);
+        var list = await _client.GetDocumentAsync($"/claims?q={Uri.EscapeDataString(text)}");
+        var grade = list.QuerySelector(".record-list tbody tr .admiralty-grade")!;
+        Assert.Equal("Admiralty grade B2", grade.TextContent);
+        Assert.Equal("source B: usually reliable; claim 2: probably true", grade.GetAttribute("title"));
+        var details = await _client.GetDocumentAsync($"/claims/{claim.Id}");
+        Assert.StartsWith("2: probably true", details.QuerySelector(".claim-credibility")!.TextContent, StringComparison.Ordinal);
+        var incidentPage = await _client.GetDocumentAsync($"/incidents/{incident.Id}");
+        Assert.Equal("Admiralty grade B2", incidentPage.QuerySelector(".claim-column .admiralty-grade")!.TextContent);
+    }
+
+    [Fact]
     public async Task A_claim_form_naming_an_actor_that_no_longer_exists_is_refused_with_a_message_and_saves_nothing()
     {
         var before = await factory.CountAsync<Claim>();

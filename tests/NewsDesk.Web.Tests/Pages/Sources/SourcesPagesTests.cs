@@ -126,6 +126,26 @@ public class SourcesPagesTests(FixtureSite site, IngestFactory factory) : IClass
     }
 
     [Fact]
+    public async Task Editing_a_source_grades_its_reliability_and_sets_its_scale_and_the_details_page_shows_both()
+    {
+        var source = new Source { Name = "Graded wire", Url = "https://grade.example/feed.xml", Kind = SourceKind.Feed, CreatedAt = DateTime.UtcNow };
+        await factory.InsertAsync(source);
+        var client = factory.CreateClient();
+
+        await client.SubmitFormAsync($"/sources/{source.Id}/edit", new Dictionary<string, string>
+        {
+            ["Input.Reliability"] = nameof(SourceReliability.UsuallyReliable),
+            ["Input.Scale"] = nameof(SourceScale.International),
+        });
+
+        var after = (await factory.FindAsync<Source>(source.Id))!;
+        Assert.Equal((SourceReliability.UsuallyReliable, SourceScale.International), (after.Reliability, after.Scale));
+        var page = await client.GetDocumentAsync($"/sources/{source.Id}");
+        Assert.Equal("B: usually reliable", page.QuerySelector(".source-reliability")!.TextContent);
+        Assert.Equal("International", page.QuerySelector(".source-scale")!.TextContent);
+    }
+
+    [Fact]
     public async Task Two_editors_saving_the_same_source_the_second_sees_the_first_ones_values_and_overwrites_nothing()
     {
         var source = new Source { Name = "Shared feed", Url = $"https://race.example/{Guid.NewGuid():N}.xml", Kind = SourceKind.Feed, CreatedAt = DateTime.UtcNow };

@@ -214,6 +214,10 @@ namespace NewsDesk.Web.Data.Postgres.Migrations
                         .HasMaxLength(300)
                         .HasColumnType("character varying(300)");
 
+                    b.Property<string>("Reliability")
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)");
+
                     b.Property<DateTime>("UpdatedAt")
                         .HasColumnType("timestamp without time zone");
 
@@ -270,6 +274,9 @@ namespace NewsDesk.Web.Data.Postgres.Migrations
 
                     b.Property<int>("ActorId")
                         .HasColumnType("integer");
+
+                    b.Property<bool>("CaseSensitive")
+                        .HasColumnType("boolean");
 
                     b.Property<string>("Name")
                         .IsRequired()
@@ -717,6 +724,10 @@ namespace NewsDesk.Web.Data.Postgres.Migrations
                         .HasMaxLength(256)
                         .HasColumnType("character varying(256)");
 
+                    b.Property<string>("Credibility")
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)");
+
                     b.Property<int?>("IncidentId")
                         .HasColumnType("integer");
 
@@ -760,6 +771,21 @@ namespace NewsDesk.Web.Data.Postgres.Migrations
                     b.HasIndex("RelayedById");
 
                     b.ToTable("Claims");
+                });
+
+            modelBuilder.Entity("NewsDesk.Web.Domain.ClaimDenial", b =>
+                {
+                    b.Property<int>("ClaimId")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("DeniedClaimId")
+                        .HasColumnType("integer");
+
+                    b.HasKey("ClaimId");
+
+                    b.HasIndex("DeniedClaimId");
+
+                    b.ToTable("ClaimDenials");
                 });
 
             modelBuilder.Entity("NewsDesk.Web.Domain.Collection", b =>
@@ -1179,6 +1205,14 @@ namespace NewsDesk.Web.Data.Postgres.Migrations
                     b.Property<DateTime?>("NextFetchAt")
                         .HasColumnType("timestamp without time zone");
 
+                    b.Property<string>("Reliability")
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)");
+
+                    b.Property<string>("Scale")
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)");
+
                     b.Property<string>("Url")
                         .IsRequired()
                         .HasMaxLength(2048)
@@ -1233,6 +1267,119 @@ namespace NewsDesk.Web.Data.Postgres.Migrations
                     b.HasIndex("SourceId", "StartedAt");
 
                     b.ToTable("SourceFetches");
+                });
+
+            modelBuilder.Entity("NewsDesk.Web.Domain.SuggestionDecision", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<int?>("ActorId")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("ArticleId")
+                        .HasColumnType("integer");
+
+                    b.Property<DateTime>("DecidedAt")
+                        .HasColumnType("timestamp without time zone");
+
+                    b.Property<string>("DecidedBy")
+                        .HasMaxLength(256)
+                        .HasColumnType("character varying(256)");
+
+                    b.Property<int>("End")
+                        .HasColumnType("integer");
+
+                    b.Property<int?>("MentionId")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("RecordType")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)");
+
+                    b.Property<int>("Start")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Verdict")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("MentionId");
+
+                    b.HasIndex("ArticleId", "Verdict");
+
+                    b.ToTable("SuggestionDecisions");
+                });
+
+            modelBuilder.Entity("NewsDesk.Web.Domain.Watch", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<int?>("ActorId")
+                        .HasColumnType("integer");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("timestamp without time zone");
+
+                    b.Property<string>("Owner")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("character varying(256)");
+
+                    b.Property<string>("Query")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ActorId");
+
+                    b.HasIndex("Owner", "ActorId");
+
+                    b.ToTable("Watches");
+                });
+
+            modelBuilder.Entity("NewsDesk.Web.Domain.WatchHit", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<int>("ArticleId")
+                        .HasColumnType("integer");
+
+                    b.Property<int?>("FirstOffset")
+                        .HasColumnType("integer");
+
+                    b.Property<DateTime>("FoundAt")
+                        .HasColumnType("timestamp without time zone");
+
+                    b.Property<int>("WatchId")
+                        .HasColumnType("integer");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ArticleId");
+
+                    b.HasIndex("FoundAt");
+
+                    b.HasIndex("WatchId", "ArticleId")
+                        .IsUnique();
+
+                    b.ToTable("WatchHits");
                 });
 
             modelBuilder.Entity("Microsoft.AspNetCore.Identity.IdentityRoleClaim<string>", b =>
@@ -1408,6 +1555,25 @@ namespace NewsDesk.Web.Data.Postgres.Migrations
                     b.Navigation("RelayedBy");
                 });
 
+            modelBuilder.Entity("NewsDesk.Web.Domain.ClaimDenial", b =>
+                {
+                    b.HasOne("NewsDesk.Web.Domain.Claim", "Claim")
+                        .WithMany()
+                        .HasForeignKey("ClaimId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("NewsDesk.Web.Domain.Claim", "DeniedClaim")
+                        .WithMany()
+                        .HasForeignKey("DeniedClaimId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.Navigation("Claim");
+
+                    b.Navigation("DeniedClaim");
+                });
+
             modelBuilder.Entity("NewsDesk.Web.Domain.CollectionArticle", b =>
                 {
                     b.HasOne("NewsDesk.Web.Domain.Article", "Article")
@@ -1489,6 +1655,53 @@ namespace NewsDesk.Web.Data.Postgres.Migrations
                     b.Navigation("Source");
                 });
 
+            modelBuilder.Entity("NewsDesk.Web.Domain.SuggestionDecision", b =>
+                {
+                    b.HasOne("NewsDesk.Web.Domain.Article", "Article")
+                        .WithMany()
+                        .HasForeignKey("ArticleId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("NewsDesk.Web.Domain.Mention", "Mention")
+                        .WithMany()
+                        .HasForeignKey("MentionId")
+                        .OnDelete(DeleteBehavior.SetNull);
+
+                    b.Navigation("Article");
+
+                    b.Navigation("Mention");
+                });
+
+            modelBuilder.Entity("NewsDesk.Web.Domain.Watch", b =>
+                {
+                    b.HasOne("NewsDesk.Web.Domain.Actor", "Actor")
+                        .WithMany()
+                        .HasForeignKey("ActorId")
+                        .OnDelete(DeleteBehavior.Cascade);
+
+                    b.Navigation("Actor");
+                });
+
+            modelBuilder.Entity("NewsDesk.Web.Domain.WatchHit", b =>
+                {
+                    b.HasOne("NewsDesk.Web.Domain.Article", "Article")
+                        .WithMany()
+                        .HasForeignKey("ArticleId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("NewsDesk.Web.Domain.Watch", "Watch")
+                        .WithMany("Hits")
+                        .HasForeignKey("WatchId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.Navigation("Article");
+
+                    b.Navigation("Watch");
+                });
+
             modelBuilder.Entity("NewsDesk.Web.Domain.Actor", b =>
                 {
                     b.Navigation("Affiliations");
@@ -1531,6 +1744,11 @@ namespace NewsDesk.Web.Data.Postgres.Migrations
                     b.Navigation("Articles");
 
                     b.Navigation("Fetches");
+                });
+
+            modelBuilder.Entity("NewsDesk.Web.Domain.Watch", b =>
+                {
+                    b.Navigation("Hits");
                 });
 #pragma warning restore 612, 618
         }

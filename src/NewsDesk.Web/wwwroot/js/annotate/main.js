@@ -6,7 +6,8 @@ import { call } from './api.js';
 import { MentionCard } from './mention-card.js';
 import { paintParagraph, setLabels } from './paint.js';
 import { ShortcutsDialog } from './shortcuts.js';
-import { renderSidebar } from './sidebar.js';
+import { readRemovedQuotes, renderSidebar } from './sidebar.js';
+import { RecordEditor } from './record-editor.js';
 import { MentionStore } from './store.js';
 import { TagPanel } from './tag-panel.js';
 import { TextIndex } from './text-index.js';
@@ -30,6 +31,7 @@ async function start(body) {
   const siteName = body.dataset.siteName ?? '';
   const toast = new Toast();
   const history = new UndoStack();
+  const removedIn = readRemovedQuotes(groups);
   let pending = null; // the span being tagged: {start, end, quote}
   let repointing = null; // the mention being re-pointed
   let cursor = null; // keyboard selection {start, end}, absolute offsets
@@ -39,7 +41,7 @@ async function start(body) {
 
   const repaint = (paragraphs) => {
     for (const p of paragraphs) paintParagraph(p, store.overlapping(p.start, p.end));
-    renderSidebar(groups, count, store);
+    renderSidebar(groups, count, store, removedIn);
   };
 
   const select = (start, end) => {
@@ -117,6 +119,7 @@ async function start(body) {
   const recreate = async (mention) => {
     const back = await call('POST', `/api/articles/${articleId}/mentions`,
       { start: mention.start, end: mention.end, quote: mention.quote, entityType: mention.entityType, entityId: mention.entityId });
+    if (removedIn.has(mention.id)) removedIn.set(back.id, removedIn.get(mention.id)); // the same quote, still gone from the latest version
     store.put(back);
     repaint(index.paragraphsIn(back.start, back.end));
     return back;
@@ -159,8 +162,25 @@ async function start(body) {
     }
   };
 
+  // An incident's or claim's fields edited beside the text; its mentions show the new name at once.
+  const editor = new RecordEditor({
+    onSaved: (type, record) => {
+      const name = record.title ?? record.text;
+      const touched = store.all().filter((m) => m.entityType === type && m.entityId === record.id);
+      for (const m of touched) store.put({ ...m, entityName: name });
+      repaint([...new Set(touched.flatMap((m) => index.paragraphsIn(m.start, m.end)))]);
+      announce(`Saved ${type} “${name}” (version ${record.version}).`);
+    },
+    onClose: () => body.focus({ preventScroll: true }),
+  });
+
   const card = new MentionCard({
     readOnly: !canEdit,
+    removedIn,
+    onEdit: async (mention) => {
+      const range = index.rangeOf(mention.start, mention.end);
+      await editor.open({ type: mention.entityType, id: mention.entityId, rect: range.getBoundingClientRect(), context: contextOf(mention, index.paragraphAt(mention.start)) });
+    },
     onNavigate: (direction) => moveMention(direction),
     onDelete: async (mention) => {
       await remove(mention);
@@ -181,6 +201,7 @@ async function start(body) {
   const openCard = (mentions, rect) => {
     if (mentions.length === 0) return;
     tagPanel.close();
+    editor.close();
     lastMentionId = mentions[0].id;
     card.open(mentions, rect);
   };
@@ -388,10 +409,11 @@ async function start(body) {
     if (event.key === 'Escape') {
       tagPanel.close();
       card.close();
+      editor.close();
     } else if (canEdit && (event.ctrlKey || event.metaKey) && !event.altKey && (event.key === 'z' || event.key === 'Z' || event.key === 'y') && !typing) {
       event.preventDefault();
       undoOrRedo(event.key === 'y' || event.shiftKey);
-    } else if (!typing && !event.ctrlKey && !event.metaKey && !event.altKey && (event.key === 'n' || event.key === 'N') && !tagPanel.isOpen && !card.isOpen) {
+    } else if (!typing && !event.ctrlKey && !event.metaKey && !event.altKey && (event.key === 'n' || event.key === 'N') && !tagPanel.isOpen && !card.isOpen && !editor.isOpen) {
       const next = document.getElementById('next-in-queue');
       if (next) {
         event.preventDefault();
@@ -408,8 +430,16 @@ async function start(body) {
   document.addEventListener('mousedown', (event) => {
     if (tagPanel.isOpen && !tagPanel.panel.contains(event.target)) tagPanel.close();
     if (card.isOpen && !card.panel.contains(event.target)) card.close();
+    if (editor.isOpen && !editor.panel.contains(event.target)) editor.close();
   });
 
+  // Mentions made elsewhere on the page (accepted suggestions, js/suggest/) are painted like our own.
+  document.addEventListener('newsdesk:mentions-added', (event) => {
+    for (const m of event.detail) {
+      store.put(m);
+      repaint(index.paragraphsIn(m.start, m.end));
+    }
+  });
   store.reset(await call('GET', `/api/articles/${articleId}/mentions`));
   // First paint: bucket mentions by paragraph once; untouched paragraphs keep the server's plain text.
   const buckets = new Map();
@@ -420,7 +450,7 @@ async function start(body) {
     }
   }
   for (const [p, mentions] of buckets) paintParagraph(p, mentions);
-  renderSidebar(groups, count, store);
+  renderSidebar(groups, count, store, removedIn);
   const renderMs = performance.now() - began;
   body.dataset.renderMs = renderMs.toFixed(1);
   body.dataset.annotateReady = 'true';

@@ -2,13 +2,16 @@
 // Incident: date + precision, place, ACLED event type and sub-type, fatalities, perpetrators and targets (type-ahead
 // over actors; the actors tagged inside the selection are one click or key away). Claim: claimant, relaying outlet
 // (the article's site when it is a known outlet), kind, incident (the one tagged in the same paragraph), assessment.
+// The record editor (record-editor.js) uses the same fields, filled from an existing record, under its own id prefix.
 
 import { el } from './dom.js';
 import { RecordPicker } from './picker.js';
 
 export class RecordDetails {
-  constructor() {
-    this.element = el('fieldset', { class: 'tag-details border-top mt-2 pt-2', 'aria-label': 'Details of the new record' });
+  /** prefix: the start of the fields' ids ("detail": the tag panel's; the record editor has its own). */
+  constructor({ prefix = 'detail', label: name = 'Details of the new record' } = {}) {
+    this.prefix = prefix;
+    this.element = el('fieldset', { class: 'tag-details border-top mt-2 pt-2', 'aria-label': name });
     this.element.hidden = true;
     this.type = null;
   }
@@ -30,18 +33,46 @@ export class RecordDetails {
     this.element.hidden = false;
   }
 
+  /** Shows an existing record's values (the API's incident or claim) in the fields built by show(). */
+  fill(record) {
+    if (this.type === 'incident') {
+      this.date.value = record.date ?? '';
+      this.precision.value = record.datePrecision ?? 'day';
+      this.place.value = record.location ?? '';
+      this.eventType.value = record.type ?? '';
+      this.showSubTypes(record.subType);
+      this.fatalities.value = record.fatalities ?? '';
+      this.perpetrators.set(record.perpetrators ?? []);
+      this.targets.set(record.targets ?? []);
+    } else {
+      this.claimant.set(record.claimant ? [record.claimant] : []);
+      this.relayedBy.set(record.relayedBy ? [record.relayedBy] : []);
+      this.claimKind.value = record.kind ?? 'other';
+      this.incident.set(record.incident ? [record.incident] : []);
+      this.assessment.value = record.assessment ?? 'unverified';
+    }
+  }
+
+  /** The ACLED sub-types of the chosen event type, keeping a value set elsewhere (a form's free text) as an option. */
+  showSubTypes(value = '') {
+    const type = this.vocabulary?.eventTypes.find((t) => t.value === this.eventType.value);
+    const values = [...(type?.subTypes ?? [])];
+    if (value && !values.includes(value)) values.push(value);
+    this.subType.replaceChildren(...[{ value: '', label: '—' }, ...values.map((s) => ({ value: s, label: s }))]
+      .map((o) => el('option', { value: o.value, text: o.label })));
+    this.subType.value = value ?? '';
+  }
+
   incidentFields(vocabulary, context) {
-    this.date = el('input', { class: 'form-control form-control-sm', type: 'date', id: 'detail-date' });
-    this.precision = select('detail-precision', vocabulary?.datePrecisions ?? [], 'day');
-    this.place = el('input', { class: 'form-control form-control-sm', type: 'text', id: 'detail-place', dir: 'auto' });
-    this.eventType = select('detail-type', [{ value: '', label: '—' }, ...(vocabulary?.eventTypes ?? [])], '');
-    this.subType = select('detail-subtype', [{ value: '', label: '—' }], '');
-    this.eventType.addEventListener('change', () => {
-      const type = vocabulary?.eventTypes.find((t) => t.value === this.eventType.value);
-      this.subType.replaceChildren(...[{ value: '', label: '—' }, ...(type?.subTypes ?? []).map((s) => ({ value: s, label: s }))]
-        .map((o) => el('option', { value: o.value, text: o.label })));
-    });
-    this.fatalities = el('input', { class: 'form-control form-control-sm', type: 'number', min: '0', id: 'detail-fatalities' });
+    const id = (name) => `${this.prefix}-${name}`;
+    this.vocabulary = vocabulary;
+    this.date = el('input', { class: 'form-control form-control-sm', type: 'date', id: id('date') });
+    this.precision = select(id('precision'), vocabulary?.datePrecisions ?? [], 'day');
+    this.place = el('input', { class: 'form-control form-control-sm', type: 'text', id: id('place'), dir: 'auto' });
+    this.eventType = select(id('type'), [{ value: '', label: '—' }, ...(vocabulary?.eventTypes ?? [])], '');
+    this.subType = select(id('subtype'), [{ value: '', label: '—' }], '');
+    this.eventType.addEventListener('change', () => this.showSubTypes());
+    this.fatalities = el('input', { class: 'form-control form-control-sm', type: 'number', min: '0', id: id('fatalities') });
     this.perpetrators = new RecordPicker({ type: 'actor', label: 'Perpetrators', multiple: true });
     this.targets = new RecordPicker({ type: 'actor', label: 'Targets', multiple: true });
     const quick = (context.actorsInSpan ?? []).flatMap((actor, i) => [
@@ -65,31 +96,32 @@ export class RecordDetails {
     };
     return [
       el('div', { class: 'row g-1' },
-        col('col-7', label('detail-date', 'Date'), this.date), col('col-5', label('detail-precision', 'Precision'), this.precision),
-        col('col-12', label('detail-place', 'Place'), this.place),
-        col('col-7', label('detail-type', 'Event type'), this.eventType), col('col-5', label('detail-fatalities', 'Fatalities'), this.fatalities),
-        col('col-12', label('detail-subtype', 'Sub-event type'), this.subType)),
+        col('col-7', label(id('date'), 'Date'), this.date), col('col-5', label(id('precision'), 'Precision'), this.precision),
+        col('col-12', label(id('place'), 'Place'), this.place),
+        col('col-7', label(id('type'), 'Event type'), this.eventType), col('col-5', label(id('fatalities'), 'Fatalities'), this.fatalities),
+        col('col-12', label(id('subtype'), 'Sub-event type'), this.subType)),
       quickRow, this.perpetrators.element, this.targets.element,
     ];
   }
 
   claimFields(vocabulary, context) {
+    const id = (name) => `${this.prefix}-${name}`;
     this.claimant = new RecordPicker({ type: 'actor', label: 'Claimant' });
     this.relayedBy = new RecordPicker({ type: 'actor', label: 'Relayed by' });
     if (context.outlet) this.relayedBy.set([context.outlet]);
     if (context.actorsInSpan?.length) this.claimant.set([context.actorsInSpan[0]]);
-    this.claimKind = select('detail-kind', vocabulary?.claimKinds ?? [], 'other');
+    this.claimKind = select(id('kind'), vocabulary?.claimKinds ?? [], 'other');
     this.incident = new RecordPicker({ type: 'incident', label: 'Incident' });
     if (context.paragraphIncident) this.incident.set([context.paragraphIncident]);
-    this.assessment = select('detail-assessment', vocabulary?.assessments ?? [], 'unverified');
+    this.assessment = select(id('assessment'), vocabulary?.assessments ?? [], 'unverified');
     return [
       this.claimant.element, this.relayedBy.element,
-      el('div', { class: 'row g-1' }, col('col-6', label('detail-kind', 'Kind'), this.claimKind), col('col-6', label('detail-assessment', 'Assessment'), this.assessment)),
+      el('div', { class: 'row g-1' }, col('col-6', label(id('kind'), 'Kind'), this.claimKind), col('col-6', label(id('assessment'), 'Assessment'), this.assessment)),
       this.incident.element,
     ];
   }
 
-  /** The request body for POST /api/incidents or /api/claims, named as typed in the panel. */
+  /** The request body for POST /api/incidents or /api/claims (or a PATCH of those fields), named as typed in the panel. */
   fields(name) {
     if (this.type === 'incident') {
       return {

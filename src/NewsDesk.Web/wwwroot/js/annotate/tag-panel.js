@@ -3,6 +3,7 @@
 // Right by default: the records already tagged on an overlapping span come first, and the preselected option is an
 // exact name or alias match (case and accents folded) or "Create new"; a match inside a longer name is only offered.
 // A new incident or claim gets its main fields here (record-details.js), so it needs no second visit to a form.
+// Alt+1..9 in the search box saves the n-th option (the numbers are shown beside the first nine).
 
 import { searchRecords } from './api.js';
 import { el, placeNear } from './dom.js';
@@ -129,11 +130,12 @@ export class TagPanel {
     const query = this.input.value.trim();
     let records = [];
     try {
-      // The server matches case (for ASCII) but not accents: a query typed with accents also searches without them.
+      // Actors are searched folded on the server; incidents and claims match case (for ASCII) but not accents, so a
+      // query typed with accents also searches them without.
       const folded = fold(query);
       const [asTyped, unaccented] = await Promise.all([
         query ? searchRecords(this.type, query) : [],
-        query && folded !== query.toLowerCase() ? searchRecords(this.type, folded) : [],
+        query && this.type !== 'actor' && folded !== query.toLowerCase() ? searchRecords(this.type, folded) : [],
       ]);
       records = [...asTyped, ...unaccented.filter((r) => !asTyped.some((t) => t.id === r.id))];
     } catch (error) {
@@ -168,6 +170,11 @@ export class TagPanel {
         const extra = describe(option.record, this.vocabulary);
         if (extra) item.append(el('span', { class: 'text-muted', text: ` \u00b7 ${extra}` }));
       }
+      if (index < 9) {
+        // At the end, so an option's text still starts with the record's name.
+        item.setAttribute('aria-keyshortcuts', `Alt+${index + 1}`);
+        item.append(el('kbd', { class: 'tag-option-key float-end', title: `Alt+${index + 1}`, text: String(index + 1) }));
+      }
       const selected = index === this.active;
       item.classList.toggle('active', selected);
       item.setAttribute('aria-selected', String(selected));
@@ -192,6 +199,9 @@ export class TagPanel {
     } else if (!inField && plain && byKey) {
       event.preventDefault();
       this.setType(byKey.type);
+    } else if (event.target === this.input && event.altKey && !event.ctrlKey && /^[1-9]$/.test(event.key)) {
+      event.preventDefault();
+      this.chooseNumber(Number(event.key));
     } else if (event.target === this.input && (event.key === 'ArrowDown' || event.key === 'ArrowUp') && this.options.length) {
       event.preventDefault();
       const step = event.key === 'ArrowDown' ? 1 : -1;
@@ -201,6 +211,15 @@ export class TagPanel {
       event.preventDefault();
       this.save();
     }
+  }
+
+  /** Alt+n: the n-th option, after the options caught up with what was typed; saved at once. */
+  async chooseNumber(n) {
+    if (this.searchPending()) await this.search();
+    if (n > this.options.length) return;
+    this.active = n - 1;
+    this.renderOptions();
+    await this.save();
   }
 
   async save() {

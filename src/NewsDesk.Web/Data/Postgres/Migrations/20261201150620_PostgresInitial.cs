@@ -24,6 +24,7 @@ namespace NewsDesk.Web.Data.Postgres.Migrations
                     Country = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: true),
                     Description = table.Column<string>(type: "character varying(4000)", maxLength: 4000, nullable: true),
                     ExternalId = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: true),
+                    Reliability = table.Column<string>(type: "character varying(40)", maxLength: 40, nullable: true),
                     CreatedAt = table.Column<DateTime>(type: "timestamp without time zone", nullable: false),
                     UpdatedAt = table.Column<DateTime>(type: "timestamp without time zone", nullable: false),
                     CreatedBy = table.Column<string>(type: "character varying(256)", maxLength: 256, nullable: true),
@@ -212,6 +213,8 @@ namespace NewsDesk.Web.Data.Postgres.Migrations
                     CreatedAt = table.Column<DateTime>(type: "timestamp without time zone", nullable: false),
                     Version = table.Column<int>(type: "integer", nullable: false),
                     FetchIntervalMinutes = table.Column<int>(type: "integer", nullable: false),
+                    Reliability = table.Column<string>(type: "character varying(40)", maxLength: 40, nullable: true),
+                    Scale = table.Column<string>(type: "character varying(40)", maxLength: 40, nullable: true),
                     LastFetchedAt = table.Column<DateTime>(type: "timestamp without time zone", nullable: true),
                     LastSuccessAt = table.Column<DateTime>(type: "timestamp without time zone", nullable: true),
                     NextFetchAt = table.Column<DateTime>(type: "timestamp without time zone", nullable: true),
@@ -263,13 +266,36 @@ namespace NewsDesk.Web.Data.Postgres.Migrations
                     Id = table.Column<int>(type: "integer", nullable: false)
                         .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
                     ActorId = table.Column<int>(type: "integer", nullable: false),
-                    Name = table.Column<string>(type: "character varying(300)", maxLength: 300, nullable: false)
+                    Name = table.Column<string>(type: "character varying(300)", maxLength: 300, nullable: false),
+                    CaseSensitive = table.Column<bool>(type: "boolean", nullable: false)
                 },
                 constraints: table =>
                 {
                     table.PrimaryKey("PK_ActorAliases", x => x.Id);
                     table.ForeignKey(
                         name: "FK_ActorAliases_Actors_ActorId",
+                        column: x => x.ActorId,
+                        principalTable: "Actors",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "Watches",
+                columns: table => new
+                {
+                    Id = table.Column<int>(type: "integer", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    Owner = table.Column<string>(type: "character varying(256)", maxLength: 256, nullable: false),
+                    ActorId = table.Column<int>(type: "integer", nullable: true),
+                    Query = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: true),
+                    CreatedAt = table.Column<DateTime>(type: "timestamp without time zone", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_Watches", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_Watches_Actors_ActorId",
                         column: x => x.ActorId,
                         principalTable: "Actors",
                         principalColumn: "Id",
@@ -422,6 +448,7 @@ namespace NewsDesk.Web.Data.Postgres.Migrations
                     ClaimDate = table.Column<DateOnly>(type: "date", nullable: true),
                     Assessment = table.Column<string>(type: "character varying(40)", maxLength: 40, nullable: false),
                     AssessmentNote = table.Column<string>(type: "character varying(4000)", maxLength: 4000, nullable: true),
+                    Credibility = table.Column<string>(type: "character varying(40)", maxLength: 40, nullable: true),
                     Reviewer = table.Column<string>(type: "character varying(300)", maxLength: 300, nullable: true),
                     ReviewDate = table.Column<DateOnly>(type: "date", nullable: true),
                     CreatedAt = table.Column<DateTime>(type: "timestamp without time zone", nullable: false),
@@ -541,6 +568,30 @@ namespace NewsDesk.Web.Data.Postgres.Migrations
                         name: "FK_SourceFetches_Sources_SourceId",
                         column: x => x.SourceId,
                         principalTable: "Sources",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "ClaimDenials",
+                columns: table => new
+                {
+                    ClaimId = table.Column<int>(type: "integer", nullable: false),
+                    DeniedClaimId = table.Column<int>(type: "integer", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_ClaimDenials", x => x.ClaimId);
+                    table.ForeignKey(
+                        name: "FK_ClaimDenials_Claims_ClaimId",
+                        column: x => x.ClaimId,
+                        principalTable: "Claims",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                    table.ForeignKey(
+                        name: "FK_ClaimDenials_Claims_DeniedClaimId",
+                        column: x => x.DeniedClaimId,
+                        principalTable: "Claims",
                         principalColumn: "Id",
                         onDelete: ReferentialAction.Cascade);
                 });
@@ -696,6 +747,67 @@ namespace NewsDesk.Web.Data.Postgres.Migrations
                         principalTable: "Incidents",
                         principalColumn: "Id",
                         onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "WatchHits",
+                columns: table => new
+                {
+                    Id = table.Column<long>(type: "bigint", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    WatchId = table.Column<int>(type: "integer", nullable: false),
+                    ArticleId = table.Column<int>(type: "integer", nullable: false),
+                    FoundAt = table.Column<DateTime>(type: "timestamp without time zone", nullable: false),
+                    FirstOffset = table.Column<int>(type: "integer", nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_WatchHits", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_WatchHits_Articles_ArticleId",
+                        column: x => x.ArticleId,
+                        principalTable: "Articles",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                    table.ForeignKey(
+                        name: "FK_WatchHits_Watches_WatchId",
+                        column: x => x.WatchId,
+                        principalTable: "Watches",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "SuggestionDecisions",
+                columns: table => new
+                {
+                    Id = table.Column<int>(type: "integer", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    ArticleId = table.Column<int>(type: "integer", nullable: false),
+                    Start = table.Column<int>(type: "integer", nullable: false),
+                    End = table.Column<int>(type: "integer", nullable: false),
+                    RecordType = table.Column<string>(type: "character varying(40)", maxLength: 40, nullable: false),
+                    ActorId = table.Column<int>(type: "integer", nullable: true),
+                    Verdict = table.Column<string>(type: "character varying(40)", maxLength: 40, nullable: false),
+                    MentionId = table.Column<int>(type: "integer", nullable: true),
+                    DecidedBy = table.Column<string>(type: "character varying(256)", maxLength: 256, nullable: true),
+                    DecidedAt = table.Column<DateTime>(type: "timestamp without time zone", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_SuggestionDecisions", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_SuggestionDecisions_Articles_ArticleId",
+                        column: x => x.ArticleId,
+                        principalTable: "Articles",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                    table.ForeignKey(
+                        name: "FK_SuggestionDecisions_Mentions_MentionId",
+                        column: x => x.MentionId,
+                        principalTable: "Mentions",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.SetNull);
                 });
 
             migrationBuilder.CreateIndex(
@@ -866,6 +978,11 @@ namespace NewsDesk.Web.Data.Postgres.Migrations
                 columns: new[] { "WarcFile", "Offset" });
 
             migrationBuilder.CreateIndex(
+                name: "IX_ClaimDenials_DeniedClaimId",
+                table: "ClaimDenials",
+                column: "DeniedClaimId");
+
+            migrationBuilder.CreateIndex(
                 name: "IX_Claims_ClaimantId",
                 table: "Claims",
                 column: "ClaimantId");
@@ -963,7 +1080,43 @@ namespace NewsDesk.Web.Data.Postgres.Migrations
                 column: "Url",
                 unique: true);
 
-            // Search vector and its GIN index, the folding function, trigram indexes, the append-only audit log.
+            migrationBuilder.CreateIndex(
+                name: "IX_SuggestionDecisions_ArticleId_Verdict",
+                table: "SuggestionDecisions",
+                columns: new[] { "ArticleId", "Verdict" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_SuggestionDecisions_MentionId",
+                table: "SuggestionDecisions",
+                column: "MentionId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Watches_ActorId",
+                table: "Watches",
+                column: "ActorId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Watches_Owner_ActorId",
+                table: "Watches",
+                columns: new[] { "Owner", "ActorId" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_WatchHits_ArticleId",
+                table: "WatchHits",
+                column: "ArticleId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_WatchHits_FoundAt",
+                table: "WatchHits",
+                column: "FoundAt");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_WatchHits_WatchId_ArticleId",
+                table: "WatchHits",
+                columns: new[] { "WatchId", "ArticleId" },
+                unique: true);
+
+            // What EF does not model: the folding function, the search vector and its GIN index, trigram indexes.
             migrationBuilder.Sql(PostgresSchema.Create());
         }
 
@@ -1009,6 +1162,9 @@ namespace NewsDesk.Web.Data.Postgres.Migrations
                 name: "AuditEntries");
 
             migrationBuilder.DropTable(
+                name: "ClaimDenials");
+
+            migrationBuilder.DropTable(
                 name: "CollectionArticles");
 
             migrationBuilder.DropTable(
@@ -1018,10 +1174,13 @@ namespace NewsDesk.Web.Data.Postgres.Migrations
                 name: "IncidentActors");
 
             migrationBuilder.DropTable(
-                name: "Mentions");
+                name: "SourceFetches");
 
             migrationBuilder.DropTable(
-                name: "SourceFetches");
+                name: "SuggestionDecisions");
+
+            migrationBuilder.DropTable(
+                name: "WatchHits");
 
             migrationBuilder.DropTable(
                 name: "Captures");
@@ -1034,6 +1193,12 @@ namespace NewsDesk.Web.Data.Postgres.Migrations
 
             migrationBuilder.DropTable(
                 name: "Collections");
+
+            migrationBuilder.DropTable(
+                name: "Mentions");
+
+            migrationBuilder.DropTable(
+                name: "Watches");
 
             migrationBuilder.DropTable(
                 name: "Articles");

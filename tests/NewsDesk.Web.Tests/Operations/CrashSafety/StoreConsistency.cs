@@ -1,0 +1,171 @@
+using System.Security.Cryptography;
+using Microsoft.Data.Sqlite;
+
+namespace NewsDesk.Web.Tests.Operations.CrashSafety;
+
+/// <summary>
+/// What a killed app must leave: a database SQLite calls sound, a search index that matches its articles, every
+/// scraped article whole (its version 1 and the capture that version names, the capture's bytes in its WARC file),
+/// and every acknowledged mention write in place.
+/// </summary>
+public static class StoreConsistency
+{
+    public sealed record Report(int Articles, int Versions, int Captures, int Mentions, IReadOnlyList<string> Problems)
+    {
+        public override string ToString() =>
+            $"{Articles} scraped articles, {Versions} versions, {Captures} captures, {Mentions} mentions, {(Problems.Count == 0 ? "ok" : string.Join("; ", Problems))}";
+    }
+
+    public static async Task<Report> CheckAsync(CrashStore store, IReadOnlyList<AcknowledgedMention> acknowledged)
+    {
+        var problems = new List<string>();
+        // Opening runs SQLite's own recovery (the WAL is replayed or discarded) exactly as the next start would.
+        await using var db = new SqliteConnection($"Data Source={store.DatabasePath};Pooling=False");
+        await db.OpenAsync();
+
+        var integrity = await ScalarAsync<string>(db, "PRAGMA integrity_check");
+        if (integrity != "ok")
+        {
+            problems.Add($"integrity_check: {integrity}");
+        }
+
+        try
+        {
+            await ExecuteAsync(db, "INSERT INTO ArticleSearch(ArticleSearch) VALUES('integrity-check')");
+        }
+        catch (SqliteException ex)
+        {
+            problems.Add($"the search index does not match the articles: {ex.Message}");
+        }
+
+        var articles = await ScalarAsync<long>(db, "SELECT count(*) FROM Articles WHERE SourceId IS NOT NULL");
+        var versionless = await ScalarAsync<long>(db,
+            "SELECT count(*) FROM Articles a WHERE a.SourceId IS NOT NULL AND NOT EXISTS (SELECT 1 FROM ArticleVersions v WHERE v.ArticleId = a.Id AND v.Number = 1)");
+        if (versionless > 0)
+        {
+            problems.Add($"{versionless} scraped articles have no version 1");
+        }
+
+        var unlike = await ScalarAsync<long>(db,
+            "SELECT count(*) FROM Articles a JOIN ArticleVersions v ON v.ArticleId = a.Id AND v.Number = 1 WHERE a.SourceId IS NOT NULL AND v.Text <> a.Text");
+        if (unlike > 0)
+        {
+            problems.Add($"{unlike} scraped articles differ from their only version");
+        }
+
+        var uncaptured = await ScalarAsync<long>(db,
+            "SELECT count(*) FROM ArticleVersions v JOIN Articles a ON a.Id = v.ArticleId WHERE a.SourceId IS NOT NULL AND v.CaptureId IS NULL AND v.NotCapturedReason IS NULL");
+        if (uncaptured > 0)
+        {
+            problems.Add($"{uncaptured} versions have neither a capture nor a reason for none");
+        }
+
+        var dangling = await ScalarAsync<long>(db,
+            "SELECT count(*) FROM ArticleVersions v WHERE v.CaptureId IS NOT NULL AND NOT EXISTS (SELECT 1 FROM Captures c WHERE c.Id = v.CaptureId)");
+        if (dangling > 0)
+        {
+            problems.Add($"{dangling} versions name a capture that is not there");
+        }
+
+        var captures = 0;
+        foreach (var (file, offset, length, sha) in await CapturesAsync(db))
+        {
+            captures++;
+            var path = Path.Combine(store.DataDirectory, "captures", file);
+            if (!File.Exists(path) || offset + length > new FileInfo(path).Length)
+            {
+                problems.Add($"capture {file}:{offset}+{length} points past the end of its file");
+                continue;
+            }
+
+            await using var stream = File.OpenRead(path);
+            stream.Position = offset;
+            var bytes = new byte[length];
+            await stream.ReadExactlyAsync(bytes);
+            if (Convert.ToHexStringLower(SHA256.HashData(bytes)) != sha)
+            {
+                problems.Add($"capture {file}:{offset} does not match its digest");
+            }
+        }
+
+        var mentions = await MentionsAsync(db, store.ArticleId);
+        foreach (var write in acknowledged)
+        {
+            var found = mentions.TryGetValue(write.Id, out var span);
+            if (write.Deleted && found)
+            {
+                problems.Add($"mention {write.Id} was deleted (204) but is back");
+            }
+            else if (!write.Deleted && !found)
+            {
+                problems.Add($"mention {write.Id} was acknowledged (201) but is gone");
+            }
+            else if (!write.Deleted && span != (write.Start, write.End))
+            {
+                problems.Add($"mention {write.Id} moved from [{write.Start},{write.End}) to [{span.Start},{span.End})");
+            }
+        }
+
+        var versions = await ScalarAsync<long>(db, "SELECT count(*) FROM ArticleVersions");
+        return new Report((int)articles, (int)versions, captures, mentions.Count, problems);
+    }
+
+    public static async Task<List<string>> ScrapedUrlsAsync(CrashStore store)
+    {
+        await using var db = new SqliteConnection($"Data Source={store.DatabasePath};Pooling=False");
+        await db.OpenAsync();
+        await using var command = db.CreateCommand();
+        command.CommandText = "SELECT Url FROM Articles WHERE SourceId IS NOT NULL";
+        var urls = new List<string>();
+        await using var reader = await command.ExecuteReaderAsync();
+        while (await reader.ReadAsync())
+        {
+            urls.Add(reader.GetString(0));
+        }
+
+        return urls;
+    }
+
+    private static async Task<List<(string File, long Offset, long Length, string Sha)>> CapturesAsync(SqliteConnection db)
+    {
+        await using var command = db.CreateCommand();
+        command.CommandText = "SELECT WarcFile, Offset, Length, StoredSha256 FROM Captures";
+        var rows = new List<(string, long, long, string)>();
+        await using var reader = await command.ExecuteReaderAsync();
+        while (await reader.ReadAsync())
+        {
+            rows.Add((reader.GetString(0), reader.GetInt64(1), reader.GetInt64(2), reader.GetString(3)));
+        }
+
+        return rows;
+    }
+
+    private static async Task<Dictionary<int, (int Start, int End)>> MentionsAsync(SqliteConnection db, int articleId)
+    {
+        await using var command = db.CreateCommand();
+        command.CommandText = "SELECT Id, Start, \"End\" FROM Mentions WHERE ArticleId = $article";
+        command.Parameters.AddWithValue("$article", articleId);
+        var mentions = new Dictionary<int, (int, int)>();
+        await using var reader = await command.ExecuteReaderAsync();
+        while (await reader.ReadAsync())
+        {
+            mentions[reader.GetInt32(0)] = (reader.GetInt32(1), reader.GetInt32(2));
+        }
+
+        return mentions;
+    }
+
+    private static async Task<T> ScalarAsync<T>(SqliteConnection db, string sql)
+    {
+        await using var command = db.CreateCommand();
+        command.CommandText = sql;
+        return (T)(await command.ExecuteScalarAsync())!;
+    }
+
+    private static async Task ExecuteAsync(SqliteConnection db, string sql)
+    {
+        await using var command = db.CreateCommand();
+        command.CommandText = sql;
+        await command.ExecuteNonQueryAsync();
+    }
+}
