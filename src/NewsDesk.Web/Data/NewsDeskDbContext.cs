@@ -87,6 +87,7 @@ public class NewsDeskDbContext : IdentityDbContext<NewsDeskUser>, IDataProtectio
         }
 
         StampRecords();
+        ColumnLimits.Fit(ChangeTracker);
         var change = StoreChanges.Of(ChangeTracker);
         var audited = _audit.Collect(this);
         var chained = audited.Count > 0 || AuditChain.HasAdded(this);
@@ -127,6 +128,7 @@ public class NewsDeskDbContext : IdentityDbContext<NewsDeskUser>, IDataProtectio
         }
 
         StampRecords();
+        ColumnLimits.Fit(ChangeTracker);
         var change = StoreChanges.Of(ChangeTracker);
         var audited = _audit.Collect(this);
         // A merge adds audit entries of its own: they are chained like the recorder's.

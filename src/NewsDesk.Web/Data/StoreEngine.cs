@@ -59,6 +59,13 @@ public abstract class StoreEngine
     /// <summary>The backup and restore of this engine's stores.</summary>
     public abstract IStoreBackup CreateBackup(StoreLocation store, TimeProvider clock);
 
+    /// <summary>
+    /// Copies the store <paramref name="source"/> reads into an empty database of this engine (<c>copy-db</c>), all
+    /// or nothing; only a server engine takes copies.
+    /// </summary>
+    public virtual Task<CopyReport> CopyIntoAsync(NewsDeskDbContext source, string targetConnectionString, TextWriter progress, CancellationToken cancellationToken) =>
+        throw new CopyRefusedException($"copy-db copies into PostgreSQL only, not into {Kind}");
+
     /// <summary>One line saying what went wrong and what to do, for failures of this engine's driver; null for others.</summary>
     public virtual string? DescribeFailure(Exception exception) => null;
 }

@@ -42,8 +42,8 @@ public class ExportVerbTests(NewsDeskFactory factory) : IClassFixture<NewsDeskFa
         var all = TestDirectory.Create("newsdesk-export");
         var mentioned = TestDirectory.Create("newsdesk-export");
 
-        var withAll = await AppProcess.RunAsync(["export", "--out", all, "--file", "incidents.csv", AppProcess.Database(factory.DatabasePath)]);
-        var withMentioned = await AppProcess.RunAsync(["export", "--out", mentioned, "--file", "incidents.csv", "--mentioned-only", AppProcess.Database(factory.DatabasePath)]);
+        var withAll = await AppProcess.RunAsync(["export", "--out", all, "--file", "incidents.csv", .. factory.StoreArguments]);
+        var withMentioned = await AppProcess.RunAsync(["export", "--out", mentioned, "--file", "incidents.csv", "--mentioned-only", .. factory.StoreArguments]);
 
         Assert.True(withAll.ExitCode == 0 && withMentioned.ExitCode == 0, withAll.Error + withMentioned.Error);
         Assert.Contains(unmentioned.Title, await File.ReadAllTextAsync(Path.Combine(all, "incidents.csv")), StringComparison.Ordinal);

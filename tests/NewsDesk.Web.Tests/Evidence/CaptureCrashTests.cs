@@ -1,6 +1,6 @@
 using System.Diagnostics;
 using System.Security.Cryptography;
-using Microsoft.Data.Sqlite;
+using Microsoft.EntityFrameworkCore;
 using NewsDesk.Web.Domain;
 using NewsDesk.Web.Tests.Infrastructure;
 using NewsDesk.Web.Tests.Ingest;
@@ -30,7 +30,7 @@ public class CaptureCrashTests(FixtureSite site) : IClassFixture<FixtureSite>
         scrape.Kill();
         await scrape.WaitForExitAsync();
 
-        var rows = await RowsAsync(factory.DatabasePath);
+        var rows = await RowsAsync(factory);
         Assert.NotEmpty(rows);
         foreach (var (file, offset, length, sha) in rows)
         {
@@ -47,25 +47,14 @@ public class CaptureCrashTests(FixtureSite site) : IClassFixture<FixtureSite>
         Assert.InRange(rows.Count, 1, 149);
     }
 
-    private static async Task<List<(string File, long Offset, long Length, string Sha)>> RowsAsync(string database)
-    {
-        await using var connection = new SqliteConnection($"Data Source={database}");
-        await connection.OpenAsync();
-        await using var command = connection.CreateCommand();
-        command.CommandText = "SELECT WarcFile, Offset, Length, StoredSha256 FROM Captures";
-        var rows = new List<(string, long, long, string)>();
-        await using var reader = await command.ExecuteReaderAsync();
-        while (await reader.ReadAsync())
-        {
-            rows.Add((reader.GetString(0), reader.GetInt64(1), reader.GetInt64(2), reader.GetString(3)));
-        }
-
-        return rows;
-    }
+    // Read through the app's context: the same check on either engine.
+    private static async Task<List<(string File, long Offset, long Length, string Sha)>> RowsAsync(NewsDeskFactory factory) =>
+        (await factory.ExecuteDbContextAsync(db => db.Captures.Select(c => new { c.WarcFile, c.Offset, c.Length, c.StoredSha256 }).ToListAsync()))
+            .Select(c => (c.WarcFile, c.Offset, c.Length, c.StoredSha256)).ToList();
 
     private static string[] Arguments(NewsDeskFactory factory, params string[] verb) =>
     [
-        .. verb, AppProcess.Database(factory.DatabasePath), $"--NewsDesk:DataDirectory={factory.DataDirectory}",
+        .. verb, .. factory.StoreArguments, $"--NewsDesk:DataDirectory={factory.DataDirectory}",
         "--Ingest:AllowPrivateNetworks=true", "--Ingest:PerHostDelay=00:00:00", "--Ingest:PerHostConcurrency=4",
     ];
 

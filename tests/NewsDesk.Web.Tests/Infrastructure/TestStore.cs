@@ -78,7 +78,7 @@ public static class TestStore
 
             var name = $"nd_template_{Environment.ProcessId}_{Guid.NewGuid():N}"[..40];
             var options = new DbContextOptionsBuilder<NewsDeskDbContext>();
-            new PostgresStoreEngine().Configure(options, new NpgsqlConnectionStringBuilder(PostgresDatabase(name)) { Pooling = false }.ConnectionString);
+            new PostgresStoreEngine().Configure(options, new NpgsqlConnectionStringBuilder(PostgresDatabase(name)) { Pooling = false }.ConnectionString, new NewsDeskOptions());
             await using (var db = new PostgresNewsDeskDbContext(options.Options, TimeProvider.System))
             {
                 await db.Database.MigrateAsync();

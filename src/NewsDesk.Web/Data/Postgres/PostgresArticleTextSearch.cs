@@ -18,6 +18,10 @@ public sealed class PostgresArticleTextSearch(NewsDeskDbContext db) : IArticleTe
         WHERE a."SearchVector" @@ q
         """;
 
+    // ts_headline's parser reads "<script>" in a scraped text as an HTML tag and leaves it out of the excerpt; a
+    // zero-width space after each "<" keeps it text (the excerpt is HTML-encoded later, like SQLite's), then goes.
+    private const string TagBreak = "<\u200B";
+
     private static readonly string _headlineOptions =
         $"StartSel=\"{Snippet.Open}\", StopSel=\"{Snippet.Close}\", MaxWords=24, MinWords=12, ShortWord=0, MaxFragments=1, FragmentDelimiter=\"…\"";
 
@@ -38,12 +42,12 @@ public sealed class PostgresArticleTextSearch(NewsDeskDbContext db) : IArticleTe
         var rows = await db.Database.SqlQuery<SnippetRow>($"""
             SELECT a."Id" AS "ArticleId",
                    CASE WHEN to_tsvector('simple', newsdesk_fold(a."Text")) @@ q
-                        THEN ts_headline('simple', newsdesk_fold(a."Text"), q, {_headlineOptions})
-                        ELSE ts_headline('simple', newsdesk_fold(a."Title"), q, {_headlineOptions}) END AS "Text"
+                        THEN ts_headline('simple', replace(newsdesk_fold(a."Text"), '<', {TagBreak}), q, {_headlineOptions})
+                        ELSE ts_headline('simple', replace(newsdesk_fold(a."Title"), '<', {TagBreak}), q, {_headlineOptions}) END AS "Text"
             FROM "Articles" a, to_tsquery('simple', {tsQuery}) q
             WHERE a."Id" = ANY({ids})
             """).ToListAsync(cancellationToken);
-        return rows.ToDictionary(r => r.ArticleId, r => r.Text ?? "");
+        return rows.ToDictionary(r => r.ArticleId, r => (r.Text ?? "").Replace(TagBreak, "<", StringComparison.Ordinal));
     }
 
     public bool IsSyntaxError(Exception exception) =>

@@ -55,6 +55,9 @@ public sealed class PostgresStoreEngine : StoreEngine
 
     public override IArticleTextSearch CreateTextSearch(NewsDeskDbContext db) => new PostgresArticleTextSearch(db);
 
+    public override Task<CopyReport> CopyIntoAsync(NewsDeskDbContext source, string targetConnectionString, TextWriter progress, CancellationToken cancellationToken) =>
+        new PostgresCopy(source).CopyAsync(targetConnectionString, progress, cancellationToken);
+
     public override bool IsUniqueViolation(DbUpdateException exception) =>
         exception.InnerException is PostgresException { SqlState: PostgresErrorCodes.UniqueViolation };
 
@@ -67,14 +70,15 @@ public sealed class PostgresStoreEngine : StoreEngine
     public override async Task<IReadOnlyList<ClaimedSource>> ClaimDueSourcesAsync(
         NewsDeskDbContext db, string owner, DateTime now, DateTime until, int limit, CancellationToken cancellationToken)
     {
-        // The columns hold UTC without a zone (UtcWallClockConverter); raw parameters must match, not be timestamptz.
-        now = DateTime.SpecifyKind(now, DateTimeKind.Unspecified);
-        until = DateTime.SpecifyKind(until, DateTimeKind.Unspecified);
+        // The columns hold UTC without a zone (UtcWallClockConverter). A raw DateTime parameter would be typed by EF's
+        // default mapping (timestamptz), which Npgsql refuses for a zone-less value: the parameters say their type.
+        var nowParameter = WallClock("now", now);
+        var untilParameter = WallClock("until", until);
         return await db.Database.SqlQuery<ClaimedSource>($$"""
-            UPDATE "Sources" AS s SET "LeaseOwner" = {{owner}}, "LeaseUntil" = {{until}}
+            UPDATE "Sources" AS s SET "LeaseOwner" = {{owner}}, "LeaseUntil" = {{untilParameter}}
             FROM (SELECT "Id" FROM "Sources"
-                  WHERE ("FetchRequestedAt" IS NOT NULL OR ("Enabled" AND ("NextFetchAt" IS NULL OR "NextFetchAt" <= {{now}})))
-                    AND ("LeaseUntil" IS NULL OR "LeaseUntil" < {{now}})
+                  WHERE ("FetchRequestedAt" IS NOT NULL OR ("Enabled" AND ("NextFetchAt" IS NULL OR "NextFetchAt" <= {{nowParameter}})))
+                    AND ("LeaseUntil" IS NULL OR "LeaseUntil" < {{nowParameter}})
                   ORDER BY "FetchRequestedAt" IS NULL, "NextFetchAt" NULLS FIRST
                   LIMIT {{limit}}
                   FOR UPDATE SKIP LOCKED) AS due
@@ -82,6 +86,9 @@ public sealed class PostgresStoreEngine : StoreEngine
             RETURNING s."Id", s."Name"
             """).ToListAsync(cancellationToken);
     }
+
+    private static NpgsqlParameter WallClock(string name, DateTime utc) =>
+        new(name, NpgsqlTypes.NpgsqlDbType.Timestamp) { Value = DateTime.SpecifyKind(utc, DateTimeKind.Unspecified) };
 
     public override IStoreBackup CreateBackup(StoreLocation store, TimeProvider clock) => new PostgresStoreBackup(Describe(store.ConnectionString));
 }
