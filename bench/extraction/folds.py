@@ -5,11 +5,12 @@ Fold rule (fixed, stated in bench/README.md): a page is in fold  int.from_bytes(
 (stem = file name without .html, UTF-8), over the pages of every set together; K = 5 unless --k says otherwise.
 
     folds.py SCORE_PY SET=TRUTH_DIR:PRED_DIR [SET=TRUTH_DIR:PRED_DIR ...] [--k 5] [--base SET=PRED_DIR ...]
-             [--per-page CSV] [--json OUT]
+             [--per-page CSV] [--json OUT] [--held-out F]
 
 prints F1 P R for each set, each fold (all sets' pages of that fold together), the mean of the fold F1s, the
 spread (max - min) and the standard deviation; with --base (an earlier run's predictions for the same sets) also
-each fold's change, which is how a rule change is judged: by its effect on every fold, not on the total.
+each fold's change, which is how a rule change is judged: by its effect on every fold, not on the total. With
+--held-out F (the fold a session did not tune on) also the mean of the other folds, fold F and the gap.
 Scoring is score.py's own (imported), so the figures are the benchmark's metric.
 """
 import argparse
@@ -84,6 +85,7 @@ def main():
     ap.add_argument('--base', nargs='*', default=[], help='NAME=PRED_DIR of an earlier run, to show each fold\'s change')
     ap.add_argument('--per-page', type=Path, help='write set,id,fold,P,R (and base P,R) as CSV here')
     ap.add_argument('--json', type=Path)
+    ap.add_argument('--held-out', type=int, help='the fold not tuned on: also print the mean of the other folds and the gap')
     args = ap.parse_args()
 
     score = load_scorer(args.score_py)
@@ -109,6 +111,11 @@ def main():
         print(f"fold {f}         F1 {m['f1']:.4f}  P {m['precision']:.4f}  R {m['recall']:.4f}  N {m['n']}{delta(m['f1'], b)}   [{parts}]")
     print(f"folds          mean {now['mean']:.4f}  spread (max-min) {now['spread']:.4f}  std {now['std']:.4f}"
           + (f"   (mean {now['mean'] - base['mean']:+.4f})" if base else ''))
+    if args.held_out is not None:
+        tuning = [m['f1'] for f, m in enumerate(now['folds']) if f != args.held_out]
+        held = now['folds'][args.held_out]['f1']
+        print(f"tuning folds   mean {statistics.mean(tuning):.4f}  held-out fold {args.held_out} {held:.4f}"
+              f"  gap (tuning - held-out) {statistics.mean(tuning) - held:+.4f}")
     if args.per_page:
         with args.per_page.open('w') as out:
             out.write('set,id,fold,precision,recall' + (',base_precision,base_recall' if base else '') + '\n')

@@ -4,7 +4,8 @@
 # (5 folds by hash of the file name over both sets together; the rule is in bench/README.md).
 #
 #   bench/extraction/heldout.sh        (RUNS=N rounds of timing, default 7; DEV=..., MOZILLA=... to change the sets;
-#                                       K=N folds, default 5)
+#                                       K=N folds, default 5; HELD_OUT=F the fold not tuned on, default 1 for
+#                                       session 6: fold = session mod 5, ADR 1400)
 set -euo pipefail
 
 here="$(cd "$(dirname "$0")" && pwd)"
@@ -23,7 +24,7 @@ dotnet "$out/run/smartreader/SmartReaderBaseline.dll" "$mozilla/html" "$out/run/
 echo "== folds (k=${K:-5}) over both sets: NewsDesk"
 python3 "$here/folds.py" "$dev/score.py" \
   dev="$dev/ground-truth:$out/run/pred-newsdesk" mozilla="$mozilla/ground-truth:$out/run/mozilla-newsdesk" \
-  --k "${K:-5}" --json "$out/folds-newsdesk.json"
+  --k "${K:-5}" --held-out "${HELD_OUT:-1}" --json "$out/folds-newsdesk.json"
 echo "== folds (k=${K:-5}) over both sets: SmartReader"
 python3 "$here/folds.py" "$dev/score.py" \
-  dev="$dev/ground-truth:$out/run/pred-smartreader" mozilla="$mozilla/ground-truth:$out/run/mozilla-smartreader" --k "${K:-5}"
+  dev="$dev/ground-truth:$out/run/pred-smartreader" mozilla="$mozilla/ground-truth:$out/run/mozilla-smartreader" --k "${K:-5}" --held-out "${HELD_OUT:-1}"

@@ -27,6 +27,10 @@ public class CausesOfLostTextTests
     [InlineData("heading-slug-ids", null)]
     [InlineData("split-body", null)]
     [InlineData("visibility-hidden", null)]
+    [InlineData("quoted-post", null)]
+    [InlineData("linked-list-items", null)]
+    [InlineData("data-table-list", null)]
+    [InlineData("most-popular", null)]
     public void Extract_returns_exactly_the_article_paragraphs(string page, string? contentType)
     {
         var article = TestData.Extract($"causes/{page}.html", contentType);

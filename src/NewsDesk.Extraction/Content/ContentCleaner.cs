@@ -186,8 +186,9 @@ internal static class ContentCleaner
         var weight = BoilerplateFilter.ClassWeight(index, i);
         if (weight < 0)
         {
-            // A name is not proof: the block that carries the content's prose stays ("field--label-hidden").
-            return !BoilerplateFilter.IsTheArticle(index, i, rootProse);
+            // A name is not proof: the block that carries the content's prose stays ("field--label-hidden"), and so
+            // does a quotation (an embedded post in a "social-media-embed" wrapper is text the story quotes).
+            return !BoilerplateFilter.IsTheArticle(index, i, rootProse) && !IsQuotation(index, i);
         }
 
         if (index.Commas[i] >= 10)
@@ -222,7 +223,9 @@ internal static class ContentCleaner
             return true;
         }
 
-        if (isList && density > 0.5)
+        // A list of links is navigation; a list whose items say more than their link ("Bug 123 – what was fixed")
+        // is content, however link-dense.
+        if (isList && density > 0.5 && MostItemsAreLinks(index, i))
         {
             return true;
         }
@@ -239,6 +242,43 @@ internal static class ContentCleaner
 
         var embeds = index.Embeds[i];
         return (embeds == 1 && text < 75) || embeds > 1;
+    }
+
+    /// <summary>At least half of the list's non-empty items are (almost) all link text.</summary>
+    private static bool MostItemsAreLinks(DomIndex index, int list)
+    {
+        int items = 0, links = 0;
+        for (var c = list + 1; c < index.End[list]; c = index.End[c])
+        {
+            if (index.Dead[c] || index.IsText(c) || index.TextLength[c] == 0)
+            {
+                continue;
+            }
+
+            items++;
+            if (index.LinkDensity(c) >= 0.8)
+            {
+                links++;
+            }
+        }
+
+        return links * 2 >= items;
+    }
+
+    /// <summary>Four fifths of the block's text is inside &lt;blockquote&gt; elements.</summary>
+    private static bool IsQuotation(DomIndex index, int i)
+    {
+        var quoted = 0;
+        for (var d = i + 1; d < index.End[i]; d++)
+        {
+            if (!index.Dead[d] && index.Tag[d] == "blockquote")
+            {
+                quoted += index.TextLength[d];
+                d = index.End[d] - 1;
+            }
+        }
+
+        return quoted > 0 && quoted * 5 >= index.TextLength[i] * 4;
     }
 
     private static bool HasAncestor(DomIndex index, int i, string tag)

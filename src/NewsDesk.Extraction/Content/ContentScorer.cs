@@ -308,6 +308,16 @@ internal static class ContentScorer
                 continue;
             }
 
+            // A table scores row by row (each row is its own ancestor), so a table of long cells next to the content
+            // scores far below the same text in paragraphs: a table with header cells and a quarter of the chosen
+            // block's prose is more of the article (a list page whose entries are table rows).
+            if (index.Tag[c] == "table" && HasHeaderCells(index, c)
+                && (index.TextLength[c] - index.LinkLength[c]) * 4 >= index.TextLength[top] - index.LinkLength[top])
+            {
+                result.Add(c);
+                continue;
+            }
+
             if (index.Tag[c] == "p")
             {
                 var length = index.TextLength[c];
@@ -320,6 +330,19 @@ internal static class ContentScorer
         }
 
         return result;
+    }
+
+    private static bool HasHeaderCells(DomIndex index, int table)
+    {
+        for (var d = table + 1; d < index.End[table]; d++)
+        {
+            if (index.Tag[d] is "th" or "caption" or "thead")
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 
     private static bool EndsLikeSentence(DomIndex index, int i)

@@ -36,7 +36,7 @@ internal static class NameRules
         "consent", "outbrain", "taboola", "related articles", "related stories", "related content", "related links",
         "related posts", "related news", "comment", "comments", "sponsored", "advert", "advertisement", "advertising",
         "ad slot", "ad unit", "ad container", "ad wrapper", "ad box", "ad banner", "dfp", "gpt ad", "caption",
-        "credit", "credits");
+        "credit", "credits", "most popular", "mostpopular", "most read", "most viewed");
 
     // Readability's class weights.
     private static readonly Phrases _positive = new(

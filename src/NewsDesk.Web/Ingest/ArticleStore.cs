@@ -79,6 +79,9 @@ public sealed class ArticleStore(
 
         var open = new List<(int Index, Article Article, IReadOnlyList<object> Evidence)>();
         var seen = new HashSet<string>(StringComparer.Ordinal);
+        // The earlier copies are looked up once for the whole batch (one query for the exact texts, one catch-up of
+        // the fingerprints), not once per article; what the batch itself stores is added as it is committed.
+        var copies = await EarlierCopiesAsync(batch, cancellationToken);
         for (var i = 0; i < batch.Count; i++)
         {
             // The same page listed twice in one batch, or already stored: nothing to add.
@@ -92,24 +95,17 @@ public sealed class ArticleStore(
             if (open.Exists(o => SameStory(o.Article, article)))
             {
                 // A copy of an article in this batch points to it by id: the batch so far is saved first.
-                await CommitAsync(batch, open, results, cancellationToken);
+                await CommitAsync(batch, open, results, copies, cancellationToken);
             }
 
-            article.DuplicateOfId = await FindEarlierCopyAsync(article, cancellationToken);
+            article.DuplicateOfId = await FindEarlierCopyAsync(article, copies, cancellationToken);
             db.Articles.Add(article);
             // One fsync for the batch's captures, just before its commit, instead of one per article.
             open.Add((i, article, await versioning.AddFirstAsync(article, batch[i].Response, cancellationToken, durable: false)));
         }
 
-        await CommitAsync(batch, open, results, cancellationToken);
-        foreach (var result in results)
-        {
-            if (result is { Outcome: StoreOutcome.Added, Article: { } added })
-            {
-                await FlagWatchedAsync(added, cancellationToken);
-            }
-        }
-
+        await CommitAsync(batch, open, results, copies, cancellationToken);
+        await FlagWatchedAsync([.. results.Where(r => r!.Outcome == StoreOutcome.Added).Select(r => r!.Article!)], cancellationToken);
         return [.. results.Select(r => r!)];
     }
 
@@ -123,7 +119,7 @@ public sealed class ArticleStore(
     /// Every row is detached afterwards.
     /// </summary>
     private async Task CommitAsync(IReadOnlyList<PendingArticle> batch, List<(int Index, Article Article, IReadOnlyList<object> Evidence)> open,
-        StoreResult?[] results, CancellationToken cancellationToken)
+        StoreResult?[] results, Dictionary<string, int> copies, CancellationToken cancellationToken)
     {
         for (var attempt = 0; open.Count > 0; attempt++)
         {
@@ -140,6 +136,7 @@ public sealed class ArticleStore(
                 foreach (var (index, article, evidence) in open)
                 {
                     results[index] = Stored(batch[index], article, evidence);
+                    copies.TryAdd(article.ContentHash, article.DuplicateOfId ?? article.Id);
                 }
 
                 open.Clear();
@@ -199,7 +196,7 @@ public sealed class ArticleStore(
     {
         var url = CanonicalAddress(pending.FetchedUrl, pending.Extracted.CanonicalUrl);
         var article = Map(pending.Extracted, url, pending.FetchedUrl, pending.SourceId, pending.ListedPublished, pending.ListedTitle);
-        article.DuplicateOfId = await FindEarlierCopyAsync(article, cancellationToken);
+        article.DuplicateOfId = await FindEarlierCopyAsync(article, await EarlierCopiesAsync([pending], cancellationToken), cancellationToken);
         db.Articles.Add(article);
         var evidence = await versioning.AddFirstAsync(article, pending.Response, cancellationToken);
         try
@@ -249,16 +246,16 @@ public sealed class ArticleStore(
         }
     }
 
-    // After the article's commit: a failure to flag it loses no article (it is logged, and the article is stored).
-    private async Task FlagWatchedAsync(Article article, CancellationToken cancellationToken)
+    // After the articles' commit: a failure to flag them loses no article (it is logged, and the articles are stored).
+    private async Task FlagWatchedAsync(IReadOnlyList<Article> added, CancellationToken cancellationToken)
     {
         try
         {
-            await watchlists.ArticleArrivedAsync(article.Id, article.Title, article.Text, cancellationToken);
+            await watchlists.ArticlesArrivedAsync([.. added.Select(a => (a.Id, a.Title, a.Text))], cancellationToken);
         }
         catch (DbUpdateException ex)
         {
-            logger.LogError(ex, "Could not flag article {ArticleId} for watchlists", article.Id);
+            logger.LogError(ex, "Could not flag articles {ArticleIds} for watchlists", string.Join(", ", added.Select(a => a.Id)));
             db.ChangeTracker.Clear();
         }
     }
@@ -334,14 +331,27 @@ public sealed class ArticleStore(
         return article;
     }
 
-    /// <summary>The first article with the same text, else the closest SimHash within the distance; always the original.</summary>
-    private async Task<int?> FindEarlierCopyAsync(Article article, CancellationToken cancellationToken)
+    /// <summary>
+    /// For each distinct text of the pages, the original of the first stored article with that text (by content
+    /// hash), and the fingerprints brought up to date: what <see cref="FindEarlierCopyAsync"/> then reads.
+    /// </summary>
+    private async Task<Dictionary<string, int>> EarlierCopiesAsync(IReadOnlyList<PendingArticle> pages, CancellationToken cancellationToken)
     {
-        var exact = await db.Articles.Where(a => a.ContentHash == article.ContentHash)
-            .OrderBy(a => a.Id).Select(a => new { a.Id, a.DuplicateOfId }).FirstOrDefaultAsync(cancellationToken);
-        if (exact is not null)
+        var hashes = pages.Select(p => ContentHash.Of(p.Extracted.Text.Trim())).Distinct(StringComparer.Ordinal).ToList();
+        var stored = await db.Articles.Where(a => hashes.Contains(a.ContentHash))
+            .Select(a => new { a.ContentHash, a.Id, a.DuplicateOfId }).ToListAsync(cancellationToken);
+        await fingerprints.CatchUpAsync(db, options.Value.NearDuplicateWindow, cancellationToken);
+        return stored.GroupBy(a => a.ContentHash, StringComparer.Ordinal)
+            .Select(g => g.MinBy(a => a.Id)!)
+            .ToDictionary(a => a.ContentHash, a => a.DuplicateOfId ?? a.Id, StringComparer.Ordinal);
+    }
+
+    /// <summary>The first article with the same text, else the closest SimHash within the distance; always the original.</summary>
+    private async Task<int?> FindEarlierCopyAsync(Article article, Dictionary<string, int> copies, CancellationToken cancellationToken)
+    {
+        if (copies.TryGetValue(article.ContentHash, out var original))
         {
-            return exact.DuplicateOfId ?? exact.Id;
+            return original;
         }
 
         if (article.SimHash is not { } fingerprint)
@@ -350,7 +360,7 @@ public sealed class ArticleStore(
         }
 
         var settings = options.Value;
-        return await fingerprints.FindOriginalAsync(db, fingerprint, settings.NearDuplicateDistance, settings.NearDuplicateWindow, cancellationToken);
+        return await fingerprints.FindOriginalAsync(db, fingerprint, settings.NearDuplicateDistance, settings.NearDuplicateWindow, cancellationToken, catchUp: false);
     }
 
     private static string? FirstNonBlank(params string?[] values) => values.FirstOrDefault(v => !string.IsNullOrWhiteSpace(v))?.Trim();

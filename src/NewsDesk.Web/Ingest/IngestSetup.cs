@@ -16,6 +16,7 @@ public static class IngestSetup
         builder.Services.AddSingleton<ArticleExtractor>();
         builder.Services.AddScoped<ArticleStore>();
         builder.Services.AddSingleton<RecentFingerprints>();
+        builder.Services.AddSingleton<PageClaims>();
         builder.Services.AddScoped<SourceFetcher>();
         builder.Services.AddSingleton<IngestInstance>();
         builder.Services.AddScoped<SourceLeases>();

@@ -18,10 +18,15 @@ public sealed class RecentFingerprints
     private int _lastSeenId;
 
     /// <summary>The original of the closest article within <paramref name="maxDistance"/> bits (ties: the oldest), or null.</summary>
-    public async Task<int?> FindOriginalAsync(NewsDeskDbContext db, long fingerprint, int maxDistance, int window, CancellationToken cancellationToken)
+    /// <param name="catchUp">False when the caller has just called <see cref="CatchUpAsync"/> (once for a batch of articles).</param>
+    public async Task<int?> FindOriginalAsync(NewsDeskDbContext db, long fingerprint, int maxDistance, int window, CancellationToken cancellationToken, bool catchUp = true)
     {
         ArgumentNullException.ThrowIfNull(db);
-        await CatchUpAsync(db, window, cancellationToken);
+        if (catchUp)
+        {
+            await CatchUpAsync(db, window, cancellationToken);
+        }
+
         while (true)
         {
             int? nearest = null;
@@ -71,8 +76,10 @@ public sealed class RecentFingerprints
         }
     }
 
-    private async Task CatchUpAsync(NewsDeskDbContext db, int window, CancellationToken cancellationToken)
+    /// <summary>Reads the fingerprints of rows added since the last catch-up (by any process).</summary>
+    public async Task CatchUpAsync(NewsDeskDbContext db, int window, CancellationToken cancellationToken)
     {
+        ArgumentNullException.ThrowIfNull(db);
         int after;
         lock (_gate)
         {

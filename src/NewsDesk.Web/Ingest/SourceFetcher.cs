@@ -34,6 +34,7 @@ public sealed class SourceFetcher(
     IOptions<IngestOptions> options,
     TimeProvider clock,
     UnsavedSourceErrors unsaved,
+    PageClaims claims,
     ILogger<SourceFetcher> logger)
 {
     private const int MaxLoggedErrorLength = 2000;
@@ -258,6 +259,8 @@ public sealed class SourceFetcher(
             byUrl.TryAdd(CanonicalUrl.Normalize(item.Url), item);
         }
 
+        // Registered before the stored pages are read: a page another fetch stores after this read stays claimed.
+        using var fetch = claims.BeginFetch();
         var candidates = byUrl.Keys.ToList();
         var known = new HashSet<string>(StringComparer.Ordinal);
         foreach (var chunk in candidates.Chunk(500))
@@ -265,7 +268,7 @@ public sealed class SourceFetcher(
             known.UnionWith(await db.Articles.Where(a => chunk.Contains(a.Url)).Select(a => a.Url).ToListAsync(cancellationToken));
         }
 
-        var todo = byUrl.Where(u => !known.Contains(u.Key)).Select(u => u.Value).ToList();
+        var todo = byUrl.Where(u => !known.Contains(u.Key)).ToList();
         var maxNew = options.Value.MaxNewArticlesPerFetch;
         if (todo.Count > maxNew)
         {
@@ -278,34 +281,54 @@ public sealed class SourceFetcher(
         // handed to one storer, which saves whatever is ready as one batch (one transaction): while it saves, the
         // next pages queue up. The queue is bounded, so memory does not grow with the number of items.
         var batchSize = Math.Max(1, options.Value.StoreBatchSize);
-        var ready = Channel.CreateBounded<PendingArticle>(new BoundedChannelOptions(batchSize * 2) { SingleReader = true });
+        var ready = Channel.CreateBounded<(PendingArticle Pending, string Claim)>(new BoundedChannelOptions(batchSize * 2) { SingleReader = true });
         var storing = StoreAllAsync(ready, run, cancellationToken);
         var parallel = new ParallelOptions { MaxDegreeOfParallelism = Math.Max(1, options.Value.ItemConcurrency), CancellationToken = cancellationToken };
         Exception? failure = null;
         try
         {
-            await Parallel.ForEachAsync(todo, parallel, async (item, ct) =>
+            await Parallel.ForEachAsync(todo, parallel, async (listed, ct) =>
             {
-                FetchResult page;
-                try
+                var (claim, item) = (listed.Key, listed.Value);
+                // Another source of this process is fetching the page, or stored it after this fetch began.
+                if (!claims.TryClaim(claim))
                 {
-                    page = await fetcher.FetchAsync(item.Url, ct);
-                }
-                catch (FetchFailureException ex)
-                {
-                    run.AddError($"{item.Url}: {ex.Message}");
-                    // Tried again at the next fetch; a refusal for good (robots, type, size) is not.
-                    if (ex.IsTransient)
-                    {
-                        run.ItemsLeft = true;
-                    }
-
                     return;
                 }
 
-                if (Extract(page, run) is { } extracted)
+                var queued = false;
+                try
                 {
-                    await ready.Writer.WriteAsync(new PendingArticle(extracted, page.FinalUrl, source.Id, item.Published, item.Title, page), ct);
+                    FetchResult page;
+                    try
+                    {
+                        page = await fetcher.FetchAsync(item.Url, ct);
+                    }
+                    catch (FetchFailureException ex)
+                    {
+                        run.AddError($"{item.Url}: {ex.Message}");
+                        // Tried again at the next fetch; a refusal for good (robots, type, size) is not.
+                        if (ex.IsTransient)
+                        {
+                            run.ItemsLeft = true;
+                        }
+
+                        return;
+                    }
+
+                    if (Extract(page, run) is { } extracted)
+                    {
+                        await ready.Writer.WriteAsync((new PendingArticle(extracted, page.FinalUrl, source.Id, item.Published, item.Title, page), claim), ct);
+                        queued = true;
+                    }
+                }
+                finally
+                {
+                    // A queued page's claim is released by the storer, after its commit.
+                    if (!queued)
+                    {
+                        claims.Release(claim, stored: false);
+                    }
                 }
             });
         }
@@ -336,27 +359,46 @@ public sealed class SourceFetcher(
     }
 
     /// <summary>Saves the queued pages in batches of what is ready, until the queue is completed.</summary>
-    private async Task StoreAllAsync(Channel<PendingArticle> ready, Run run, CancellationToken cancellationToken)
+    private async Task StoreAllAsync(Channel<(PendingArticle Pending, string Claim)> ready, Run run, CancellationToken cancellationToken)
     {
         var batchSize = Math.Max(1, options.Value.StoreBatchSize);
         var batch = new List<PendingArticle>(batchSize);
+        var batchClaims = new List<string>(batchSize);
         try
         {
             while (await ready.Reader.WaitToReadAsync(cancellationToken))
             {
-                while (batch.Count < batchSize && ready.Reader.TryRead(out var pending))
+                while (batch.Count < batchSize && ready.Reader.TryRead(out var queued))
                 {
-                    batch.Add(pending);
+                    batch.Add(queued.Pending);
+                    batchClaims.Add(queued.Claim);
                 }
 
-                Count(await store.SaveBatchAsync(batch, cancellationToken), run);
+                var results = await store.SaveBatchAsync(batch, cancellationToken);
+                for (var i = 0; i < results.Count; i++)
+                {
+                    claims.Release(batchClaims[i], stored: results[i].Outcome != StoreOutcome.Failed);
+                }
+
+                Count(results, run);
                 batch.Clear();
+                batchClaims.Clear();
             }
         }
         catch (Exception ex)
         {
             // The downloads must not wait for room in a queue nobody reads any more.
             ready.Writer.TryComplete(ex);
+            foreach (var claim in batchClaims)
+            {
+                claims.Release(claim, stored: false);
+            }
+
+            while (ready.Reader.TryRead(out var left))
+            {
+                claims.Release(left.Claim, stored: false);
+            }
+
             throw;
         }
     }

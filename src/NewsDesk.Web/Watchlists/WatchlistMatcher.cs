@@ -14,58 +14,87 @@ namespace NewsDesk.Web.Watchlists;
 public sealed class WatchlistMatcher(NewsDeskDbContext db, AliasCatalog catalog, TimeProvider clock, ILogger<WatchlistMatcher> logger)
 {
     /// <summary>Records the article's hits; returns how many.</summary>
-    public async Task<int> ArticleArrivedAsync(int articleId, string title, string text, CancellationToken cancellationToken)
+    public Task<int> ArticleArrivedAsync(int articleId, string title, string text, CancellationToken cancellationToken) =>
+        ArticlesArrivedAsync([(articleId, title, text)], cancellationToken);
+
+    /// <summary>
+    /// Records the hits of a batch of new articles in one SaveChanges; returns how many. The watches are read once
+    /// per batch, not once per article (the scraper stores articles in batches).
+    /// </summary>
+    public async Task<int> ArticlesArrivedAsync(IReadOnlyList<(int Id, string Title, string Text)> articles, CancellationToken cancellationToken)
     {
+        ArgumentNullException.ThrowIfNull(articles);
+        if (articles.Count == 0)
+        {
+            return 0;
+        }
+
         var watches = await db.Watches.AsNoTracking().Select(w => new { w.Id, w.ActorId, w.Query }).ToListAsync(cancellationToken);
         if (watches.Count == 0)
         {
             return 0;
         }
 
-        var firstOffsetByActor = new Dictionary<int, int>();
-        if (watches.Any(w => w.ActorId is not null))
+        var index = watches.Any(w => w.ActorId is not null) ? await catalog.CurrentAsync(db, cancellationToken) : null;
+        var now = clock.GetUtcNow().UtcDateTime;
+        var hits = new List<WatchHit>();
+        foreach (var (articleId, title, text) in articles)
         {
-            var index = await catalog.CurrentAsync(db, cancellationToken);
-            foreach (var match in index.Find(text).Matches.Concat(index.Find(title).Matches.Select(m => m with { Start = 0 })))
+            var firstOffsetByActor = new Dictionary<int, int>();
+            if (index is not null)
             {
-                foreach (var candidate in match.Candidates)
+                foreach (var match in index.Find(text).Matches.Concat(index.Find(title).Matches.Select(m => m with { Start = 0 })))
                 {
-                    firstOffsetByActor.TryAdd(candidate.ActorId, match.Start);
+                    foreach (var candidate in match.Candidates)
+                    {
+                        firstOffsetByActor.TryAdd(candidate.ActorId, match.Start);
+                    }
                 }
             }
-        }
 
-        var foldedText = SavedSearch.Fold(title + "\n" + text);
-        var now = clock.GetUtcNow().UtcDateTime;
-        var hits = 0;
-        foreach (var watch in watches)
-        {
-            int? offset = null;
-            if (watch.ActorId is { } actorId)
+            var foldedText = SavedSearch.Fold(title + "\n" + text);
+            var articleHits = 0;
+            foreach (var watch in watches)
             {
-                if (!firstOffsetByActor.TryGetValue(actorId, out var first))
+                int? offset = null;
+                if (watch.ActorId is { } actorId)
+                {
+                    if (!firstOffsetByActor.TryGetValue(actorId, out var first))
+                    {
+                        continue;
+                    }
+
+                    offset = first;
+                }
+                else if (watch.Query is null || !SavedSearch.Matches(watch.Query, foldedText))
                 {
                     continue;
                 }
 
-                offset = first;
-            }
-            else if (watch.Query is null || !SavedSearch.Matches(watch.Query, foldedText))
-            {
-                continue;
+                var hit = new WatchHit { WatchId = watch.Id, ArticleId = articleId, FoundAt = now, FirstOffset = offset };
+                db.WatchHits.Add(hit);
+                hits.Add(hit);
+                articleHits++;
             }
 
-            db.WatchHits.Add(new WatchHit { WatchId = watch.Id, ArticleId = articleId, FoundAt = now, FirstOffset = offset });
-            hits++;
+            if (articleHits > 0)
+            {
+                logger.LogInformation("Article {ArticleId} matched {Hits} watches", articleId, articleHits);
+            }
+
         }
 
-        if (hits > 0)
+        if (hits.Count > 0)
         {
             await db.SaveChangesAsync(cancellationToken);
-            logger.LogInformation("Article {ArticleId} matched {Hits} watches", articleId, hits);
+            // The scraper's context lives for a whole fetch: tracked hits would pile up batch after batch.
+            foreach (var hit in hits)
+            {
+                db.Entry(hit).State = EntityState.Detached;
+            }
         }
 
-        return hits;
+        return hits.Count;
     }
 }
 

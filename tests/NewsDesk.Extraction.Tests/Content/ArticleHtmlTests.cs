@@ -1,3 +1,5 @@
+using NewsDesk.Extraction.Content;
+
 namespace NewsDesk.Extraction.Tests.Content;
 
 public class ArticleHtmlTests
@@ -56,5 +58,24 @@ public class ArticleHtmlTests
             "<p class=\"x\" id=\"y\">ok <a href=\"javascript:alert(1)\">bad</a> <img src=\"https://i.example/a.jpg\" alt=\"a\" onerror=\"x()\"></p><table><tr><td>cell</td></tr></table>");
 
         Assert.Equal("<p>ok <a>bad</a> <img src=\"https://i.example/a.jpg\" alt=\"a\"></p>cell", html);
+    }
+
+    [Fact]
+    public async Task One_sanitizer_serves_every_thread_and_gives_each_the_same_result()
+    {
+        const string hostile = "<p onclick=\"x()\">ok <a href=\"javascript:alert(1)\">bad</a> <a href=\"https://a.example/\">good</a></p><script>x()</script>";
+        var expected = ArticleHtml.Sanitize(hostile);
+
+        // Dedicated threads, so a per-thread sanitizer would show as different instances.
+        var seen = await Task.WhenAll(Enumerable.Range(0, 8).Select(_ => Task.Factory.StartNew(() =>
+        {
+            var results = Enumerable.Range(0, 50).Select(_ => ArticleHtml.Sanitize(hostile)).Distinct().ToList();
+            return (ArticleHtml.Sanitizer, results);
+        }, CancellationToken.None, TaskCreationOptions.LongRunning, TaskScheduler.Default)));
+
+        Assert.All(seen, s => Assert.Same(ArticleHtml.Sanitizer, s.Sanitizer));
+        Assert.All(seen, s => Assert.Equal([expected], s.results));
+        // The script goes; its text stays as harmless text (KeepChildNodes).
+        Assert.Equal("<p>ok <a>bad</a> <a href=\"https://a.example/\">good</a></p>x()", expected);
     }
 }

@@ -76,4 +76,47 @@ public class ScrapeRunnerTests(FixtureSite site) : IClassFixture<FixtureSite>
         Assert.Equal(24, urls.Count);
         Assert.Equal(24, urls.Distinct().Count());
     }
+
+    [Fact]
+    public async Task Sources_listing_the_same_pages_fetched_side_by_side_download_each_page_once()
+    {
+        await using var factory = new IngestFactory();
+        var slugs = string.Join(',', Enumerable.Range(1, 24).Select(i => $"once-{i}"));
+        var rss = await factory.AddSourceAsync(site.Url($"/feeds/rss.xml?items={slugs}"));
+        var atom = await factory.AddSourceAsync(site.Url($"/feeds/atom.xml?items={slugs}"));
+        var rdf = await factory.AddSourceAsync(site.Url($"/feeds/rdf.xml?items={slugs}"));
+
+        var results = await factory.Services.GetRequiredService<ScrapeRunner>()
+            .RunAsync([(rss, "rss"), (atom, "atom"), (rdf, "rdf")], CancellationToken.None);
+
+        Assert.Equal(24, results.Sum(r => r.NewArticles));
+        // Claimed by the first source to reach it: the others neither download nor extract it again.
+        Assert.All(Enumerable.Range(1, 24), i => Assert.Equal(1, site.HitsOn($"/articles/once-{i}.html")));
+        // Nothing is remembered once no fetch runs: later fetches find the pages in the database.
+        Assert.Equal(0, factory.Services.GetRequiredService<PageClaims>().Count);
+    }
+
+    [Fact]
+    public void A_page_stored_while_a_fetch_runs_stays_claimed_until_every_fetch_begun_before_it_has_ended()
+    {
+        var claims = new PageClaims();
+        var early = claims.BeginFetch();
+        var other = claims.BeginFetch();
+        Assert.True(claims.TryClaim("https://example.com/a"));
+        Assert.False(claims.TryClaim("https://example.com/a"));
+        claims.Release("https://example.com/a", stored: true);
+        var late = claims.BeginFetch();
+
+        other.Dispose();
+        // The early fetch read the stored pages before /a was stored: it must still be told.
+        Assert.False(claims.TryClaim("https://example.com/a"));
+        early.Dispose();
+        // Only the late fetch runs, and it began after /a was stored (its database read sees it).
+        Assert.Equal(0, claims.Count);
+        late.Dispose();
+
+        Assert.True(claims.TryClaim("https://example.com/b"));
+        claims.Release("https://example.com/b", stored: false);
+        Assert.True(claims.TryClaim("https://example.com/b"));
+    }
 }

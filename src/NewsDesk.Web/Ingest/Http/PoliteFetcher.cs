@@ -241,11 +241,13 @@ public sealed class PoliteFetcher(
     private async Task<(RobotsRules, TimeSpan)> LoadRobotsAsync(Uri robotsUrl)
     {
         var settings = options.Value;
-        using var deadline = new CancellationTokenSource(settings.RequestTimeout);
+        // Armed when the host's turn comes, as for any page: a busy host's queue is no sign that robots.txt is unreachable.
+        using var deadline = new CancellationTokenSource();
         var retryUnreachableAfter = TimeSpan.FromMinutes(5) < settings.RobotsCacheDuration ? TimeSpan.FromMinutes(5) : settings.RobotsCacheDuration;
         try
         {
-            var result = await WithinDeadlineAsync(() => FollowAsync(robotsUrl, null, null, forRobots: true, deadline.Token), CancellationToken.None);
+            var result = await WithinDeadlineAsync(
+                () => FollowAsync(robotsUrl, null, null, forRobots: true, deadline.Token, deadlineAfterTurn: deadline), CancellationToken.None);
             var text = System.Text.Encoding.UTF8.GetString(result.Body.Span);
             return (RobotsRules.Parse(text, settings.RobotsToken), settings.RobotsCacheDuration);
         }

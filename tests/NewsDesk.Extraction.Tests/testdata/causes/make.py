@@ -274,3 +274,78 @@ write("visibility-hidden", page(TITLE, f"""<article>
 {paragraphs(STORY[:2])}
 </div>
 </article>"""), STORY[:2])
+
+# 20. An embedded post: a quotation, whatever its wrapper's name says ("media" is a negative word).
+POST = "The new embankments are the biggest change to the valley in fifty years, and every home behind them will be safer."
+POST_BY = "— Valley Council (@valleycouncil) May 14, 2024"
+write("quoted-post", page(TITLE, f"""{CHROME_TOP}
+<article><h1>{TITLE}</h1>
+{paragraphs(STORY[:2])}
+<div class="social-media-embed"><blockquote class="twitter-tweet"><p>{html.escape(POST)}</p>
+&mdash; Valley Council (@valleycouncil) <a href="https://social.example/valleycouncil/status/1">May 14, 2024</a></blockquote></div>
+{paragraphs(STORY[2:])}
+</article>
+{CHROME_BOTTOM}"""), STORY[:2] + [POST, POST_BY] + STORY[2:])
+
+# 21. A list whose items say more than their link is content, however link-dense; a list of bare links is not.
+FIXES = [("Pumping station alarms no longer repeat every minute", "fixed by the river authority"),
+         ("Gauge readings at the weir are shown in centimetres", "reported by two farmers"),
+         ("The flood map loads on older phones again", "a fix from the council's own team")]
+fixes = "\n".join(f'<li><a href="/changes/{n}">{html.escape(a)}</a> – {html.escape(b)}</li>' for n, (a, b) in enumerate(FIXES))
+write("linked-list-items", page(TITLE, f"""{CHROME_TOP}
+<article><h1>{TITLE}</h1>
+{paragraphs(STORY[:2])}
+<ul>
+{fixes}
+</ul>
+{paragraphs(STORY[2:])}
+<ul><li><a href="/a">Storm closes coast road</a></li><li><a href="/b">Bridge reopens after repairs</a></li>
+<li><a href="/c">Ferry timetable changes</a></li></ul>
+</article>
+{CHROME_BOTTOM}"""), STORY[:2] + [f"{a} – {b}" for a, b in FIXES] + STORY[2:])
+
+# 22. A list page whose entries are the rows of a table (scored row by row), next to a block of notes that wins.
+WORKS = [
+    ("North embankment", "2025", "Raised by half a metre along four kilometres of the lower river, with a new path "
+     "on top, a wider base, and a clay core that keeps water from seeping under the fields."),
+    ("Station 2", "2026", "The oldest pumping station, rebuilt on its own site with three pumps instead of two, "
+     "a diesel reserve, and controls above the level of the 1953 flood."),
+    ("Upper meadows", "2026", "Farmland that may flood in a controlled way when the river rises, with sluices, "
+     "a spillway, new drains, and yearly payments to the farmers who own it."),
+    ("Station 3", "2027", "A second pumping station, moved from the bank to higher ground, with an alarm that "
+     "warns residents by text message, radio, and the council's website."),
+    ("Town wall", "2028", "The old quay wall in the town centre, repaired, heightened, and fitted with gates "
+     "that close the streets to the river, as in the flood of January."),
+]
+NOTES = [f"Council report {n}, section {n + 2}, page {10 * n}, annex {n}, published in March, April or May, 2024, "
+         f"with maps, tables, and figures." for n in range(1, 13)]
+rows = "\n".join(f"<tr><td>{html.escape(a)}</td><td>{y}</td><td>{html.escape(d)}</td></tr>" for a, y, d in WORKS)
+notes = "\n".join(f"<li>{html.escape(n)}</li>" for n in NOTES)
+write("data-table-list", page("List of flood works in the valley", f"""{CHROME_TOP}
+<div class="page">
+{paragraphs(STORY[:1])}
+<table class="wikitable"><tr><th>Work</th><th>Year</th><th>Description</th></tr>
+{rows}
+</table>
+<div class="notes"><ol>
+{notes}
+</ol></div>
+</div>
+{CHROME_BOTTOM}"""), STORY[:1] + ["Work", "Year", "Description"] + [x for a, y, d in WORKS for x in (a, y, d)] + NOTES)
+
+# 23. A "most popular" block is chrome even when its name also says "article" (c-article-most-popular).
+TEASERS = "\n".join(
+    f'<div class="c-article-most-popular__item"><h3><a href="/t{n}">{html.escape(h)}</a></h3>'
+    f'<p class="c-article-most-popular__dek">{html.escape(d)}</p></div>'
+    for n, (h, d) in enumerate([("Storm closes coast road", "The road will stay closed until the sea wall is checked, the police said on Monday."),
+                                ("Bridge reopens after repairs", "Drivers can use the old bridge again after six months of work on its piers.")]))
+write("most-popular", page(TITLE, f"""{CHROME_TOP}
+<article><h1>{TITLE}</h1>
+<div class="article-body">
+{paragraphs(STORY)}
+</div>
+<div class="c-article-most-popular"><h2>Most popular</h2>
+{TEASERS}
+</div>
+</article>
+{CHROME_BOTTOM}"""), STORY)

@@ -97,6 +97,36 @@ public class PoliteFetcherTests(FixtureSite site, IngestFactory factory) : IClas
     }
 
     [Fact]
+    public async Task Waiting_for_a_busy_host_does_not_count_against_the_robots_txt_deadline()
+    {
+        // A second site on the same host (another port): its robots.txt is read through the host's one slot,
+        // which the first site's four slow pages hold for about 2.8 s, past the 2 s deadline. Timed from before the
+        // wait, robots.txt would count as unreachable and everything on the second site would be refused.
+        var other = new FixtureSite();
+        await other.InitializeAsync();
+        try
+        {
+            await using var oneAtATime = new IngestFactory()
+                .WithSetting("Ingest:PerHostConcurrency", "1")
+                .WithSetting("Ingest:RequestTimeout", "00:00:02");
+            var fetcher = oneAtATime.Services.GetRequiredService<PoliteFetcher>();
+            await fetcher.FetchAsync(new Uri(site.Url("/articles/robots-busy-warm-up.html")), CancellationToken.None);
+
+            var slow = Enumerable.Range(1, 4).Select(i => fetcher.FetchAsync(new Uri(site.Url($"/slow/700/robots-busy-{i}.html")), CancellationToken.None)).ToList();
+            await Task.Delay(200);
+            var page = await fetcher.FetchAsync(new Uri(other.Url("/articles/behind-the-queue.html")), CancellationToken.None);
+            await Task.WhenAll(slow);
+
+            Assert.Equal(200, page.StatusCode);
+            Assert.Equal(1, other.HitsOn("/robots.txt"));
+        }
+        finally
+        {
+            await other.DisposeAsync();
+        }
+    }
+
+    [Fact]
     public async Task A_wrong_content_type_is_refused_before_the_body_is_read()
     {
         var failure = await FailsAsync(site.Url("/image.png"));
