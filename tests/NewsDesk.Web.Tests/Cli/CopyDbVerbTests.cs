@@ -16,6 +16,8 @@ public sealed class CopyDbVerbTests : IAsyncLifetime
     private readonly string _dataDirectory = TestDirectory.Create();
     private readonly string _database = $"nd_copy_{Guid.NewGuid():N}"[..30];
 
+    private const string Password = "Copied-Across-2026\n";
+
     private string SqliteFile => Path.Combine(_dataDirectory, "newsdesk.db");
 
     private string Target => TestStore.PostgresDatabase(_database);
@@ -24,7 +26,8 @@ public sealed class CopyDbVerbTests : IAsyncLifetime
     {
         await CreateEmptyDatabaseAsync();
         Assert.Equal(0, (await OnSqliteAsync("import-seeds")).ExitCode);
-        var user = await OnSqliteAsync("users", "add", "copied@example.test", "--role", "editor");
+        var user = await AppProcess.RunAsync(
+            ["users", "add", "copied@example.test", "--role", "editor", AppProcess.Database(SqliteFile), $"--NewsDesk:DataDirectory={_dataDirectory}"], Password);
         Assert.True(user.ExitCode == 0, user.Error);
     }
 
@@ -54,7 +57,8 @@ public sealed class CopyDbVerbTests : IAsyncLifetime
         // The copied audit chain verifies on PostgreSQL, and new rows get ids after the copied ones.
         var verify = await OnPostgresAsync("verify");
         Assert.True(verify.ExitCode == 0, verify.Output + verify.Error);
-        var added = await OnPostgresAsync("users", "add", "after-copy@example.test", "--role", "viewer");
+        var added = await AppProcess.RunAsync(
+            ["users", "add", "after-copy@example.test", "--role", "viewer", "--NewsDesk:Database=PostgreSQL", $"--ConnectionStrings:NewsDesk={Target}", $"--NewsDesk:DataDirectory={_dataDirectory}"], Password);
         Assert.True(added.ExitCode == 0, added.Error);
         Assert.Equal(SqliteCount("AspNetUsers") + 1, await PostgresCountAsync("AspNetUsers"));
         Assert.Equal(SqliteCount("AuditEntries") + 1, await PostgresCountAsync("AuditEntries"));

@@ -76,9 +76,9 @@ public sealed class SeveralInstancesTests : IAsyncLifetime
         await _first.EnsureUserAsync(Roles.Editor);
         var first = _first.CreateClient(new() { AllowAutoRedirect = false, HandleCookies = false });
         var second = _second.CreateClient(new() { AllowAutoRedirect = false, HandleCookies = false });
-        Assert.Equal(HttpStatusCode.Redirect, (await second.GetAsync("/")).StatusCode);
+        Assert.Equal(HttpStatusCode.Redirect, (await second.GetAsync("/account/tokens")).StatusCode);
 
-        // The login form's antiforgery cookie and token come from the first instance, the sign-in too.
+        // A page only a signed-in person sees. The login form's antiforgery cookie and token come from the first instance, the sign-in too.
         var form = await first.GetAsync("/account/login");
         var antiforgery = Cookies(form);
         var token = (new HtmlParser().ParseDocument(await form.Content.ReadAsStringAsync())
@@ -96,7 +96,7 @@ public sealed class SeveralInstancesTests : IAsyncLifetime
         var signedIn = await first.SendAsync(login);
         Assert.Equal(HttpStatusCode.Redirect, signedIn.StatusCode);
 
-        using var onSecond = new HttpRequestMessage(HttpMethod.Get, "/");
+        using var onSecond = new HttpRequestMessage(HttpMethod.Get, "/account/tokens");
         onSecond.Headers.Add("Cookie", Cookies(signedIn));
         var page = await second.SendAsync(onSecond);
 

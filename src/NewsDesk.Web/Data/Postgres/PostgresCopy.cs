@@ -26,7 +26,7 @@ public sealed partial class PostgresCopy(NewsDeskDbContext source)
         var options = new DbContextOptionsBuilder<NewsDeskDbContext>();
         engine.Configure(options, targetConnectionString, new NewsDeskOptions());
         await using var target = new PostgresNewsDeskDbContext(options.Options, TimeProvider.System);
-        var tables = InCopyOrder(target.Model.GetRelationalModel().Tables.Where(t => !t.IsExcludedFromMigrations));
+        var tables = InCopyOrder(target.Model.GetRelationalModel().Tables);
 
         await RefuseUnknownTablesAsync(target, tables, cancellationToken);
         await target.Database.MigrateAsync(cancellationToken);
