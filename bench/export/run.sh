@@ -1,14 +1,17 @@
 #!/usr/bin/env bash
 # Export benchmark: NewsDesk's `export` verb (Release) against `sqlite3 -csv` running the same mentions join
 # (the same 60-character context cut from the article text) on the same database, in the same run.
-# Reports rows/s of both, the ratio (target: at least 50%), and peak RSS (GNU time) of the export writing
-# about 10% and 100% of the mentions, which must be about the same: rows are streamed, never collected.
+# Reports rows/s of both, the ratio (target: at least 50%) by wall time and by CPU time (user + system), and peak
+# RSS (GNU time) of the export writing about 10% and 100% of the mentions, which must be about the same: rows are
+# streamed, never collected. The same mentions export built from BASELINE_REF (default main) runs beside it.
 # The database is bench/scale/generate.py's newsroom (the app's own migrations, then 100k articles, 20k actors,
 # 1M mentions by default), built once into bench/export/out/ and reused.
-# Closure (issue 18): the full export over the ~10% slice (a date filter, so the selection is closed over every
-# reference) is timed again with the app built from BASELINE_REF (default main: before closed selections), in
-# the same run; the ratio is what closing the selection costs (target: at most +10%).
-# Usage: bench/export/run.sh [ARTICLES ACTORS MENTIONS]   (defaults 100000 20000 1000000; BASELINE_REF=main)
+# Closure (issue 18): the five CSV files over the ~10% slice (a date filter, so the selection is closed over every
+# reference) are timed with this build, with BASELINE_REF's, and with the app built from CLOSURE_BASELINE_REF
+# (default 326e992: main before closed selections), in the same run; the ratio to the last is what closing the
+# selection costs (target: at most +10%).
+# Usage: bench/export/run.sh [ARTICLES ACTORS MENTIONS]   (defaults 100000 20000 1000000; BASELINE_REF=main,
+# CLOSURE_BASELINE_REF=326e992; FULL=1 also times the export of all seven files; REUSE_BUILDS=1 keeps out/'s builds)
 set -euo pipefail
 here=$(cd "$(dirname "$0")" && pwd)
 root=$(cd "$here/../.." && pwd)
@@ -22,11 +25,18 @@ mkdir -p "$out"
 command -v sqlite3 >/dev/null || { apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq sqlite3 >/dev/null; }
 [ -x /usr/bin/time ] || { apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq time >/dev/null; }
 
-dotnet build "$root/src/NewsDesk.Web" -c Release -o "$out/app" -v q -nologo >/dev/null
+reuse=${REUSE_BUILDS:-0} # 1: keep the builds already in out/ (app, baseline-app, closure-baseline-app)
+[ "$reuse" = 1 ] && [ -f "$out/app/NewsDesk.Web.dll" ] || dotnet build "$root/src/NewsDesk.Web" -c Release -o "$out/app" -v q -nologo >/dev/null
+build_ref() { # git ref, output folder; the sources stay in out/ (a build's static-asset manifest points into them)
+  [ "$reuse" = 1 ] && [ -f "$out/$2/NewsDesk.Web.dll" ] && return
+  rm -rf "$out/src-$2" && mkdir -p "$out/src-$2"
+  git -C "$root" archive "$1" | tar x -C "$out/src-$2"
+  dotnet build "$out/src-$2/src/NewsDesk.Web" -c Release -o "$out/$2" -v q -nologo >/dev/null
+}
 baseline_ref=${BASELINE_REF:-main}
-rm -rf "$work/baseline-src" && mkdir -p "$work/baseline-src"
-git -C "$root" archive "$baseline_ref" | tar x -C "$work/baseline-src"
-dotnet build "$work/baseline-src/src/NewsDesk.Web" -c Release -o "$out/baseline-app" -v q -nologo >/dev/null
+closure_ref=${CLOSURE_BASELINE_REF:-326e992}
+build_ref "$baseline_ref" baseline-app
+build_ref "$closure_ref" closure-baseline-app
 settings=("--ConnectionStrings:NewsDesk=Data Source=$db" --NewsDesk:ImportSeedsOnStart=false --Serilog:MinimumLevel:Default=Warning)
 app=(dotnet "$out/app/NewsDesk.Web.dll")
 
@@ -51,46 +61,63 @@ ORDER BY m.ArticleId, m.Start, m.Id;
 SQL
 )
 
-measure() { # name, output file, command...; prints "seconds peak_kib"
+measure() { # name, output file, command...; prints "seconds peak_kib cpu_seconds"
   local name=$1 file=$2; shift 2
   /usr/bin/time -v -o "$work/$name.time" "$@" > "$file"
-  local wall rss
+  local wall rss cpu
   wall=$(grep 'Elapsed (wall clock)' "$work/$name.time" | awk '{print $NF}' | awk -F: '{ if (NF == 3) print $1 * 3600 + $2 * 60 + $3; else print $1 * 60 + $2 }')
   rss=$(grep 'Maximum resident set size' "$work/$name.time" | awk '{print $NF}')
-  echo "$wall $rss"
+  cpu=$(awk -F': ' '/User time|System time/ {s += $2} END {print s}' "$work/$name.time")
+  echo "$name $wall $rss $cpu" >> "$out/progress.log"
+  echo "$wall $rss $cpu"
 }
 rows_of() { grep "$2" "$1" | awk '{print $(NF-1)}'; } # rows the verb reported for a file
 
 # The last ~10% of the publication days: the same export over about a tenth of the mentions.
 slice_from=$(sqlite3 "$db" "SELECT date(julianday(max(PublishedAt)) - (julianday(max(PublishedAt)) - julianday(min(PublishedAt))) / 10) FROM Articles")
 
-read -r sqlite_s sqlite_kib < <(measure sqlite "$work/sqlite.csv" sqlite3 -csv -header "$db" "$query")
-read -r ours_s ours_kib < <(measure ours "$work/ours.out" "${app[@]}" export --out "$work/ours" --file mentions.csv "${settings[@]}")
-read -r slice_s slice_kib < <(measure slice "$work/slice.out" "${app[@]}" export --out "$work/slice" --file mentions.csv --from "$slice_from" "${settings[@]}")
-read -r all_s all_kib < <(measure all "$work/all.out" "${app[@]}" export --out "$work/all" "${settings[@]}")
-read -r closed_s closed_kib < <(measure closed "$work/closed.out" "${app[@]}" export --out "$work/closed" --from "$slice_from" "${settings[@]}")
-read -r open_s open_kib < <(measure open "$work/open.out" dotnet "$out/baseline-app/NewsDesk.Web.dll" export --out "$work/open" --from "$slice_from" "${settings[@]}")
+csv_files=(--file articles.csv --file mentions.csv --file actors.csv --file incidents.csv --file claims.csv)
+base=(dotnet "$out/baseline-app/NewsDesk.Web.dll")
+open_app=(dotnet "$out/closure-baseline-app/NewsDesk.Web.dll")
+: > "$out/progress.log"
+read -r sqlite_s sqlite_kib sqlite_cpu < <(measure sqlite "$work/sqlite.csv" sqlite3 -csv -header "$db" "$query")
+read -r ours_s ours_kib ours_cpu < <(measure ours "$work/ours.out" "${app[@]}" export --out "$work/ours" --file mentions.csv "${settings[@]}")
+read -r base_s base_kib base_cpu < <(measure base "$work/base.out" "${base[@]}" export --out "$work/base" --file mentions.csv "${settings[@]}")
+read -r closed_s closed_kib closed_cpu < <(measure closed "$work/closed.out" "${app[@]}" export --out "$work/closed" "${csv_files[@]}" --from "$slice_from" "${settings[@]}")
+read -r bclosed_s bclosed_kib bclosed_cpu < <(measure bclosed "$work/bclosed.out" "${base[@]}" export --out "$work/bclosed" "${csv_files[@]}" --from "$slice_from" "${settings[@]}")
+read -r open_s open_kib open_cpu < <(measure open "$work/open.out" "${open_app[@]}" export --out "$work/open" "${csv_files[@]}" --from "$slice_from" "${settings[@]}")
+read -r slice_s slice_kib slice_cpu < <(measure slice "$work/slice.out" "${app[@]}" export --out "$work/slice" --file mentions.csv --from "$slice_from" "${settings[@]}")
+all_s=0 all_kib=0 all_cpu=0
+if [ "${FULL:-0}" = 1 ]; then
+  read -r all_s all_kib all_cpu < <(measure all "$work/all.out" "${app[@]}" export --out "$work/all" "${settings[@]}")
+fi
+cmp -s "$work/ours/mentions.csv" "$work/base/mentions.csv" || echo "note: mentions.csv differs from $baseline_ref's" >&2
 
 # Records, not lines: context cells hold the articles' paragraph breaks.
 rows=$(python3 -c 'import csv, sys; print(sum(1 for _ in csv.reader(open(sys.argv[1], newline="", encoding="utf-8"))) - 1)' "$work/sqlite.csv")
 ours_rows=$(rows_of "$work/ours.out" mentions.csv)
 slice_rows=$(rows_of "$work/slice.out" mentions.csv)
-all_rows=$(awk '{s += $(NF-1)} END {print s}' "$work/all.out")
+all_rows=$( [ -f "$work/all.out" ] && awk '{s += $(NF-1)} END {print s}' "$work/all.out" || echo 0)
 closed_rows=$(awk '{s += $(NF-1)} END {print s}' "$work/closed.out")
+bclosed_rows=$(awk '{s += $(NF-1)} END {print s}' "$work/bclosed.out")
 open_rows=$(awk '{s += $(NF-1)} END {print s}' "$work/open.out")
 [ "$rows" = "$ours_rows" ] || { echo "row counts differ: sqlite3 $rows, export $ours_rows" >&2; exit 1; }
 
 echo "machine: $(nproc) cores ($(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | xargs)), $(free -g | awk '/Mem:/ {print $2}') GiB RAM; $(dotnet --version) SDK; $(sqlite3 --version | cut -d' ' -f1) sqlite3"
 echo "database: $articles articles, $actors actors, $rows mentions ($(du -m "$db" | cut -f1) MB)"
-awk -v rows="$rows" -v ss="$sqlite_s" -v os="$ours_s" -v sk="$sqlite_kib" -v ok="$ours_kib" \
-    -v srows="$slice_rows" -v sls="$slice_s" -v slk="$slice_kib" -v all="$all_rows" -v as="$all_s" -v ak="$all_kib" \
-    -v crows="$closed_rows" -v cs="$closed_s" -v ck="$closed_kib" -v orows="$open_rows" -v os2="$open_s" -v ok2="$open_kib" -v ref="$baseline_ref" 'BEGIN {
-  printf "sqlite3 -csv, mentions join      : %7d rows %7.1f s %8.0f rows/s  peak RSS %6.1f MiB\n", rows, ss, rows / ss, sk / 1024
-  printf "export --file mentions.csv       : %7d rows %7.1f s %8.0f rows/s  peak RSS %6.1f MiB\n", rows, os, rows / os, ok / 1024
-  printf "ratio                            : %.0f%% of sqlite3 rows/s (target >= 50%%)\n", 100 * ss / os
-  printf "export mentions.csv, ~10%% slice  : %7d rows %7.1f s %8.0f rows/s  peak RSS %6.1f MiB (vs %.1f MiB for all: x%.2f)\n", srows, sls, srows / sls, slk / 1024, ok / 1024, ok / slk
-  printf "export, all files                : %7d rows %7.1f s %8.0f rows/s  peak RSS %6.1f MiB\n", all, as, all / as, ak / 1024
-  printf "export, all files, ~10%% slice    : %7d rows %7.1f s  peak RSS %6.1f MiB (closed selection)\n", crows, cs, ck / 1024
-  printf "same, built from %-15s : %7d rows %7.1f s  peak RSS %6.1f MiB (not closed)\n", ref, orows, os2, ok2 / 1024
-  printf "closure                          : %+.0f%% time (target <= +10%%)\n", 100 * (cs - os2) / os2
+printf '%s\n' "| run | rows | wall s | CPU s (user+sys) | peak RSS MiB |" "|---|---|---|---|---|"
+row() { printf '| %s | %s | %.1f | %.1f | %.1f |\n' "$1" "$2" "$3" "$5" "$(echo "$4 / 1024" | bc -l)"; }
+row "sqlite3 -csv, mentions join" "$rows" "$sqlite_s" "$sqlite_kib" "$sqlite_cpu"
+row "export --file mentions.csv" "$ours_rows" "$ours_s" "$ours_kib" "$ours_cpu"
+row "same, built from $baseline_ref" "$(rows_of "$work/base.out" mentions.csv)" "$base_s" "$base_kib" "$base_cpu"
+row "export mentions.csv, ~10% slice (--from $slice_from)" "$slice_rows" "$slice_s" "$slice_kib" "$slice_cpu"
+row "five CSV files, ~10% slice, closed" "$closed_rows" "$closed_s" "$closed_kib" "$closed_cpu"
+row "same, built from $baseline_ref (closed)" "$bclosed_rows" "$bclosed_s" "$bclosed_kib" "$bclosed_cpu"
+row "same, built from $closure_ref (not closed)" "$open_rows" "$open_s" "$open_kib" "$open_cpu"
+[ "$all_rows" = 0 ] || row "export, all seven files" "$all_rows" "$all_s" "$all_kib" "$all_cpu"
+awk -v ss="$sqlite_s" -v os="$ours_s" -v bs="$base_s" -v sc="$sqlite_cpu" -v oc="$ours_cpu" -v bc="$base_cpu" \
+    -v sk="$slice_kib" -v ok="$ours_kib" -v cs="$closed_s" -v cc="$closed_cpu" -v os2="$open_s" -v oc2="$open_cpu" -v ref="$baseline_ref" 'BEGIN {
+  printf "\nexport speed, share of sqlite3 rows/s  : %.0f%% by wall, %.0f%% by CPU (target >= 50%%); built from %s: %.0f%% by wall, %.0f%% by CPU\n", 100 * ss / os, 100 * sc / oc, ref, 100 * ss / bs, 100 * sc / bc
+  printf "memory, 10%% slice vs all mentions     : x%.2f peak RSS\n", sk / ok
+  printf "closure (closed vs not closed)        : %+.0f%% wall, %+.0f%% CPU (target <= +10%%)\n", 100 * (cs - os2) / os2, 100 * (cc - oc2) / oc2
 }'

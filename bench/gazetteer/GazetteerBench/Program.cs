@@ -2,16 +2,17 @@ using System.Diagnostics;
 using System.Globalization;
 using System.IO.Compression;
 using System.Text;
+using GazetteerBench;
 using NewsDesk.Web.Places;
 
-// Load: the app's Gazetteer (decompress, parse, fold and sort every name) against the baseline of only
-// decompressing and splitting the same file into lines. Memory: managed heap after a full GC, before and after.
+// Load: the app's Gazetteer (decompress, parse, fold and sort every name) against two baselines: only
+// decompressing and splitting the same file into lines (the floor), and the loader before session 6
+// (PreviousLoader.cs), which runs after the app's, so the app's pays the first use of what they share. Memory: managed heap after a full GC, before and after.
 // Type-ahead: 2,000 prefixes (2 to 6 characters of real place names, Latin and Arabic) through Gazetteer.Search
 // against the baseline of a linear scan of every folded name with StartsWith, as a simple implementation would do.
 var culture = CultureInfo.InvariantCulture;
 static long Heap() => GC.GetTotalMemory(forceFullCollection: true);
 
-var heapBefore = Heap();
 var watch = Stopwatch.StartNew();
 var lines = 0;
 using (var stream = typeof(Gazetteer).Assembly.GetManifestResourceStream("NewsDesk.Web.Places.Data.places.tsv.gz")!)
@@ -24,11 +25,15 @@ using (var reader = new StreamReader(new GZipStream(stream, CompressionMode.Deco
 }
 
 var baselineLoad = watch.Elapsed;
+var heapBefore = Heap();
 watch.Restart();
 var gazetteer = new Gazetteer();
 var count = gazetteer.Count;
 var load = watch.Elapsed;
 var heapAfter = Heap();
+watch.Restart();
+PreviousLoader.Load();
+var previousLoad = watch.Elapsed;
 
 var random = new Random(18);
 var all = gazetteer.Search("a", 5000).Concat(gazetteer.Search("ب", 2000)).Concat(gazetteer.Search("s", 5000)).ToList();
@@ -50,7 +55,7 @@ var ours = Measure(queries, q => gazetteer.Search(q, 10).Count);
 var scan = Measure(queries, q => everyName.Count(n => n.StartsWith(q, StringComparison.Ordinal)));
 
 Console.WriteLine($"places: {count:N0} ({lines:N0} lines in the file), names in the baseline scan: {everyName.Count:N0}");
-Console.WriteLine(string.Create(culture, $"load: gazetteer {load.TotalMilliseconds:F0} ms, baseline (decompress + split) {baselineLoad.TotalMilliseconds:F0} ms, x{load / baselineLoad:F1} (target <= 1000 ms)"));
+Console.WriteLine(string.Create(culture, $"load: gazetteer {load.TotalMilliseconds:F0} ms, baseline (decompress + split) {baselineLoad.TotalMilliseconds:F0} ms, x{load / baselineLoad:F1}; loader before session 6 {previousLoad.TotalMilliseconds:F0} ms, x{load / previousLoad:F2} (target <= 1000 ms)"));
 Console.WriteLine(string.Create(culture, $"memory: managed heap +{(heapAfter - heapBefore) / 1048576.0:F1} MiB after load; process working set {Environment.WorkingSet / 1048576.0:F0} MiB (target <= 150 MB)"));
 Console.WriteLine(string.Create(culture, $"type-ahead (2,000 prefixes): gazetteer p50 {ours.P50:F3} ms, p99 {ours.P99:F3} ms, max {ours.Max:F3} ms; linear scan p50 {scan.P50:F3} ms, p99 {scan.P99:F3} ms; p99 ratio {scan.P99 / ours.P99:F0}x faster (target <= 50 ms)"));
 

@@ -107,8 +107,8 @@ public static class ExportVerb
             {
                 var path = Path.GetFullPath(zipFile);
                 Directory.CreateDirectory(Path.GetDirectoryName(path)!);
-                await using var file = new FileStream(path, FileMode.Create, FileAccess.Write, FileShare.None, 1 << 16, useAsync: true);
-                var entries = await export.WriteZipAsync(selection, format, file, ct, tables);
+                await using var file = ExportService.CreateLocalFile(path);
+                var entries = await export.WriteZipAsync(selection, format, file, ct, tables, synchronous: true);
                 foreach (var (fileName, rows) in entries)
                 {
                     await stdout.WriteLineAsync($"{path}:{fileName}\t{rows} row(s)");

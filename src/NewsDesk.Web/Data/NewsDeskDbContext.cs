@@ -29,6 +29,7 @@ public class NewsDeskDbContext : IdentityDbContext<NewsDeskUser>, IDataProtectio
     private readonly AuditRecorder _audit;
     private readonly StoreVersion? _version;
     private StoreChange _uncommitted;
+    private readonly List<Records.ActorNameChanges.Pending> _uncommittedNames = [];
     private bool _writingAudit;
 
     public NewsDeskDbContext(DbContextOptions<NewsDeskDbContext> options, TimeProvider clock, CurrentActor? actor = null, StoreVersion? version = null)
@@ -89,6 +90,7 @@ public class NewsDeskDbContext : IdentityDbContext<NewsDeskUser>, IDataProtectio
         StampRecords();
         ColumnLimits.Fit(ChangeTracker);
         var change = StoreChanges.Of(ChangeTracker);
+        var names = Records.ActorNameChanges.Of(ChangeTracker.Entries());
         var audited = _audit.Collect(this);
         var chained = audited.Count > 0 || AuditChain.HasAdded(this);
         using var own = chained && Database.CurrentTransaction is null ? Database.BeginTransaction() : null;
@@ -115,7 +117,7 @@ public class NewsDeskDbContext : IdentityDbContext<NewsDeskUser>, IDataProtectio
             }
         }
 
-        Saved(change);
+        Saved(change, names);
         own?.Commit();
         return saved;
     }
@@ -130,6 +132,7 @@ public class NewsDeskDbContext : IdentityDbContext<NewsDeskUser>, IDataProtectio
         StampRecords();
         ColumnLimits.Fit(ChangeTracker);
         var change = StoreChanges.Of(ChangeTracker);
+        var names = Records.ActorNameChanges.Of(ChangeTracker.Entries());
         var audited = _audit.Collect(this);
         // A merge adds audit entries of its own: they are chained like the recorder's.
         var chained = audited.Count > 0 || AuditChain.HasAdded(this);
@@ -157,7 +160,7 @@ public class NewsDeskDbContext : IdentityDbContext<NewsDeskUser>, IDataProtectio
             }
         }
 
-        Saved(change);
+        Saved(change, names);
         if (own is not null)
         {
             await own.CommitAsync(cancellationToken);
@@ -178,9 +181,14 @@ public class NewsDeskDbContext : IdentityDbContext<NewsDeskUser>, IDataProtectio
     protected virtual Task LockAuditChainAsync(CancellationToken cancellationToken) => Task.CompletedTask;
 
     // A save outside any transaction has committed already (EF's own transaction); inside one, the change waits.
-    private void Saved(StoreChange change)
+    private void Saved(StoreChange change, Records.ActorNameChanges.Pending? names)
     {
         _uncommitted |= change;
+        if (names is not null)
+        {
+            _uncommittedNames.Add(names);
+        }
+
         if (Database.CurrentTransaction is null)
         {
             TransactionEnded(committed: true);
@@ -192,9 +200,14 @@ public class NewsDeskDbContext : IdentityDbContext<NewsDeskUser>, IDataProtectio
     {
         var change = _uncommitted;
         _uncommitted = StoreChange.None;
+        // Ids are read now: an added actor has its id only after the save.
+        var actors = _uncommittedNames.SelectMany(n => n.ActorIds()).Distinct().ToList();
+        _uncommittedNames.Clear();
         if (committed)
         {
             _version?.Committed(change);
+            // The in-memory name indexes read these actors again; told after the commit, never before it.
+            _version?.ActorNames.Committed(actors);
         }
     }
 

@@ -1,6 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.ChangeTracking;
 using NewsDesk.Web.Data.Auditing;
+using NewsDesk.Web.Data.Records;
 using NewsDesk.Web.Domain;
 
 namespace NewsDesk.Web.Data;
@@ -48,6 +49,12 @@ public sealed class StoreVersion(IExternalChangeSignal? external = null) : IDisp
             external?.Announce(change);
         }
     }
+
+    /// <summary>Other processes' writes alone, as far as the store lets us see them: readers that learn of this process's changes otherwise (<see cref="ActorNames"/>) check the store only when this moves.</summary>
+    public long External => external?.Changes ?? 0;
+
+    /// <summary>The actors whose names or aliases this process's commits changed, for the in-memory name indexes.</summary>
+    public Records.ActorNameChanges ActorNames { get; } = new();
 
     public void Dispose() => (external as IDisposable)?.Dispose();
 }

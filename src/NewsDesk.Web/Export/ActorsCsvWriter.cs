@@ -17,7 +17,7 @@ public sealed class ActorsCsvWriter : IExportTableWriter
     public async Task WriteRowsAsync(ExportScope scope, ExportFormat format, CsvTableWriter csv, CancellationToken cancellationToken)
     {
         var mentions = scope.Mentions;
-        var batches = RecordBatches.ReadAsync(scope.Actors.AsNoTracking(), a => a.Id, a => new Row(
+        var batches = RecordBatches.ReadAsync((await scope.ActorsAsync(cancellationToken)).AsNoTracking(), a => a.Id, a => new Row(
                 a.Id, a.Name, a.Kind, a.AcledType, a.Country, a.ExternalId, a.Description, a.Reliability,
                 mentions.Count(m => m.ActorId == a.Id),
                 mentions.Where(m => m.ActorId == a.Id).Select(m => m.ArticleId).Distinct().Count()),

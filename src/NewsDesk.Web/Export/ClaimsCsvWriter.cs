@@ -69,7 +69,7 @@ public static class ClaimRows
         ExportScope scope, [System.Runtime.CompilerServices.EnumeratorCancellation] CancellationToken cancellationToken)
     {
         var mentions = scope.Mentions;
-        var batches = RecordBatches.ReadAsync(scope.Claims.AsNoTracking(), c => c.Id, c => new
+        var batches = RecordBatches.ReadAsync((await scope.ClaimsAsync(cancellationToken)).AsNoTracking(), c => c.Id, c => new
         {
             c.Id,
             c.Text,

@@ -33,7 +33,7 @@ public sealed class EvidenceBundleWriter(NewsDeskDbContext db, ExportService exp
             foreach (var file in ExportService.Files)
             {
                 using var content = new MemoryStream();
-                var rows = await export.WriteFileAsync(file, scope, format, content, cancellationToken);
+                var rows = await export.WriteFileAsync(file, scope, format, content, synchronous: true, cancellationToken);
                 var what = file is IExportTableWriter ? $"CSV table, {rows} row(s) (docs/export.md)" : $"JSON file, {rows} object(s) (docs/export.md)";
                 await AddAsync(archive, file.FileName, content.ToArray(), what, items, now, cancellationToken);
             }

@@ -41,9 +41,9 @@ public sealed class ExportService(
         return new ExportCounts(
             await scope.Articles.CountAsync(cancellationToken),
             await scope.Mentions.CountAsync(cancellationToken),
-            await scope.Actors.CountAsync(cancellationToken),
-            await scope.Incidents.CountAsync(cancellationToken),
-            await scope.Claims.CountAsync(cancellationToken));
+            await (await scope.ActorsAsync(cancellationToken)).CountAsync(cancellationToken),
+            await (await scope.IncidentsAsync(cancellationToken)).CountAsync(cancellationToken),
+            await (await scope.ClaimsAsync(cancellationToken)).CountAsync(cancellationToken));
     }
 
     /// <summary>Writes one table as CSV to <paramref name="output"/>; returns its row count.</summary>
@@ -70,8 +70,8 @@ public sealed class ExportService(
         foreach (var table in Chosen(only))
         {
             var path = Path.Combine(directory, table.FileName);
-            await using var file = new FileStream(path, FileMode.Create, FileAccess.Write, FileShare.None, 1 << 16, useAsync: true);
-            written.Add((path, await WriteFileAsync(table, scope, format, file, cancellationToken)));
+            await using var file = CreateLocalFile(path);
+            written.Add((path, await WriteFileAsync(table, scope, format, file, synchronous: true, cancellationToken)));
         }
 
         return written;
@@ -81,9 +81,10 @@ public sealed class ExportService(
     /// Writes every file (or only <paramref name="only"/>) into a ZIP on <paramref name="output"/>, entry by entry,
     /// straight to the stream (a response body needs no seeking); returns the row counts by file name.
     /// </summary>
+    /// <param name="synchronous">Whether <paramref name="output"/> may be written synchronously (a local file, see <see cref="CreateLocalFile"/>).</param>
     public async Task<IReadOnlyList<(string FileName, int Rows)>> WriteZipAsync(
         ExportSelection selection, ExportFormat format, Stream output, CancellationToken cancellationToken,
-        IReadOnlyCollection<IExportFile>? only = null)
+        IReadOnlyCollection<IExportFile>? only = null, bool synchronous = false)
     {
         var scope = await ScopeAsync(selection, cancellationToken);
         var written = new List<(string, int)>();
@@ -96,7 +97,7 @@ public sealed class ExportService(
                 var entry = archive.CreateEntry(table.FileName, CompressionLevel.Fastest);
                 entry.LastWriteTime = now;
                 await using var stream = await entry.OpenAsync(cancellationToken);
-                written.Add((table.FileName, await WriteFileAsync(table, scope, format, stream, cancellationToken)));
+                written.Add((table.FileName, await WriteFileAsync(table, scope, format, stream, synchronous, cancellationToken)));
             }
         }
 
@@ -107,9 +108,21 @@ public sealed class ExportService(
     public Task<ExportScope> ScopeAsync(ExportSelection selection, CancellationToken cancellationToken) =>
         ExportScope.CreateAsync(db, selection, new ExportLinks(options.Value.PublicBaseUrl, options.Value.ReviewerName), cancellationToken);
 
+    /// <summary>
+    /// A file the export writes to on this machine: written synchronously (CsvTableWriter explains why) in the
+    /// writers' own megabyte chunks, so the stream adds no buffer of its own.
+    /// </summary>
+    public static FileStream CreateLocalFile(string path) =>
+        new(path, FileMode.Create, FileAccess.Write, FileShare.None, bufferSize: 0, FileOptions.None);
+
     /// <summary>Writes one file of an already closed selection.</summary>
+    public Task<int> WriteFileAsync(
+        IExportFile file, ExportScope scope, ExportFormat format, Stream output, CancellationToken cancellationToken) =>
+        WriteFileAsync(file, scope, format, output, synchronous: false, cancellationToken);
+
+    /// <summary>Writes one file of an already closed selection, synchronously when <paramref name="output"/> allows it (a local file or memory).</summary>
     public async Task<int> WriteFileAsync(
-        IExportFile file, ExportScope scope, ExportFormat format, Stream output, CancellationToken cancellationToken)
+        IExportFile file, ExportScope scope, ExportFormat format, Stream output, bool synchronous, CancellationToken cancellationToken)
     {
         int rows;
         if (file is IExportDocumentWriter document)
@@ -119,7 +132,7 @@ public sealed class ExportService(
         else
         {
             var table = (IExportTableWriter)file;
-            await using var csv = new CsvTableWriter(output, format.ByteOrderMark);
+            await using var csv = new CsvTableWriter(output, format.ByteOrderMark, synchronous);
             csv.WriteHeader(table.Columns(format));
             await table.WriteRowsAsync(scope, format, csv, cancellationToken);
             rows = csv.Rows;

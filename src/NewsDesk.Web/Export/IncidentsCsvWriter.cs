@@ -31,7 +31,8 @@ public sealed class IncidentsCsvWriter : IExportTableWriter
     public async Task WriteRowsAsync(ExportScope scope, ExportFormat format, CsvTableWriter csv, CancellationToken cancellationToken)
     {
         var mentions = scope.Mentions;
-        var batches = RecordBatches.ReadAsync(scope.Incidents.AsNoTracking(), i => i.Id, i => new Row(i), r => r.Incident.Id, cancellationToken);
+        var exportedClaims = await scope.ClaimsAsync(cancellationToken);
+        var batches = RecordBatches.ReadAsync((await scope.IncidentsAsync(cancellationToken)).AsNoTracking(), i => i.Id, i => new Row(i), r => r.Incident.Id, cancellationToken);
         await foreach (var batch in batches)
         {
             var ids = batch.Select(r => r.Incident.Id).ToArray();
@@ -44,7 +45,7 @@ public sealed class IncidentsCsvWriter : IExportTableWriter
                     .OrderBy(x => x.PublishedAt == null).ThenBy(x => x.PublishedAt).ThenBy(x => x.ArticleId)
                     .ToListAsync(cancellationToken))
                 .ToLookup(x => x.IncidentId);
-            var claims = (await scope.Claims.AsNoTracking().Where(c => nullableIds.Contains(c.IncidentId)).OrderBy(c => c.Id)
+            var claims = (await exportedClaims.AsNoTracking().Where(c => nullableIds.Contains(c.IncidentId)).OrderBy(c => c.Id)
                     .Select(c => new { IncidentId = c.IncidentId!.Value, c.Id }).ToListAsync(cancellationToken))
                 .ToLookup(c => c.IncidentId, c => c.Id);
 

@@ -22,7 +22,7 @@ public sealed class IncidentsGeoJsonWriter : IExportDocumentWriter
         json.WriteStartObject();
         json.WriteString("type", "FeatureCollection");
         json.WriteStartArray("features");
-        var batches = RecordBatches.ReadAsync(scope.Incidents.AsNoTracking(), i => i.Id, i => i, i => i.Id, cancellationToken);
+        var batches = RecordBatches.ReadAsync((await scope.IncidentsAsync(cancellationToken)).AsNoTracking(), i => i.Id, i => i, i => i.Id, cancellationToken);
         await foreach (var batch in batches)
         {
             var roles = await IncidentRoles.ReadAsync(scope.Db, [.. batch.Select(i => i.Id)], cancellationToken);

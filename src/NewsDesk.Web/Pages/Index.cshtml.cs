@@ -18,7 +18,7 @@ public class IndexModel(ArticleFacets facets, NewsDeskDbContext db, TimeProvider
     public ArticleSearchApi.ArticleFilterParameters Filter { get; set; } = new();
 
     /// <summary>The results are cached per query string (and store version: see VersionedCacheTagHelper).</summary>
-    public string CacheKey => $"{Request.QueryString.Value}|{Filter.Assignee}|{Filter.Watched}";
+    public string CacheKey => $"{Request.QueryString.Value}|{Filter.Assignee}|{Filter.Queue}|{Filter.Watched}";
 
     /// <summary>Articles per workflow state (an article without a review row is new), and in the signed-in user's queue.</summary>
     public IReadOnlyDictionary<ArticleState, int> StateCounts { get; private set; } = new Dictionary<ArticleState, int>();
@@ -45,7 +45,7 @@ public class IndexModel(ArticleFacets facets, NewsDeskDbContext db, TimeProvider
             ? TotalCount - byState.Where(g => g.Key != ArticleState.New).Sum(g => g.Count)
             : byState.Where(g => g.Key == s).Sum(g => g.Count));
         var me = User.Identity?.Name;
-        MyQueueCount = await db.ArticleReviews.CountAsync(r => r.Assignee == me && (r.State == ArticleState.New || r.State == ArticleState.InProgress), cancellationToken);
+        MyQueueCount = me is null ? 0 : await db.ArticleReviews.WaitingFor(me).CountAsync(cancellationToken);
         WatchedCount = me is null ? 0 : await Watchlists.WatchlistQueries.CountAsync(db, me, clock.GetUtcNow().UtcDateTime - Watchlists.WatchlistQueries.RecentWindow, cancellationToken);
         Languages = totals.Languages;
         Sources = totals.Sources.Select(s => new SelectListItem(s.Name, s.Id.ToString(CultureInfo.InvariantCulture))).ToList();

@@ -26,6 +26,9 @@ public sealed record ArticleFilter
     /// <summary>The assignee's email: someone's queue.</summary>
     public string? Assignee { get; init; }
 
+    /// <summary>The email of someone whose queue to show: assigned to them and waiting (<see cref="ArticleQueue"/>).</summary>
+    public string? QueueOf { get; init; }
+
     /// <summary>The email of an editor whose watches flagged the article as it arrived (the "Watched" filter).</summary>
     public string? WatchedBy { get; init; }
 

@@ -116,6 +116,11 @@ public sealed class ArticleListQuery(NewsDeskDbContext db, IArticleTextSearch te
             articles = articles.Where(a => a.Review != null && a.Review.Assignee == filter.Assignee);
         }
 
+        if (!string.IsNullOrWhiteSpace(filter.QueueOf))
+        {
+            articles = articles.WaitingFor(filter.QueueOf);
+        }
+
         if (!string.IsNullOrWhiteSpace(filter.WatchedBy))
         {
             articles = articles.Where(a => db.WatchHits.Any(h => h.ArticleId == a.Id && h.Watch!.Owner == filter.WatchedBy));

@@ -55,6 +55,8 @@ public static class ArticleSearchApi
 
         /// <summary>An account's email, or "me" for the signed-in user (resolved by the caller: <see cref="ForUser"/>).</summary>
         [FromQuery] public string? Assignee { get; set; }
+        /// <summary>An account's email, or "me": that person's queue, the articles assigned to them that wait (new or in progress).</summary>
+        [FromQuery] public string? Queue { get; set; }
         /// <summary>"me": only articles my watches flagged as they arrived.</summary>
         [FromQuery] public string? Watched { get; set; }
         [FromQuery] public string? After { get; set; }
@@ -76,6 +78,7 @@ public static class ArticleSearchApi
             State = Enum.TryParse<ArticleState>(State?.Replace(" ", "", StringComparison.Ordinal).Replace("-", "", StringComparison.Ordinal), ignoreCase: true, out var state)
                 && Enum.IsDefined(state) && !int.TryParse(State, out _) ? state : null,
             Assignee = Assignee,
+            QueueOf = Queue,
             WatchedBy = Watched,
         };
 
@@ -85,6 +88,11 @@ public static class ArticleSearchApi
             if (Assignee == "me")
             {
                 Assignee = userName;
+            }
+
+            if (Queue == "me")
+            {
+                Queue = userName;
             }
 
             if (Watched == "me")

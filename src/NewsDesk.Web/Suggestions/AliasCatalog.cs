@@ -5,25 +5,31 @@ using NewsDesk.Web.Suggestions.Matching;
 namespace NewsDesk.Web.Suggestions;
 
 /// <summary>
-/// Keeps the <see cref="AliasIndex"/> in step with the knowledge base. After any write (the store version moved) a
-/// few aggregate queries tell whether actors or aliases changed; only then are the names read again, and only the
-/// actors whose names differ go into the index's small automaton of changes (a full rebuild happens on first use
-/// and once many actors have changed). One per process.
+/// Keeps the <see cref="AliasIndex"/> in step with the knowledge base. When this process's save pipeline reports
+/// changed actor names (<see cref="StoreVersion.ActorNames"/>), another process wrote (<see cref="StoreVersion.External"/>),
+/// or, at the latest, <see cref="VersionedCache.MaxAge"/> after a write, a few aggregate queries tell whether actors
+/// or aliases changed; only then are the names read again, and only the actors whose names differ go into the index's
+/// small automaton of changes (a full rebuild happens on first use and once many actors have changed). Other saves
+/// (a tag, an article) cost nothing. One per process.
 /// </summary>
-public sealed class AliasCatalog(StoreVersion storeVersion, ILogger<AliasCatalog> logger) : IDisposable
+public sealed class AliasCatalog(StoreVersion storeVersion, ILogger<AliasCatalog> logger, TimeProvider clock) : IDisposable
 {
     private readonly SemaphoreSlim _lock = new(1, 1);
     private AliasIndex? _index;
     private Signature? _signature;
-    private long _checkedAtVersion = -1;
+    private Seen? _seen;
 
     /// <summary>How many times the names were read and the index changed (full builds and incremental updates).</summary>
     public int Rebuilds { get; private set; }
 
+    /// <summary>How many times the store was asked whether actors or aliases changed.</summary>
+    public int StoreChecks { get; private set; }
+
     public async Task<AliasIndex> CurrentAsync(NewsDeskDbContext db, CancellationToken cancellationToken)
     {
-        var version = storeVersion.Current;
-        if (_index is { } ready && Volatile.Read(ref _checkedAtVersion) == version)
+        // Read before looking at the tables: a change committed meanwhile moves them again, so it is looked at next time.
+        var now = new Seen(storeVersion.ActorNames.Sequence, storeVersion.External, storeVersion.Current, clock.GetUtcNow());
+        if (_index is { } ready && Volatile.Read(ref _seen) is { } seen && seen.Covers(now))
         {
             return ready;
         }
@@ -31,12 +37,13 @@ public sealed class AliasCatalog(StoreVersion storeVersion, ILogger<AliasCatalog
         await _lock.WaitAsync(cancellationToken);
         try
         {
-            if (_index is { } current && _checkedAtVersion == version)
+            if (_index is { } current && _seen is { } other && other.Covers(now))
             {
                 return current;
             }
 
             var signature = await SignatureAsync(db, cancellationToken);
+            StoreChecks++;
             if (_index is null || signature != _signature)
             {
                 var names = await NamesAsync(db, cancellationToken);
@@ -47,7 +54,7 @@ public sealed class AliasCatalog(StoreVersion storeVersion, ILogger<AliasCatalog
                     _index.ActorCount, _index.ChangedActorCount, _index.WeakAliasCount);
             }
 
-            Volatile.Write(ref _checkedAtVersion, version);
+            Volatile.Write(ref _seen, now);
             return _index;
         }
         finally
@@ -97,6 +104,13 @@ public sealed class AliasCatalog(StoreVersion storeVersion, ILogger<AliasCatalog
         await db.ActorAliases.MaxAsync(a => (int?)a.Id, cancellationToken),
         await db.ActorAliases.SumAsync(a => (long)a.Id, cancellationToken),
         await db.ActorAliases.CountAsync(a => a.CaseSensitive, cancellationToken));
+
+    /// <summary>When the store was last asked: the names journal, other processes' writes, the store version and the time.</summary>
+    private sealed record Seen(long Names, long External, long Version, DateTimeOffset At)
+    {
+        // An unseen write of another process (one made in the instant of our own commit) shows after MaxAge at the latest.
+        public bool Covers(Seen now) => Names == now.Names && External == now.External && (Version == now.Version || now.At - At <= VersionedCache.MaxAge);
+    }
 
     private sealed record Signature(int Actors, DateTime? LastActorChange, int Aliases, int? LastAliasId, long AliasIdSum, int ExactAliases);
 }

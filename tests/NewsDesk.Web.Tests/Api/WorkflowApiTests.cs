@@ -1,6 +1,8 @@
+using System.Globalization;
 using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
+using System.Text.RegularExpressions;
 using NewsDesk.Web.Auth;
 using NewsDesk.Web.Domain;
 using NewsDesk.Web.Tests.Infrastructure;
@@ -106,5 +108,35 @@ public class WorkflowApiTests(NewsDeskFactory factory) : IClassFixture<NewsDeskF
         Assert.Matches(@"My queue \(\d+\)", home.QuerySelector(".my-queue")!.TextContent);
         var next = await (await factory.CreateClientAsync(Roles.Editor, allowAutoRedirect: false)).GetAsync("/articles/queue/next");
         Assert.Equal(HttpStatusCode.Redirect, next.StatusCode);
+    }
+
+    [Fact]
+    public async Task The_menus_queue_count_is_the_number_of_articles_its_link_lists()
+    {
+        var editor = NewsDeskFactory.EmailOf(Roles.Editor);
+        var waiting = await factory.AddArticleAsync("Waiting in the queue.");
+        var started = await factory.AddArticleAsync("Started in the queue.");
+        var done = await factory.AddArticleAsync("Annotated, out of the queue.");
+        var dropped = await factory.AddArticleAsync("Irrelevant, out of the queue.");
+        await factory.InsertAsync(
+            new ArticleReview { ArticleId = waiting.Id, State = ArticleState.New, Assignee = editor },
+            new ArticleReview { ArticleId = started.Id, State = ArticleState.InProgress, Assignee = editor },
+            new ArticleReview { ArticleId = done.Id, State = ArticleState.Annotated, Assignee = editor, AnnotatedBy = editor },
+            new ArticleReview { ArticleId = dropped.Id, State = ArticleState.Irrelevant, Assignee = editor });
+        var client = await factory.CreateClientAsync(Roles.Editor);
+
+        var home = await client.GetDocumentAsync("/");
+        var link = home.QuerySelector(".my-queue")!;
+        var count = int.Parse(Regex.Match(link.TextContent, @"My queue \((\d+)\)").Groups[1].Value, CultureInfo.InvariantCulture);
+        var listed = (await client.GetDocumentAsync(link.GetAttribute("href")!)).QuerySelectorAll(".article-list li > a.fw-semibold").Select(a => a.TextContent.Trim()).ToList();
+        var api = await client.GetFromJsonAsync<JsonElement>("/api/articles?queue=me&limit=100");
+        var ids = api.GetProperty("items").EnumerateArray().Select(i => i.GetProperty("id").GetInt32()).ToList();
+
+        Assert.Equal(count, listed.Count);
+        Assert.Equal(count, ids.Count);
+        Assert.Contains(waiting.Id, ids);
+        Assert.Contains(started.Id, ids);
+        Assert.DoesNotContain(done.Id, ids);
+        Assert.DoesNotContain(dropped.Id, ids);
     }
 }

@@ -86,7 +86,7 @@ public class FullDiskTests(FixtureSite site) : IClassFixture<FixtureSite>
     }
 
     private static NewsDeskFactory On(string dataDirectory, double? limitMegabytes) =>
-        NewsDeskFactory.On(dataDirectory)
+        NewsDeskFactory.On(dataDirectory, TestEngine.Sqlite) // the size limit is SQLite's max_page_count
             .WithSetting("Ingest:Enabled", "false")
             .WithSetting("Ingest:AllowPrivateNetworks", "true")
             .WithSetting("Ingest:PerHostDelay", "00:00:00")

@@ -2,7 +2,9 @@ using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
 using NewsDesk.Web.Domain;
+using NewsDesk.Web.Suggestions;
 using NewsDesk.Web.Tests.Infrastructure;
 
 namespace NewsDesk.Web.Tests.Suggestions;
@@ -113,6 +115,21 @@ public class SuggestionsApiTests(NewsDeskFactory factory) : IClassFixture<NewsDe
         await factory.InsertAsync(new ActorAlias { ActorId = actor.Id, Name = "Perseans" });
 
         Assert.Equal(["Perseans"], (await SuggestionsAsync(article.Id)).Select(s => s.GetProperty("quote").GetString()));
+    }
+
+    [Fact]
+    public async Task A_mention_saved_between_two_requests_does_not_make_the_names_be_asked_for_again()
+    {
+        var actor = await factory.AddActorAsync("Cassiopeia Front");
+        var article = await factory.AddArticleAsync("The Cassiopeia Front advanced.");
+        Assert.Single(await SuggestionsAsync(article.Id));
+        var catalog = factory.Services.GetRequiredService<AliasCatalog>();
+        var checks = catalog.StoreChecks;
+
+        await factory.InsertAsync(new Mention { ArticleId = article.Id, Start = 4, End = 20, Quote = "Cassiopeia Front", ActorId = actor.Id });
+
+        Assert.Empty(await SuggestionsAsync(article.Id));
+        Assert.Equal(checks, catalog.StoreChecks);
     }
 
     [Fact]

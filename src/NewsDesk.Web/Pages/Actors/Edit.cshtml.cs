@@ -99,6 +99,14 @@ public sealed class ActorForm : IValidatableObject
     [StringLength(ActorAliasConfiguration.MaxPerActor * (ActorAliasConfiguration.MaxNameLength + 2), ErrorMessage = "The aliases are longer than an actor's limit.")]
     public string? Aliases { get; set; }
 
+    /// <summary>
+    /// Aliases matched only in exactly this case and suggested even when short or a common word ("US", "IS"): the
+    /// suggestions leave such names out unless an editor lists them here (<see cref="ActorAlias.CaseSensitive"/>).
+    /// </summary>
+    [Display(Name = "Exact aliases: this case only, suggested even when short or common (one per line, e.g. US)")]
+    [StringLength(ActorAliasConfiguration.MaxPerActor * (ActorAliasConfiguration.MaxNameLength + 2), ErrorMessage = "The aliases are longer than an actor's limit.")]
+    public string? ExactAliases { get; set; }
+
     public List<AffiliationRow> Affiliations { get; set; } = [];
 
     public int Version { get; set; }
@@ -122,7 +130,8 @@ public sealed class ActorForm : IValidatableObject
             Description = actor.Description,
             ExternalId = actor.ExternalId,
             Reliability = actor.Reliability,
-            Aliases = string.Join('\n', actor.Aliases.OrderBy(a => a.Name).Select(a => a.Name)),
+            Aliases = string.Join('\n', actor.Aliases.Where(a => !a.CaseSensitive).OrderBy(a => a.Name).Select(a => a.Name)),
+            ExactAliases = string.Join('\n', actor.Aliases.Where(a => a.CaseSensitive).OrderBy(a => a.Name, StringComparer.Ordinal).Select(a => a.Name)),
             Affiliations = [.. actor.Affiliations.Select(l => new AffiliationRow { ActorId = l.AffiliateId, Relation = l.Relation })],
             Version = actor.Version,
         };
@@ -138,14 +147,17 @@ public sealed class ActorForm : IValidatableObject
 
     public IEnumerable<ValidationResult> Validate(ValidationContext validationContext)
     {
-        if (ActorAliasConfiguration.Refusal(AliasLines()) is { } refusal)
+        if (ActorAliasConfiguration.Refusal([.. AliasLines().Select(a => a.Name)]) is { } refusal)
         {
             yield return new ValidationResult(refusal, [nameof(Aliases)]);
         }
     }
 
-    private List<string> AliasLines() =>
-        [.. (Aliases ?? "").Split('\n', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries).Distinct(StringComparer.OrdinalIgnoreCase)];
+    private static string[] Lines(string? text) => (text ?? "").Split('\n', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries);
+
+    // A name in both lists is exact: the stricter reading is the one the editor wrote on purpose.
+    private List<(string Name, bool Exact)> AliasLines() =>
+        [.. Lines(ExactAliases).Select(a => (a, true)).Concat(Lines(Aliases).Select(a => (a, false))).DistinctBy(a => a.Item1, StringComparer.OrdinalIgnoreCase)];
 
     public void ApplyTo(Actor actor, int actorId)
     {
@@ -157,11 +169,20 @@ public sealed class ActorForm : IValidatableObject
         actor.ExternalId = Blank(ExternalId);
         actor.Reliability = Reliability;
 
-        var aliases = AliasLines().Where(a => !string.Equals(a, actor.Name, StringComparison.OrdinalIgnoreCase)).ToList();
-        actor.Aliases.RemoveAll(a => !aliases.Contains(a.Name, StringComparer.OrdinalIgnoreCase));
-        foreach (var alias in aliases.Where(a => !actor.Aliases.Any(existing => string.Equals(existing.Name, a, StringComparison.OrdinalIgnoreCase))))
+        var aliases = AliasLines().Where(a => !string.Equals(a.Name, actor.Name, StringComparison.OrdinalIgnoreCase)).ToList();
+        actor.Aliases.RemoveAll(a => !aliases.Exists(kept => string.Equals(kept.Name, a.Name, StringComparison.OrdinalIgnoreCase)));
+        foreach (var (name, exact) in aliases)
         {
-            actor.Aliases.Add(new ActorAlias { Name = alias });
+            if (actor.Aliases.Find(existing => string.Equals(existing.Name, name, StringComparison.OrdinalIgnoreCase)) is { } existing)
+            {
+                // An exact alias is matched in its case, so a change of case is a change; a plain one keeps its spelling.
+                existing.Name = exact ? name : existing.Name;
+                existing.CaseSensitive = exact;
+            }
+            else
+            {
+                actor.Aliases.Add(new ActorAlias { Name = name, CaseSensitive = exact });
+            }
         }
 
         var links = Affiliations.Where(l => l.ActorId is { } other && other != actorId).DistinctBy(l => l.ActorId).ToList();

@@ -3,7 +3,7 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
 using NewsDesk.Web.Data;
 using NewsDesk.Web.Data.Auditing;
-using NewsDesk.Web.Domain;
+using NewsDesk.Web.Search;
 
 namespace NewsDesk.Web.Pages.Articles;
 
@@ -12,8 +12,7 @@ public class NextInQueueModel(NewsDeskDbContext db, CurrentActor user) : PageMod
 {
     public async Task<IActionResult> OnGetAsync(int? after, CancellationToken cancellationToken)
     {
-        var waiting = db.ArticleReviews.AsNoTracking()
-            .Where(r => r.Assignee == user.Name && (r.State == ArticleState.New || r.State == ArticleState.InProgress));
+        var waiting = db.ArticleReviews.AsNoTracking().WaitingFor(user.Name);
         var next = await waiting.Where(r => r.ArticleId > (after ?? 0)).OrderBy(r => r.ArticleId).Select(r => (int?)r.ArticleId).FirstOrDefaultAsync(cancellationToken)
             ?? await waiting.Where(r => r.ArticleId != (after ?? 0)).OrderBy(r => r.ArticleId).Select(r => (int?)r.ArticleId).FirstOrDefaultAsync(cancellationToken);
         return next is { } id ? RedirectToPage("Details", new { id }) : Page();

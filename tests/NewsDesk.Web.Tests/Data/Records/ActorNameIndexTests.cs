@@ -1,6 +1,8 @@
 using System.Net.Http.Json;
 using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using NewsDesk.Web.Data;
 using NewsDesk.Web.Data.Records;
 using NewsDesk.Web.Domain;
 using NewsDesk.Web.Tests.Infrastructure;
@@ -75,14 +77,80 @@ public class ActorNameIndexTests(NewsDeskFactory factory) : IClassFixture<NewsDe
     }
 
     [Fact]
-    public async Task A_mention_saved_between_two_searches_keeps_the_index_and_its_answers()
+    public async Task A_mention_saved_between_two_searches_keeps_the_index_and_its_answers_without_reading_the_actors()
     {
         var before = await NamesAsync("Iran");
+        var (builds, patches, checks) = (Index.Builds, Index.Patches, Index.StoreChecks);
         var article = await factory.AddArticleAsync("Iran said so.");
         var iran = await factory.ExecuteDbContextAsync(db => db.Actors.SingleAsync(a => a.Name == "Iran"));
         await factory.InsertAsync(new Mention { ArticleId = article.Id, Start = 0, End = 4, Quote = "Iran", ActorId = iran.Id });
 
         Assert.Equal(before, await NamesAsync("Iran"));
         Assert.Equal("Iran", before[0]);
+        Assert.Equal((builds, patches, checks), (Index.Builds, Index.Patches, Index.StoreChecks));
     }
+
+    [Fact]
+    public async Task A_renamed_actor_is_patched_into_the_index_not_rebuilt()
+    {
+        var actor = await factory.AddActorAsync("Zambezi Patch Front");
+        Assert.Equal(["Zambezi Patch Front"], await NamesAsync("Zambezi Patch"));
+        var (builds, patches) = (Index.Builds, Index.Patches);
+
+        await factory.ExecuteDbContextAsync(async db =>
+        {
+            var tracked = await db.Actors.SingleAsync(a => a.Id == actor.Id);
+            tracked.Name = "Limpopo Patch Front";
+            await db.SaveChangesAsync();
+        });
+
+        Assert.Empty(await NamesAsync("Zambezi Patch"));
+        Assert.Equal(["Limpopo Patch Front"], await NamesAsync("Limpopo Patch"));
+        Assert.Equal((builds, patches + 1), (Index.Builds, Index.Patches));
+    }
+
+    [Fact]
+    public async Task A_merge_shows_once_its_transaction_commits_the_merged_name_finding_the_survivor()
+    {
+        var survivor = await factory.AddActorAsync("Okavango Merge Brigade");
+        var merged = await factory.AddActorAsync("Kunene Merge Battalion", "KMB");
+        Assert.Equal(["Kunene Merge Battalion"], await NamesAsync("kmb"));
+
+        await using (var scope = factory.Services.CreateAsyncScope())
+        {
+            var result = await scope.ServiceProvider.GetRequiredService<RecordMerger>().MergeActorsAsync(survivor.Id, merged.Id, CancellationToken.None);
+            Assert.True(result.Succeeded, result.Error);
+        }
+
+        Assert.Equal(["Okavango Merge Brigade"], await NamesAsync("kmb"));
+        Assert.Equal(["Okavango Merge Brigade"], await NamesAsync("Kunene Merge"));
+    }
+
+    [Fact]
+    public async Task An_alias_added_by_another_process_shows_within_seconds()
+    {
+        var actor = await factory.AddActorAsync("Orange Elsewhere Corps");
+        Assert.Empty(await NamesAsync("Vaal Elsewhere"));
+
+        // Another instance of the app on the same file: its saves do not go through this process's pipeline.
+        var options = new DbContextOptionsBuilder<NewsDeskDbContext>().UseSqlite($"Data Source={factory.DatabasePath};Pooling=False").Options;
+        await using (var other = new NewsDeskDbContext(options, TimeProvider.System))
+        {
+            other.ActorAliases.Add(new ActorAlias { ActorId = actor.Id, Name = "Vaal Elsewhere Corps" });
+            await other.SaveChangesAsync();
+        }
+
+        // The store's files are looked at about once a second.
+        string[] found = [];
+        for (var attempt = 0; attempt < 50 && found.Length == 0; attempt++)
+        {
+            await Task.Delay(200);
+            found = await NamesAsync("Vaal Elsewhere");
+        }
+
+        Assert.Equal(["Orange Elsewhere Corps"], found);
+        Assert.True(Index.StoreChecks > 0);
+    }
+
+    private ActorNameIndex Index => factory.Services.GetRequiredService<ActorNameIndex>();
 }

@@ -1,5 +1,5 @@
-using System.Security.Cryptography;
 using Microsoft.Data.Sqlite;
+using NewsDesk.Web.Tests.Evidence;
 
 namespace NewsDesk.Web.Tests.Operations.CrashSafety;
 
@@ -67,24 +67,12 @@ public static class StoreConsistency
             problems.Add($"{dangling} versions name a capture that is not there");
         }
 
-        var captures = 0;
-        foreach (var (file, offset, length, sha) in await CapturesAsync(db))
+        var captures = await StoredCaptures.ReadAsync(store.DatabasePath);
+        foreach (var capture in captures)
         {
-            captures++;
-            var path = Path.Combine(store.DataDirectory, "captures", file);
-            if (!File.Exists(path) || offset + length > new FileInfo(path).Length)
+            if (await StoredCaptures.ProblemAsync(Path.Combine(store.DataDirectory, "captures"), capture) is { } problem)
             {
-                problems.Add($"capture {file}:{offset}+{length} points past the end of its file");
-                continue;
-            }
-
-            await using var stream = File.OpenRead(path);
-            stream.Position = offset;
-            var bytes = new byte[length];
-            await stream.ReadExactlyAsync(bytes);
-            if (Convert.ToHexStringLower(SHA256.HashData(bytes)) != sha)
-            {
-                problems.Add($"capture {file}:{offset} does not match its digest");
+                problems.Add(problem);
             }
         }
 
@@ -107,7 +95,15 @@ public static class StoreConsistency
         }
 
         var versions = await ScalarAsync<long>(db, "SELECT count(*) FROM ArticleVersions");
-        return new Report((int)articles, (int)versions, captures, mentions.Count, problems);
+        return new Report((int)articles, (int)versions, captures.Count, mentions.Count, problems);
+    }
+
+    /// <summary>How many scraped articles are stored so far; read beside the running app (WAL: readers do not block it).</summary>
+    public static async Task<long> ScrapedCountAsync(CrashStore store)
+    {
+        await using var db = new SqliteConnection($"Data Source={store.DatabasePath};Pooling=False");
+        await db.OpenAsync();
+        return await ScalarAsync<long>(db, "SELECT count(*) FROM Articles WHERE SourceId IS NOT NULL");
     }
 
     public static async Task<List<string>> ScrapedUrlsAsync(CrashStore store)
@@ -124,20 +120,6 @@ public static class StoreConsistency
         }
 
         return urls;
-    }
-
-    private static async Task<List<(string File, long Offset, long Length, string Sha)>> CapturesAsync(SqliteConnection db)
-    {
-        await using var command = db.CreateCommand();
-        command.CommandText = "SELECT WarcFile, Offset, Length, StoredSha256 FROM Captures";
-        var rows = new List<(string, long, long, string)>();
-        await using var reader = await command.ExecuteReaderAsync();
-        while (await reader.ReadAsync())
-        {
-            rows.Add((reader.GetString(0), reader.GetInt64(1), reader.GetInt64(2), reader.GetString(3)));
-        }
-
-        return rows;
     }
 
     private static async Task<Dictionary<int, (int Start, int End)>> MentionsAsync(SqliteConnection db, int articleId)

@@ -21,12 +21,13 @@ public sealed class Tagger(CrashStore store, Random random)
 
     public async Task RunAsync(CrashingApp app)
     {
-        using var client = new HttpClient { BaseAddress = app.Url, Timeout = TimeSpan.FromSeconds(30) };
+        // A first request that compiles the API path has taken 20 s on a loaded machine; only the kill should end a request.
+        using var client = new HttpClient { BaseAddress = app.Url, Timeout = TimeSpan.FromMinutes(2) };
         client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", store.EditorToken);
         var words = Words(store.ArticleText);
         try
         {
-            await app.StartedTask.WaitAsync(TimeSpan.FromMinutes(2));
+            await app.StartedTask.WaitAsync(TimeSpan.FromMinutes(3));
             while (true)
             {
                 var mine = _acknowledged.Where(m => !m.Deleted).ToList();

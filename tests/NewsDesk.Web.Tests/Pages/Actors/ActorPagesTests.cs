@@ -1,4 +1,6 @@
 using System.Net;
+using System.Net.Http.Json;
+using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
 using NewsDesk.Web.Domain;
 using NewsDesk.Web.Tests.Infrastructure;
@@ -56,6 +58,30 @@ public class ActorPagesTests(NewsDeskFactory factory) : IClassFixture<NewsDeskFa
         Assert.Contains("in January, the Iranian-backed", line.TextContent, StringComparison.Ordinal);
         Assert.Contains("Tower 22", khPage.QuerySelector(".actor-incidents")!.TextContent, StringComparison.Ordinal);
         Assert.Contains("IRNA: resistance groups targeted", irnaPage.QuerySelector(".actor-claims")!.TextContent, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task An_alias_marked_exact_is_suggested_in_its_case_only_and_common_words_not_at_all_unless_marked()
+    {
+        var actor = await factory.AddActorAsync("Varonian Exact Union");
+        var article = await factory.AddArticleAsync("The US convoy left in a hurry, and us with it.");
+        async Task<string[]> QuotesAsync() =>
+            [.. (await _client.GetFromJsonAsync<JsonElement>($"/api/articles/{article.Id}/suggestions")).EnumerateArray()
+                .Where(s => s.GetProperty("entityType").GetString() == "actor").Select(s => s.GetProperty("quote").GetString()!)];
+
+        await _client.SubmitFormAsync($"/actors/{actor.Id}/edit", new Dictionary<string, string> { ["Form.Aliases"] = "US\nin", ["Form.ExactAliases"] = "" });
+        Assert.Empty(await QuotesAsync()); // "US" and "in" are common words: left out
+
+        var response = await _client.SubmitFormAsync($"/actors/{actor.Id}/edit", new Dictionary<string, string> { ["Form.Aliases"] = "in", ["Form.ExactAliases"] = "US" });
+
+        Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
+        Assert.Equal(["US"], await QuotesAsync()); // not "us", not "in"
+        var aliases = await factory.ExecuteDbContextAsync(db => db.ActorAliases.AsNoTracking().Where(a => a.ActorId == actor.Id).ToListAsync());
+        Assert.Equal([("in", false), ("US", true)], aliases.Select(a => (a.Name, a.CaseSensitive)).OrderBy(a => a.Name, StringComparer.OrdinalIgnoreCase));
+        var form = await _client.GetDocumentAsync($"/actors/{actor.Id}/edit");
+        Assert.Equal("US", form.QuerySelector("textarea[name='Form.ExactAliases']")!.TextContent.Trim());
+        Assert.Equal("in", form.QuerySelector("textarea[name='Form.Aliases']")!.TextContent.Trim());
+        Assert.Contains("US · exact", (await _client.GetDocumentAsync($"/actors/{actor.Id}")).QuerySelector(".aliases")!.TextContent, StringComparison.Ordinal);
     }
 
     [Fact]
