@@ -101,9 +101,13 @@ public class SuggestionTests(DemoAnnotationFixture fixture) : IClassFixture<Demo
 
         var first = await page.Page.EvaluateAsync<string>("() => document.activeElement.querySelector('.suggestion-quote').textContent");
         Assert.Equal("Hamas", first);
+        var rows = await page.Page.Locator("#suggestion-list .suggestion-row").CountAsync();
         await page.Page.Keyboard.PressAsync("Enter");
         await page.Highlight("actor", "Hamas").First.WaitForAsync();
 
+        // The list is drawn again once the accepted suggestion is gone from the server's answer: until then the old
+        // row keeps the focus (the highlight comes first).
+        await page.Page.WaitForFunctionAsync("n => document.querySelectorAll('#suggestion-list .suggestion-row').length === n", rows - 1);
         await page.Page.Locator("#suggestion-list .suggestion-row:focus").WaitForAsync();
         var next = await page.Page.EvaluateAsync<string>("() => document.activeElement.querySelector('.suggestion-quote').textContent");
         await page.Page.Keyboard.PressAsync("ArrowDown");

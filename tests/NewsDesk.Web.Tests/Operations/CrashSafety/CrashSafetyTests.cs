@@ -89,6 +89,7 @@ public class CrashSafetyTests(FixtureSite site, ITestOutputHelper output) : ICla
             acknowledged.AddRange(tagger.Acknowledged);
 
             var report = await StoreConsistency.CheckAsync(store, acknowledged);
+            acknowledged = report.Settle(acknowledged);
             scraped = report.Articles;
             output.WriteLine($"store {lane + 1} kill {point} {killAfter.TotalMilliseconds:0} ms after {(inStartUp ? "the process started" : "both were writing")}{timing}: {report}");
             Assert.True(report.Problems.Count == 0, $"seed {seed}, store {lane + 1}, kill {point}: {string.Join("; ", report.Problems)}");
