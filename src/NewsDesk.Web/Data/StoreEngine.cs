@@ -41,6 +41,12 @@ public abstract class StoreEngine
     public abstract bool IsStorageFull(Exception exception);
 
     /// <summary>
+    /// True when this engine's driver says the store could not be reached or was lost mid-request (a server down or
+    /// restarting, a dropped connection): worth trying again shortly. An open transaction died with the connection.
+    /// </summary>
+    public abstract bool IsUnreachable(Exception exception);
+
+    /// <summary>
     /// Claims up to <paramref name="limit"/> sources that are due (or asked for by "fetch now") and not claimed by
     /// another instance, in one atomic statement, so two instances polling at once never get the same source.
     /// </summary>
@@ -98,6 +104,8 @@ public static class StoreEngines
 
     /// <summary>Whether any engine's driver reports no room for a write in this exception.</summary>
     public static bool IsStorageFull(Exception exception) => _all.Any(e => e.IsStorageFull(exception));
+
+    public static bool IsUnreachable(Exception exception) => _all.Any(e => e.IsUnreachable(exception));
 
     /// <summary>The one-line explanation any engine gives for a failure of its driver, or null.</summary>
     public static string? DescribeFailure(Exception exception) => _all.Select(e => e.DescribeFailure(exception)).FirstOrDefault(d => d is not null);

@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Runtime.ExceptionServices;
 using System.Text;
 using System.Threading.Channels;
@@ -253,10 +254,25 @@ public sealed class SourceFetcher(
 
     private async Task FetchItemsAsync(Source source, IReadOnlyList<FeedItem> items, Run run, CancellationToken cancellationToken)
     {
+        // An address longer than the article's URL column is skipped, not cut: a cut URL names another page.
+        var urlLimit = ColumnLimits.LimitOf(db.Model, typeof(Article), nameof(Article.Url));
         var byUrl = new Dictionary<string, FeedItem>(StringComparer.Ordinal);
+        var tooLong = 0;
         foreach (var item in items)
         {
-            byUrl.TryAdd(CanonicalUrl.Normalize(item.Url), item);
+            var url = CanonicalUrl.Normalize(item.Url);
+            if (url.Length > urlLimit)
+            {
+                tooLong++;
+                continue;
+            }
+
+            byUrl.TryAdd(url, item);
+        }
+
+        if (tooLong > 0)
+        {
+            run.ItemErrors.Add(string.Create(CultureInfo.InvariantCulture, $"{tooLong} entr{(tooLong == 1 ? "y" : "ies")} skipped: a URL longer than {urlLimit:N0} characters"));
         }
 
         // Registered before the stored pages are read: a page another fetch stores after this read stays claimed.

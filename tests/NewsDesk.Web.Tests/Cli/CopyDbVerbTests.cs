@@ -11,6 +11,7 @@ namespace NewsDesk.Web.Tests.Cli;
 /// and takes new rows, a second copy into the same database is refused, and a copy that fails midway leaves the
 /// target empty so that running it again works. PostgreSQL whatever the suite runs on.
 /// </summary>
+[Trait(TestStore.EngineTrait, TestStore.FixedEngine)]
 public sealed class CopyDbVerbTests : IAsyncLifetime
 {
     private readonly string _dataDirectory = TestDirectory.Create();

@@ -5,6 +5,7 @@ using NewsDesk.Web.Tests.Infrastructure;
 
 namespace NewsDesk.Web.Tests.Cli;
 
+[Trait(TestStore.EngineTrait, TestStore.FixedEngine)]
 public class UsersAndTokensVerbTests
 {
     [Fact]

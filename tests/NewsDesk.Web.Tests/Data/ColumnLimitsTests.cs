@@ -6,7 +6,8 @@ namespace NewsDesk.Web.Tests.Data;
 
 /// <summary>
 /// A text longer than its column's limit is cut to the limit on either engine (PostgreSQL would refuse the row and
-/// lose the scraped article; SQLite would keep it whole): the same data on both.
+/// lose the scraped article; SQLite would keep it whole): the same data on both. A value that identifies its row (an
+/// article's URL) is never cut: the save is refused, naming it.
 /// </summary>
 public class ColumnLimitsTests(NewsDeskFactory factory) : IClassFixture<NewsDeskFactory>
 {
@@ -37,5 +38,23 @@ public class ColumnLimitsTests(NewsDeskFactory factory) : IClassFixture<NewsDesk
 
         var stored = await factory.ExecuteDbContextAsync(db => db.Sources.AsNoTracking().SingleAsync(s => s.Id == source.Id));
         Assert.Equal(300, stored.Name.Length);
+    }
+
+    [Fact]
+    public async Task An_over_long_article_url_is_not_cut_and_nothing_of_the_save_is_written()
+    {
+        var url = $"https://example.test/{Guid.NewGuid():N}?q=" + new string('u', 3000);
+        var alongside = new Source { Name = "Saved with it", Url = $"https://example.test/feed-{Guid.NewGuid():N}.xml", Kind = SourceKind.Feed, CreatedAt = DateTime.UtcNow };
+        var article = new Article { Url = url, Title = "Long address", Text = "Text.", ContentHash = Guid.NewGuid().ToString("N") };
+
+        var refused = await Assert.ThrowsAsync<NewsDesk.Web.Data.ValueTooLongException>(() => factory.ExecuteDbContextAsync(async db =>
+        {
+            db.AddRange(alongside, article);
+            return await db.SaveChangesAsync();
+        }));
+
+        Assert.Contains("Article.Url is 3,056 characters long and at most 2,048 are kept", refused.Message, StringComparison.Ordinal);
+        Assert.Equal(0, await factory.ExecuteDbContextAsync(db => db.Articles.CountAsync(a => a.Title == "Long address")));
+        Assert.Equal(0, await factory.ExecuteDbContextAsync(db => db.Sources.CountAsync(s => s.Url == alongside.Url)));
     }
 }

@@ -6,6 +6,7 @@ using NewsDesk.Web.Tests.Infrastructure;
 
 namespace NewsDesk.Web.Tests.Data;
 
+[Trait(TestStore.EngineTrait, TestStore.FixedEngine)]
 public class DatabaseStartupTests
 {
     [Fact]

@@ -5,6 +5,7 @@ using NewsDesk.Web.Tests.Ingest;
 
 namespace NewsDesk.Web.Tests.Evidence;
 
+[Trait(TestStore.EngineTrait, TestStore.FixedEngine)]
 public class CaptureCrashTests(FixtureSite site) : IClassFixture<FixtureSite>
 {
     [Fact]

@@ -17,18 +17,28 @@ public enum TestEngine
 /// <summary>
 /// Which engine the suite runs on and, for PostgreSQL, a database per test class. <c>NEWSDESK_TEST_DB=postgres</c>
 /// switches the suite to PostgreSQL (default SQLite); <c>NEWSDESK_TEST_PG</c> is the server's connection string without
-/// a database (default <c>Host=127.0.0.1;Port=55432;Username=postgres</c>, what <c>.ci/postgres start</c> prints).
+/// a database (what <c>.ci/postgres start</c> prints; without it the tests start a cluster of their own,
+/// <see cref="TestPostgresCluster"/>).
 /// Every database is a copy of one template migrated once per test run, which takes a fraction of a second where
 /// migrating each would take several.
 /// </summary>
 public static class TestStore
 {
+    /// <summary>
+    /// The trait of test classes whose engine does not follow <c>NEWSDESK_TEST_DB</c> (pinned to SQLite or to
+    /// PostgreSQL, or running the executable on a store of their own): the PostgreSQL run of the suite leaves them
+    /// out (<c>--filter "Engine!=Fixed"</c>), since they ran, on their engine, in the first run.
+    /// </summary>
+    public const string EngineTrait = "Engine";
+
+    public const string FixedEngine = "Fixed";
+
     public static TestEngine DefaultEngine { get; } =
         string.Equals(Environment.GetEnvironmentVariable("NEWSDESK_TEST_DB"), "postgres", StringComparison.OrdinalIgnoreCase)
             ? TestEngine.Postgres : TestEngine.Sqlite;
 
-    public static string PostgresServer { get; } =
-        Environment.GetEnvironmentVariable("NEWSDESK_TEST_PG") is { Length: > 0 } server ? server : "Host=127.0.0.1;Port=55432;Username=postgres";
+    public static string PostgresServer =>
+        Environment.GetEnvironmentVariable("NEWSDESK_TEST_PG") is { Length: > 0 } server ? server : TestPostgresCluster.Shared.ConnectionString;
 
     private static readonly SemaphoreSlim _templateLock = new(1, 1);
     private static string? _template;

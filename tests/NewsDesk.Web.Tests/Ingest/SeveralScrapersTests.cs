@@ -9,6 +9,7 @@ namespace NewsDesk.Web.Tests.Ingest;
 /// source is fetched by one of them, once, and no article is stored twice. PostgreSQL whatever the suite runs on:
 /// SQLite refuses a second serving instance by design.
 /// </summary>
+[Trait(TestStore.EngineTrait, TestStore.FixedEngine)]
 public sealed class SeveralScrapersTests(FixtureSite site) : IClassFixture<FixtureSite>
 {
     private const int SourceCount = 8;

@@ -1,4 +1,6 @@
 using System.Net;
+using System.Net.Http.Json;
+using System.Text.Json;
 using AngleSharp.Html.Dom;
 using AngleSharp.Html.Parser;
 using Microsoft.Extensions.DependencyInjection;
@@ -11,9 +13,10 @@ namespace NewsDesk.Web.Tests.Operations;
 
 /// <summary>
 /// Two app instances on one PostgreSQL database (two hosts): a page one instance has cached shows the other's change
-/// at once (LISTEN/NOTIFY), and a sign-in cookie one instance issued is accepted by the other (keys in the database).
+/// at once (LISTEN/NOTIFY), so does its actor type-ahead, and a sign-in cookie one instance issued is accepted by the other (keys in the database).
 /// PostgreSQL whatever the suite runs on: SQLite refuses a second serving instance by design (its instance lock).
 /// </summary>
+[Trait(TestStore.EngineTrait, TestStore.FixedEngine)]
 public sealed class SeveralInstancesTests : IAsyncLifetime
 {
     private readonly string _dataDirectory = TestDirectory.Create();
@@ -69,6 +72,35 @@ public sealed class SeveralInstancesTests : IAsyncLifetime
 
         Assert.NotEqual(before, version.Current);
     }
+
+    [Fact]
+    public async Task An_alias_added_through_one_instance_is_found_by_the_other_instances_type_ahead()
+    {
+        var actor = new Actor { Name = "Orange Elsewhere Corps", Kind = ActorKind.ArmedGroup };
+        await _first.InsertAsync(actor);
+        var reader = _second.CreateClient();
+        Assert.Equal(["Orange Elsewhere Corps"], await NamesAsync(reader, "Orange Elsewhere"));
+        Assert.Empty(await NamesAsync(reader, "Vaal Elsewhere"));
+
+        await _first.ExecuteDbContextAsync(async db =>
+        {
+            db.ActorAliases.Add(new ActorAlias { ActorId = actor.Id, Name = "Vaal Elsewhere Corps" });
+            await db.SaveChangesAsync();
+        });
+
+        // The second instance's index is patched from the journal when the first's notification arrives.
+        string[] found = [];
+        for (var attempt = 0; attempt < 25 && found.Length == 0; attempt++)
+        {
+            await Task.Delay(200);
+            found = await NamesAsync(reader, "Vaal Elsewhere");
+        }
+
+        Assert.Equal(["Orange Elsewhere Corps"], found);
+    }
+
+    private static async Task<string[]> NamesAsync(HttpClient client, string query) =>
+        [.. (await client.GetFromJsonAsync<JsonElement>($"/api/actors?limit=50&q={Uri.EscapeDataString(query)}")).EnumerateArray().Select(a => a.GetProperty("name").GetString()!)];
 
     [Fact]
     public async Task A_sign_in_cookie_issued_by_one_instance_is_accepted_by_the_other()

@@ -10,6 +10,7 @@ namespace NewsDesk.Web.Tests.Operations;
 /// a PostgreSQL server that does not answer, a database a newer NewsDesk made. Each stops start-up with exit code 1
 /// and one line naming the store and what to do; nothing is migrated or written.
 /// </summary>
+[Trait(TestStore.EngineTrait, TestStore.FixedEngine)]
 public class StoreStartupErrorTests
 {
     private static Task<AppProcess.Result> ServeAsync(params string[] more) => AppProcess.RunAsync(

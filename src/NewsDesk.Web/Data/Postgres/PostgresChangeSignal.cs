@@ -23,7 +23,9 @@ public sealed class PostgresChangeSignal : IExternalChangeSignal, IDisposable
     public PostgresChangeSignal(string connectionString, ILogger? logger = null)
     {
         // The listener keeps one connection of its own; announcements borrow pooled ones.
-        _dataSource = NpgsqlDataSource.Create(new NpgsqlConnectionStringBuilder(connectionString) { KeepAlive = 30 }.ConnectionString);
+        var builder = PostgresStoreEngine.Parse(connectionString);
+        builder.KeepAlive = 30;
+        _dataSource = NpgsqlDataSource.Create(builder.ConnectionString);
         _logger = logger;
         Listening = Task.Run(() => ListenAsync(_stop.Token));
         // Start-up waits (briefly) for the subscription, so a change another instance commits after this instance

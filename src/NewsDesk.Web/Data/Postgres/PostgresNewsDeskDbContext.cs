@@ -2,6 +2,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Design;
 using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 using NewsDesk.Web.Data.Auditing;
+using NewsDesk.Web.Domain;
 
 namespace NewsDesk.Web.Data.Postgres;
 
@@ -23,6 +24,15 @@ public sealed class PostgresNewsDeskDbContext(
 
     protected override Task LockAuditChainAsync(CancellationToken cancellationToken) => Database.ExecuteSqlRawAsync(LockAuditLog, cancellationToken);
 
+    protected override void OnModelCreating(ModelBuilder builder)
+    {
+        base.OnModelCreating(builder);
+        // The audit hash covers the entry's time to the tick (100 ns, as SQLite keeps it); PostgreSQL's timestamps
+        // keep microseconds, so a timestamp column would change the value under its hash and `verify` would report
+        // every entry written here or copied by copy-db as tampered. Ticks keep it exact and sort the same.
+        builder.Entity<AuditEntry>().Property(e => e.At).HasColumnType("bigint").HasConversion<UtcTicksConverter>();
+    }
+
     protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
     {
         base.ConfigureConventions(configurationBuilder);
@@ -36,6 +46,11 @@ public sealed class PostgresNewsDeskDbContext(
 public sealed class UtcWallClockConverter() : ValueConverter<DateTime, DateTime>(
     value => DateTime.SpecifyKind(value.Kind == DateTimeKind.Local ? value.ToUniversalTime() : value, DateTimeKind.Unspecified),
     value => value);
+
+/// <summary>A UTC DateTime as its ticks; read back zone-less, as SQLite and the timestamp columns give dates back.</summary>
+public sealed class UtcTicksConverter() : ValueConverter<DateTime, long>(
+    value => (value.Kind == DateTimeKind.Local ? value.ToUniversalTime() : value).Ticks,
+    value => new DateTime(value, DateTimeKind.Unspecified));
 
 /// <summary>Lets <c>dotnet ef</c> build the PostgreSQL context without a server (adding a migration connects to nothing).</summary>
 public sealed class PostgresDesignTimeFactory : IDesignTimeDbContextFactory<PostgresNewsDeskDbContext>

@@ -12,8 +12,31 @@ public sealed class PostgresStoreEngine : StoreEngine
 
     public override string Describe(string connectionString)
     {
-        var builder = new NpgsqlConnectionStringBuilder(connectionString);
-        return $"PostgreSQL database '{builder.Database}' on {builder.Host}:{builder.Port}";
+        try
+        {
+            var builder = new NpgsqlConnectionStringBuilder(connectionString);
+            return $"PostgreSQL database '{builder.Database}' on {builder.Host}:{builder.Port}";
+        }
+        catch (ArgumentException)
+        {
+            return "PostgreSQL database (ConnectionStrings:NewsDesk cannot be read)";
+        }
+    }
+
+    /// <summary>
+    /// The connection string read, or the one start-up line saying how to write one: every part that reads it
+    /// (the start-up checks, the change signal the first DbContext asks for) fails the same way, whichever is first.
+    /// </summary>
+    internal static NpgsqlConnectionStringBuilder Parse(string connectionString)
+    {
+        try
+        {
+            return new NpgsqlConnectionStringBuilder(connectionString);
+        }
+        catch (ArgumentException ex)
+        {
+            throw new StoreProblemException($"ConnectionStrings:NewsDesk is not a PostgreSQL connection string ({ex.Message.TrimEnd('.')}); write it as Host=...;Database=...;Username=...;Password=...", ex);
+        }
     }
 
     // NewsDesk:DatabaseSizeLimitMegabytes is SQLite's: a PostgreSQL server keeps its room with its own disk and quotas.
@@ -26,15 +49,7 @@ public sealed class PostgresStoreEngine : StoreEngine
 
     public override async Task EnsureUsableAsync(string connectionString, CancellationToken cancellationToken)
     {
-        NpgsqlConnectionStringBuilder builder;
-        try
-        {
-            builder = new NpgsqlConnectionStringBuilder(connectionString);
-        }
-        catch (ArgumentException ex)
-        {
-            throw new StoreProblemException($"ConnectionStrings:NewsDesk is not a PostgreSQL connection string ({ex.Message.TrimEnd('.')}); write it as Host=...;Database=...;Username=...;Password=...", ex);
-        }
+        var builder = Parse(connectionString);
 
         try
         {
@@ -64,6 +79,11 @@ public sealed class PostgresStoreEngine : StoreEngine
     // 53100 disk_full; 53400 configuration_limit_exceeded (temp_file_limit). The statement was rolled back.
     public override bool IsStorageFull(Exception exception) =>
         exception is PostgresException { SqlState: PostgresErrorCodes.DiskFull or PostgresErrorCodes.ConfigurationLimitExceeded };
+
+    // Npgsql's own judgement: a connection that failed or broke (socket errors, 08xxx), a server shutting down or
+    // starting (57P01-57P03), too many connections (53300); also serialization failures and deadlocks (40001, 40P01),
+    // which the same answer fits: nothing was kept, send it again.
+    public override bool IsUnreachable(Exception exception) => exception is NpgsqlException { IsTransient: true };
 
     // SKIP LOCKED: an instance whose poll meets rows another is claiming takes the next ones instead of waiting.
     // NULLS FIRST keeps SQLite's order (a never-fetched source first).

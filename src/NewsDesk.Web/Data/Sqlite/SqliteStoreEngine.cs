@@ -44,6 +44,9 @@ public sealed class SqliteStoreEngine : StoreEngine
     // SQLITE_FULL: the disk, or max_page_count (NewsDesk:DatabaseSizeLimitMegabytes), left no room; SQLite rolled back.
     public override bool IsStorageFull(Exception exception) => exception is SqliteException { SqliteErrorCode: 13 };
 
+    // A file on this machine has no connection to lose; a busy file is waited for (busy_timeout), not reported.
+    public override bool IsUnreachable(Exception exception) => false;
+
     public override string? DatabaseFile(string connectionString) => SqliteStore.DatabasePath(connectionString);
 
     public override IDisposable? LockForServing(string connectionString) =>

@@ -9,6 +9,7 @@ namespace NewsDesk.Web.Tests.Pages.Articles;
 /// cached shows on the next request, whether saved through the app or by another process on the same file.
 /// </summary>
 // On SQLite: the second test writes the database file from another connection, as a cron job would.
+[Trait(TestStore.EngineTrait, TestStore.FixedEngine)]
 public class ArticlePageCacheTests(SqliteNewsDeskFactory factory) : IClassFixture<SqliteNewsDeskFactory>
 {
     [Fact]

@@ -571,8 +571,8 @@ namespace NewsDesk.Web.Data.Postgres.Migrations
                     b.Property<string>("After")
                         .HasColumnType("text");
 
-                    b.Property<DateTime>("At")
-                        .HasColumnType("timestamp without time zone");
+                    b.Property<long>("At")
+                        .HasColumnType("bigint");
 
                     b.Property<string>("Before")
                         .HasColumnType("text");

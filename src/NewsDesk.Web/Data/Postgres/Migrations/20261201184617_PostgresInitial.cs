@@ -82,7 +82,7 @@ namespace NewsDesk.Web.Data.Postgres.Migrations
                 {
                     Id = table.Column<long>(type: "bigint", nullable: false)
                         .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
-                    At = table.Column<DateTime>(type: "timestamp without time zone", nullable: false),
+                    At = table.Column<long>(type: "bigint", nullable: false),
                     UserId = table.Column<string>(type: "character varying(450)", maxLength: 450, nullable: true),
                     UserName = table.Column<string>(type: "character varying(256)", maxLength: 256, nullable: false),
                     Action = table.Column<string>(type: "character varying(40)", maxLength: 40, nullable: false),
@@ -1116,7 +1116,6 @@ namespace NewsDesk.Web.Data.Postgres.Migrations
                 columns: new[] { "WatchId", "ArticleId" },
                 unique: true);
 
-            // What EF does not model: the folding function, the search vector and its GIN index, trigram indexes.
             migrationBuilder.Sql(PostgresSchema.Create());
         }
 

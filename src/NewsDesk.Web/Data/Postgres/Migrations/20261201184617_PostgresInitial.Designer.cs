@@ -12,7 +12,7 @@ using Npgsql.EntityFrameworkCore.PostgreSQL.Metadata;
 namespace NewsDesk.Web.Data.Postgres.Migrations
 {
     [DbContext(typeof(PostgresNewsDeskDbContext))]
-    [Migration("20261201150620_PostgresInitial")]
+    [Migration("20261201184617_PostgresInitial")]
     partial class PostgresInitial
     {
         /// <inheritdoc />
@@ -574,8 +574,8 @@ namespace NewsDesk.Web.Data.Postgres.Migrations
                     b.Property<string>("After")
                         .HasColumnType("text");
 
-                    b.Property<DateTime>("At")
-                        .HasColumnType("timestamp without time zone");
+                    b.Property<long>("At")
+                        .HasColumnType("bigint");
 
                     b.Property<string>("Before")
                         .HasColumnType("text");
