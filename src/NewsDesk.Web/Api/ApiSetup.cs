@@ -15,6 +15,7 @@ public static class ApiSetup
     {
         builder.Services.AddProblemDetails();
         builder.Services.AddExceptionHandler<StorageFullProblem>();
+        builder.Services.AddExceptionHandler<StoreUnreachableProblem>();
         builder.Services.AddOpenApi();
         builder.Services.Configure<JsonOptions>(options =>
             options.SerializerOptions.Converters.Add(new JsonStringEnumConverter(JsonNamingPolicy.CamelCase)));

@@ -28,6 +28,7 @@ public static class NewsDeskCommandLine
         root.Subcommands.Add(RestoreVerb.Create());
         root.Subcommands.Add(VerifyVerb.Create());
         root.Subcommands.Add(DigestVerb.Create());
+        root.Subcommands.Add(CopyDbVerb.Create());
         foreach (var verb in root.Subcommands)
         {
             verb.TreatUnmatchedTokensAsErrors = false;

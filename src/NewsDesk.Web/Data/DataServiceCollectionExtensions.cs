@@ -1,8 +1,9 @@
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
 using NewsDesk.Web.Data.Auditing;
 using NewsDesk.Web.Data.Records;
 using NewsDesk.Web.Data.Seeding;
-using NewsDesk.Web.Data.Sqlite;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 
 namespace NewsDesk.Web.Data;
 
@@ -10,7 +11,7 @@ public static class DataServiceCollectionExtensions
 {
     public const string ConnectionStringName = "NewsDesk";
 
-    /// <summary>Registers the store: options, the DbContext on SQLite, migrations and seeding at start-up, health check.</summary>
+    /// <summary>Registers the store: options, the engine and its DbContext, migrations and seeding at start-up, health check.</summary>
     public static WebApplicationBuilder AddNewsDeskData(this WebApplicationBuilder builder)
     {
         builder.Services.Configure<NewsDeskOptions>(builder.Configuration.GetSection(NewsDeskOptions.SectionName));
@@ -18,34 +19,27 @@ public static class DataServiceCollectionExtensions
         builder.Services.AddSingleton(services => StoreLocation.Resolve(
             services.GetRequiredService<IConfiguration>(), services.GetRequiredService<IHostEnvironment>()));
         builder.Services.AddSingleton(TimeProvider.System);
-        builder.Services.AddSingleton<SqlitePragmaInterceptor>();
+        builder.Services.AddSingleton(services => StoreEngines.For(services.GetRequiredService<StoreLocation>().Engine));
         builder.Services.AddSingleton(services => new StoreVersion(
-            SqliteStore.DatabasePath(services.GetRequiredService<StoreLocation>().ConnectionString) is { } path
-                ? new SqliteFileChangeSignal(path, SqliteFileChangeSignal.DefaultCheckEvery)
-                : null));
-        builder.Services.AddSingleton<StoreVersionInterceptor>();
+            services.GetRequiredService<StoreEngine>().CreateChangeSignal(services.GetRequiredService<StoreLocation>().ConnectionString)));
         builder.Services.AddSingleton<VersionedCache>();
         builder.Services.AddSingleton<ActorNameIndex>();
         builder.Services.AddHttpContextAccessor();
         builder.Services.AddScoped<CurrentActor>();
-        builder.Services.AddScoped<AuditInterceptor>();
         builder.Services.AddScoped<AuditLog>();
-        builder.Services.AddDbContext<NewsDeskDbContext>((services, db) => db
-            // Single queries on purpose: the record pages load a record with its few aliases, roles and affiliations,
-            // where one round trip beats a split. Saying so keeps EF's "no QuerySplittingBehavior" warning out of a
-            // normal start's log, which must stay quiet (issue 12).
-            .UseSqlite(services.GetRequiredService<StoreLocation>().ConnectionString,
-                sqlite => sqlite.UseQuerySplittingBehavior(QuerySplittingBehavior.SingleQuery))
-            .AddInterceptors(
-                services.GetRequiredService<SqlitePragmaInterceptor>(),
-                services.GetRequiredService<AuditInterceptor>(),
-                services.GetRequiredService<StoreVersionInterceptor>()));
+        builder.Services.AddDbContext<NewsDeskDbContext>((services, db) =>
+            services.GetRequiredService<StoreEngine>().Configure(db, services.GetRequiredService<StoreLocation>().ConnectionString,
+                services.GetRequiredService<IOptions<NewsDeskOptions>>().Value));
+        // The engine builds the context: each engine's context type carries that engine's migrations.
+        builder.Services.Replace(ServiceDescriptor.Scoped(services => services.GetRequiredService<StoreEngine>()
+            .CreateContext(services.GetRequiredService<DbContextOptions<NewsDeskDbContext>>(), services)));
 
         builder.Services.AddScoped<ArticleSeeder>();
         builder.Services.AddScoped<KnowledgeSeeder>();
         builder.Services.AddScoped<RecordMerger>();
         builder.Services.AddScoped<DatabaseInitializer>();
-        builder.Services.AddSingleton<IStoreBackup, SqliteStoreBackup>();
+        builder.Services.AddSingleton(services => services.GetRequiredService<StoreEngine>()
+            .CreateBackup(services.GetRequiredService<StoreLocation>(), services.GetRequiredService<TimeProvider>()));
         builder.Services.AddHostedService<DatabaseStartupService>();
         builder.Services.AddHealthChecks().AddDbContextCheck<NewsDeskDbContext>("database");
         return builder;
@@ -53,7 +47,7 @@ public static class DataServiceCollectionExtensions
 }
 
 /// <summary>The resolved data folder and connection string, after defaults and overrides.</summary>
-public sealed record StoreLocation(string DataDirectory, string ConnectionString)
+public sealed record StoreLocation(string DataDirectory, string ConnectionString, DatabaseEngine Engine = DatabaseEngine.Sqlite)
 {
     public static StoreLocation Resolve(IConfiguration configuration, IHostEnvironment environment)
     {
@@ -62,9 +56,15 @@ public sealed record StoreLocation(string DataDirectory, string ConnectionString
         var connectionString = configuration.GetConnectionString(DataServiceCollectionExtensions.ConnectionStringName);
         if (string.IsNullOrWhiteSpace(connectionString))
         {
+            if (options.Database != DatabaseEngine.Sqlite)
+            {
+                throw new InvalidOperationException(
+                    $"NewsDesk:Database is {options.Database} but ConnectionStrings:NewsDesk is empty: set it to the server's connection string (\"Host=...;Database=...;Username=...\").");
+            }
+
             connectionString = $"Data Source={Path.Combine(dataDirectory, "newsdesk.db")}";
         }
 
-        return new StoreLocation(dataDirectory, connectionString);
+        return new StoreLocation(dataDirectory, connectionString, options.Database);
     }
 }

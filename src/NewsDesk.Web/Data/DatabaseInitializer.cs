@@ -1,7 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 using NewsDesk.Web.Data.Seeding;
-using NewsDesk.Web.Data.Sqlite;
 
 namespace NewsDesk.Web.Data;
 
@@ -9,25 +8,45 @@ namespace NewsDesk.Web.Data;
 public sealed class DatabaseInitializer(
     NewsDeskDbContext db,
     StoreLocation store,
+    StoreEngine engine,
     ArticleSeeder articleSeeder,
     KnowledgeSeeder knowledgeSeeder,
     ILogger<DatabaseInitializer> logger)
 {
     public async Task MigrateAsync(CancellationToken cancellationToken)
     {
-        SqliteStore.EnsureUsableFile(store.ConnectionString);
+        await engine.EnsureUsableAsync(store.ConnectionString, cancellationToken);
+        await EnsureNotNewerAsync(cancellationToken);
         var pending = (await db.Database.GetPendingMigrationsAsync(cancellationToken)).ToList();
         if (pending.Count > 0)
         {
             logger.LogInformation("Applying {Count} migration(s) to {Database}: {Migrations}",
-                pending.Count, SqliteStore.DatabasePath(store.ConnectionString), pending);
+                pending.Count, engine.Describe(store.ConnectionString), pending);
         }
 
         await db.Database.MigrateAsync(cancellationToken);
-        await SqliteStore.EnableWriteAheadLogAsync(db, cancellationToken);
+        await engine.AfterMigrateAsync(db, cancellationToken);
         if (await Auditing.AuditChain.SealLegacyAsync(db, cancellationToken) is > 0 and var sealedCount)
         {
             logger.LogInformation("Chained {Count} audit entries written before the audit log was hash-chained", sealedCount);
+        }
+    }
+
+    // Migrating a schema a newer NewsDesk made would run this version's code on tables it does not know.
+    private async Task EnsureNotNewerAsync(CancellationToken cancellationToken)
+    {
+        if (!await db.Database.CanConnectAsync(cancellationToken))
+        {
+            return;
+        }
+
+        var known = db.Database.GetMigrations().ToHashSet(StringComparer.Ordinal);
+        var unknown = (await db.Database.GetAppliedMigrationsAsync(cancellationToken)).Where(m => !known.Contains(m)).ToList();
+        if (unknown.Count > 0)
+        {
+            throw new StoreProblemException(
+                $"{engine.Describe(store.ConnectionString)} is from a newer NewsDesk: it has migration(s) this version does not know ({string.Join(", ", unknown)}). " +
+                "Run that NewsDesk version, or restore a backup made by this one.");
         }
     }
 

@@ -1,16 +1,45 @@
+using Microsoft.AspNetCore.DataProtection.EntityFrameworkCore;
 using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
+using NewsDesk.Web.Data.Auditing;
 using NewsDesk.Web.Domain;
 
 namespace NewsDesk.Web.Data;
 
 /// <summary>
-/// The NewsDesk store, with ASP.NET Core Identity's tables (users, roles) in the same database. Add a migration with:
-/// <c>dotnet ef migrations add NAME --project src/NewsDesk.Web --output-dir Data/Migrations</c>
-/// (install the tool once with <c>dotnet tool install --global dotnet-ef --version 10.0.12</c>).
+/// The NewsDesk store, with ASP.NET Core Identity's tables (users, roles) in the same database. Each engine keeps
+/// its own migrations: SQLite's in <c>Data/Migrations</c> (this class), PostgreSQL's in <c>Data/Postgres/Migrations</c>
+/// (<see cref="Postgres.PostgresNewsDeskDbContext"/>, the same model). After a model change add one to each:
+/// <code>
+/// dotnet ef migrations add NAME --project src/NewsDesk.Web --context NewsDeskDbContext --output-dir Data/Migrations
+/// dotnet ef migrations add NAME --project src/NewsDesk.Web --context PostgresNewsDeskDbContext --output-dir Data/Postgres/Migrations
+/// </code>
+/// (<c>dotnet tool restore</c> gives <c>dotnet ef</c>; neither command needs a running database.)
+/// <para>
+/// Every save goes through one pipeline, in this order (<see cref="SaveChangesAsync(bool, CancellationToken)"/>):
+/// timestamps and versions are stamped, audited changes collected, the change saved and its audit entries added and
+/// hash-chained (<see cref="AuditChain"/>) in one transaction, and only after that transaction commits is the <see cref="StoreVersion"/> told, so no reader can
+/// cache the old state under the new number. Inside a transaction the caller opened, the version waits for the
+/// caller's commit (<see cref="CommitHook"/>).
+/// </para>
 /// </summary>
-public class NewsDeskDbContext(DbContextOptions<NewsDeskDbContext> options, TimeProvider clock) : IdentityDbContext<NewsDeskUser>(options)
+public class NewsDeskDbContext : IdentityDbContext<NewsDeskUser>, IDataProtectionKeyContext
 {
+    private readonly TimeProvider _clock;
+    private readonly AuditRecorder _audit;
+    private readonly StoreVersion? _version;
+    private StoreChange _uncommitted;
+    private readonly List<Records.ActorNameChanges.Pending> _uncommittedNames = [];
+    private bool _writingAudit;
+
+    public NewsDeskDbContext(DbContextOptions<NewsDeskDbContext> options, TimeProvider clock, CurrentActor? actor = null, StoreVersion? version = null)
+        : base(options)
+    {
+        _clock = clock;
+        _audit = new AuditRecorder(actor, clock);
+        _version = version;
+    }
+
     public DbSet<Source> Sources => Set<Source>();
     public DbSet<SourceFetch> SourceFetches => Set<SourceFetch>();
     public DbSet<Article> Articles => Set<Article>();
@@ -34,6 +63,9 @@ public class NewsDeskDbContext(DbContextOptions<NewsDeskDbContext> options, Time
     public DbSet<Watch> Watches => Set<Watch>();
     public DbSet<WatchHit> WatchHits => Set<WatchHit>();
 
+    /// <summary>The data-protection keys on a server database, shared by every instance (Operations/DataProtectionSetup).</summary>
+    public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
+
     protected override void OnModelCreating(ModelBuilder builder)
     {
         base.OnModelCreating(builder);
@@ -46,16 +78,137 @@ public class NewsDeskDbContext(DbContextOptions<NewsDeskDbContext> options, Time
         configurationBuilder.Properties<Enum>().HaveConversion<string>().HaveMaxLength(40);
     }
 
+    protected override void OnConfiguring(DbContextOptionsBuilder optionsBuilder) => optionsBuilder.AddInterceptors(CommitHook.Instance);
+
     public override int SaveChanges(bool acceptAllChangesOnSuccess)
     {
+        if (_writingAudit)
+        {
+            return base.SaveChanges(acceptAllChangesOnSuccess);
+        }
+
         StampRecords();
-        return base.SaveChanges(acceptAllChangesOnSuccess);
+        ColumnLimits.Fit(ChangeTracker);
+        var change = StoreChanges.Of(ChangeTracker);
+        var names = Records.ActorNameChanges.Of(ChangeTracker.Entries());
+        var audited = _audit.Collect(this);
+        var chained = audited.Count > 0 || AuditChain.HasAdded(this);
+        using var own = chained && Database.CurrentTransaction is null ? Database.BeginTransaction() : null;
+        if (chained)
+        {
+            // Inside the write transaction: the entry read as "previous" cannot change before ours is inserted.
+            LockAuditChain();
+            AuditChain.Seal(this);
+        }
+
+        var saved = base.SaveChanges(acceptAllChangesOnSuccess);
+        if (audited.Count > 0)
+        {
+            _audit.AddEntries(this, audited);
+            AuditChain.Seal(this);
+            _writingAudit = true;
+            try
+            {
+                base.SaveChanges(acceptAllChangesOnSuccess: true);
+            }
+            finally
+            {
+                _writingAudit = false;
+            }
+        }
+
+        Saved(change, names);
+        own?.Commit();
+        return saved;
     }
 
-    public override Task<int> SaveChangesAsync(bool acceptAllChangesOnSuccess, CancellationToken cancellationToken = default)
+    public override async Task<int> SaveChangesAsync(bool acceptAllChangesOnSuccess, CancellationToken cancellationToken = default)
     {
+        if (_writingAudit)
+        {
+            return await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
+        }
+
         StampRecords();
-        return base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
+        ColumnLimits.Fit(ChangeTracker);
+        var change = StoreChanges.Of(ChangeTracker);
+        var names = Records.ActorNameChanges.Of(ChangeTracker.Entries());
+        var audited = _audit.Collect(this);
+        // A merge adds audit entries of its own: they are chained like the recorder's.
+        var chained = audited.Count > 0 || AuditChain.HasAdded(this);
+        // Disposing an uncommitted transaction rolls it back: a failed save leaves neither the change nor its entry.
+        await using var own = chained && Database.CurrentTransaction is null ? await Database.BeginTransactionAsync(cancellationToken) : null;
+        if (chained)
+        {
+            await LockAuditChainAsync(cancellationToken);
+            await AuditChain.SealAsync(this, cancellationToken);
+        }
+
+        var saved = await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
+        if (audited.Count > 0)
+        {
+            _audit.AddEntries(this, audited);
+            await AuditChain.SealAsync(this, cancellationToken);
+            _writingAudit = true;
+            try
+            {
+                await base.SaveChangesAsync(acceptAllChangesOnSuccess: true, cancellationToken);
+            }
+            finally
+            {
+                _writingAudit = false;
+            }
+        }
+
+        Saved(change, names);
+        if (own is not null)
+        {
+            await own.CommitAsync(cancellationToken);
+        }
+
+        return saved;
+    }
+
+    /// <summary>
+    /// Keeps other writers from appending to the audit log until this transaction ends, so no two entries link to
+    /// the same previous one. SQLite needs nothing: its write transaction already excludes every other writer.
+    /// </summary>
+    protected virtual void LockAuditChain()
+    {
+    }
+
+    /// <inheritdoc cref="LockAuditChain"/>
+    protected virtual Task LockAuditChainAsync(CancellationToken cancellationToken) => Task.CompletedTask;
+
+    // A save outside any transaction has committed already (EF's own transaction); inside one, the change waits.
+    private void Saved(StoreChange change, Records.ActorNameChanges.Pending? names)
+    {
+        _uncommitted |= change;
+        if (names is not null)
+        {
+            _uncommittedNames.Add(names);
+        }
+
+        if (Database.CurrentTransaction is null)
+        {
+            TransactionEnded(committed: true);
+        }
+    }
+
+    /// <summary>Called after a commit or rollback of this context's transaction (<see cref="CommitHook"/>).</summary>
+    internal void TransactionEnded(bool committed)
+    {
+        var change = _uncommitted;
+        _uncommitted = StoreChange.None;
+        // Ids are read now: an added actor has its id only after the save.
+        var actors = _uncommittedNames.SelectMany(n => n.ActorIds()).Distinct().ToList();
+        _uncommittedNames.Clear();
+        if (committed)
+        {
+            _version?.Committed(change);
+            // The in-memory name indexes read these actors again; told after the commit, never before it.
+            _version?.ActorNames.Committed(actors);
+        }
     }
 
     // What an editor sets on a source; the rest is fetch bookkeeping the scraper changes all the time.
@@ -65,7 +218,7 @@ public class NewsDeskDbContext(DbContextOptions<NewsDeskDbContext> options, Time
     // Timestamps and the concurrency version are kept here so no page can forget them.
     private void StampRecords()
     {
-        var now = clock.GetUtcNow().UtcDateTime;
+        var now = _clock.GetUtcNow().UtcDateTime;
         foreach (var entry in ChangeTracker.Entries<EditableRecord>())
         {
             if (entry.State == EntityState.Added)

@@ -41,4 +41,17 @@ public class NewsDeskOptions
 
     /// <summary>Address readers reach this NewsDesk at; exported links to records (a ClaimReview's url) start with it.</summary>
     public string PublicBaseUrl { get; set; } = "http://localhost:5000";
+
+    /// <summary>
+    /// The database engine behind <c>ConnectionStrings:NewsDesk</c>: an embedded SQLite file (the default) or a
+    /// PostgreSQL server that several app instances and scrapers share.
+    /// </summary>
+    public DatabaseEngine Database { get; set; } = DatabaseEngine.Sqlite;
+}
+
+/// <summary>The engines NewsDesk runs on (<c>NewsDesk:Database</c>).</summary>
+public enum DatabaseEngine
+{
+    Sqlite,
+    PostgreSQL,
 }

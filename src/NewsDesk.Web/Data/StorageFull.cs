@@ -1,5 +1,3 @@
-using NewsDesk.Web.Data.Sqlite;
-
 namespace NewsDesk.Web.Data;
 
 /// <summary>
@@ -15,7 +13,7 @@ public static class StorageFull
     {
         for (var e = exception; e is not null; e = e.InnerException)
         {
-            if (SqliteFailures.IsStorageFull(e) || e is IOException { HResult: LinuxNoSpace or DiskFullHResult or HandleDiskFullHResult })
+            if (StoreEngines.IsStorageFull(e) || e is IOException { HResult: LinuxNoSpace or DiskFullHResult or HandleDiskFullHResult })
             {
                 return true;
             }

@@ -1,8 +1,5 @@
-using System.Data.Common;
-using System.Runtime.CompilerServices;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.ChangeTracking;
-using Microsoft.EntityFrameworkCore.Diagnostics;
 using NewsDesk.Web.Data.Auditing;
 using NewsDesk.Web.Data.Records;
 using NewsDesk.Web.Domain;
@@ -12,10 +9,10 @@ namespace NewsDesk.Web.Data;
 /// <summary>
 /// A number that changes whenever the store changes: the key under which read-mostly pages and aggregates are
 /// cached, so a cached answer never outlives a change. Writes made through the app bump it at once (every write
-/// goes through SaveChanges: the audit trail needs that too); writes by another process on the same store (a
+/// goes through SaveChanges: the audit trail needs that too), after the commit; writes by another process on the same store (a
 /// <c>scrape --once</c> from cron) are seen through <see cref="IExternalChangeSignal"/>.
 /// </summary>
-public sealed class StoreVersion(IExternalChangeSignal? external = null)
+public sealed class StoreVersion(IExternalChangeSignal? external = null) : IDisposable
 {
     private long _local;
     private long _bookkeeping;
@@ -27,20 +24,39 @@ public sealed class StoreVersion(IExternalChangeSignal? external = null)
     /// <see cref="Current"/> plus bookkeeping-only saves (a fetch's log, a token's last use): for the few things
     /// that show bookkeeping, like the dashboard's sources needing attention.
     /// </summary>
-    public long IncludingBookkeeping => Current + Interlocked.Read(ref _bookkeeping);
+    public long IncludingBookkeeping => Current + Interlocked.Read(ref _bookkeeping) + (external?.BookkeepingChanges ?? 0);
+
+    /// <summary>
+    /// This process has committed a write. Called only after the commit (never before it: a reader between a bump
+    /// and the commit would cache the old state under the new number) by <see cref="NewsDeskDbContext"/>'s save
+    /// pipeline, the one place that tells readers the store changed.
+    /// </summary>
+    public void Committed(StoreChange change)
+    {
+        if (change.HasFlag(StoreChange.Content))
+        {
+            Interlocked.Increment(ref _local);
+        }
+        else if (change.HasFlag(StoreChange.Bookkeeping))
+        {
+            Interlocked.Increment(ref _bookkeeping);
+        }
+
+        // Our own commit is not another process's change; other instances learn of it.
+        external?.Acknowledge();
+        if (change != StoreChange.None)
+        {
+            external?.Announce(change);
+        }
+    }
 
     /// <summary>Other processes' writes alone, as far as the store lets us see them: readers that learn of this process's changes otherwise (<see cref="ActorNames"/>) check the store only when this moves.</summary>
     public long External => external?.Changes ?? 0;
 
     /// <summary>The actors whose names or aliases this process's commits changed, for the in-memory name indexes.</summary>
-    public ActorNameChanges ActorNames { get; } = new();
+    public Records.ActorNameChanges ActorNames { get; } = new();
 
-    public void Bump() => Interlocked.Increment(ref _local);
-
-    public void BumpBookkeeping() => Interlocked.Increment(ref _bookkeeping);
-
-    /// <summary>This process has just committed a write: it is not another process's change.</summary>
-    public void OwnWriteCommitted() => external?.Acknowledge();
+    public void Dispose() => (external as IDisposable)?.Dispose();
 }
 
 /// <summary>Counts changes made to the store by other processes, as far as the store lets us see them.</summary>
@@ -53,152 +69,57 @@ public interface IExternalChangeSignal
     /// (bookkeeping) must not come back as someone else's change a second later.
     /// </summary>
     void Acknowledge();
+
+    /// <summary>Bookkeeping-only changes by others, where the store can tell them apart (0 otherwise).</summary>
+    long BookkeepingChanges => 0;
+
+    /// <summary>Tells the others of a commit of ours, where they cannot see it themselves (a server's other clients).</summary>
+    void Announce(StoreChange change)
+    {
+    }
 }
 
-/// <summary>
-/// Bumps <see cref="StoreVersion"/> around every save that changes what pages show: before it, and once more after
-/// the commit, because a reader between the first bump and the commit could cache the old state under the new
-/// number. Bookkeeping-only saves (when a source was last fetched and the fetch log, when a token was last used, a
-/// user's failed-login count) start no new version: the scraper makes one after every fetch, and they would retire
-/// every cached page every few seconds. They bump <see cref="StoreVersion.IncludingBookkeeping"/> instead, which
-/// keys the one panel that shows them (the dashboard's sources needing attention).
-/// </summary>
-public sealed class StoreVersionInterceptor(StoreVersion version) : SaveChangesInterceptor, IDbTransactionInterceptor
+/// <summary>What a save changes, as far as cached pages care.</summary>
+[Flags]
+public enum StoreChange
 {
-    // Every commit of ours (the audit log's own transaction ends after SavedChanges) is acknowledged to the
-    // external signal, so our own writes never come back as another process's change.
-    void IDbTransactionInterceptor.TransactionCommitted(DbTransaction transaction, TransactionEndEventData eventData)
-    {
-        version.OwnWriteCommitted();
-        NamesCommitted(eventData.Context);
-    }
+    None = 0,
 
-    Task IDbTransactionInterceptor.TransactionCommittedAsync(DbTransaction transaction, TransactionEndEventData eventData, CancellationToken cancellationToken)
-    {
-        version.OwnWriteCommitted();
-        NamesCommitted(eventData.Context);
-        return Task.CompletedTask;
-    }
+    /// <summary>
+    /// Only bookkeeping (when a source was last fetched and the fetch log, when a token was last used, a user's
+    /// failed-login count): the scraper makes one after every fetch, and a new version for each would retire every
+    /// cached page every few seconds. It bumps <see cref="StoreVersion.IncludingBookkeeping"/> instead, which keys
+    /// the one panel that shows it (the dashboard's sources needing attention).
+    /// </summary>
+    Bookkeeping = 1,
 
-    void IDbTransactionInterceptor.TransactionRolledBack(DbTransaction transaction, TransactionEndEventData eventData) => NamesRolledBack(eventData.Context);
+    /// <summary>Something pages show: a new <see cref="StoreVersion.Current"/>.</summary>
+    Content = 2,
+}
 
-    Task IDbTransactionInterceptor.TransactionRolledBackAsync(DbTransaction transaction, TransactionEndEventData eventData, CancellationToken cancellationToken)
-    {
-        NamesRolledBack(eventData.Context);
-        return Task.CompletedTask;
-    }
-
-    // The actor names a context's saves changed, told to StoreVersion.ActorNames once they are committed: at the end of
-    // the save, or of the caller's transaction when there is one (a merge). Telling too much is harmless (the indexes
-    // read those actors again); telling before the commit is not (they would read the old names).
-    private readonly ConditionalWeakTable<DbContext, List<ActorNameChanges.Pending>> _names = [];
-
-    private void NamesCommitted(DbContext? context)
-    {
-        if (context is not null && _names.TryGetValue(context, out var pending))
-        {
-            _names.Remove(context);
-            version.ActorNames.Committed([.. pending.SelectMany(p => p.ActorIds()).Distinct()]);
-        }
-    }
-
-    private void NamesRolledBack(DbContext? context)
-    {
-        if (context is not null)
-        {
-            _names.Remove(context);
-        }
-    }
-
-    private readonly ConditionalWeakTable<DbContext, object> _saving = [];
-    private readonly ConditionalWeakTable<DbContext, object> _bookkeeping = [];
-
-    public override InterceptionResult<int> SavingChanges(DbContextEventData eventData, InterceptionResult<int> result)
-    {
-        Note(eventData.Context);
-        return result;
-    }
-
-    public override ValueTask<InterceptionResult<int>> SavingChangesAsync(DbContextEventData eventData, InterceptionResult<int> result, CancellationToken cancellationToken = default)
-    {
-        Note(eventData.Context);
-        return ValueTask.FromResult(result);
-    }
-
-    public override int SavedChanges(SaveChangesCompletedEventData eventData, int result)
-    {
-        Settle(eventData.Context);
-        return result;
-    }
-
-    public override ValueTask<int> SavedChangesAsync(SaveChangesCompletedEventData eventData, int result, CancellationToken cancellationToken = default)
-    {
-        Settle(eventData.Context);
-        return ValueTask.FromResult(result);
-    }
-
-    public override void SaveChangesFailed(DbContextErrorEventData eventData) => Settle(eventData.Context);
-
-    public override Task SaveChangesFailedAsync(DbContextErrorEventData eventData, CancellationToken cancellationToken = default)
-    {
-        Settle(eventData.Context);
-        return Task.CompletedTask;
-    }
-
-    private void Note(DbContext? context)
+/// <summary>Classifies the change tracker's pending changes before a save.</summary>
+public static class StoreChanges
+{
+    public static StoreChange Of(ChangeTracker tracker)
     {
         // One pass over the tracked entries (Entries() detects changes once; HasChanges() first would do it twice).
-        var changed = context?.ChangeTracker.Entries().Where(e => e.State is EntityState.Added or EntityState.Modified or EntityState.Deleted).ToList();
-        if (context is null || changed is not { Count: > 0 })
+        var change = StoreChange.None;
+        foreach (var entry in tracker.Entries())
         {
-            return;
+            if (entry.State is not (EntityState.Added or EntityState.Modified or EntityState.Deleted))
+            {
+                continue;
+            }
+
+            if (!IsBookkeeping(entry))
+            {
+                return StoreChange.Content;
+            }
+
+            change = StoreChange.Bookkeeping;
         }
 
-        if (ActorNameChanges.Of(changed) is { } names)
-        {
-            _names.GetOrCreateValue(context).Add(names);
-        }
-
-        if (changed.Exists(e => !IsBookkeeping(e)))
-        {
-            _saving.AddOrUpdate(context, context);
-            version.Bump();
-        }
-        else
-        {
-            _bookkeeping.AddOrUpdate(context, context);
-            version.BumpBookkeeping();
-        }
-    }
-
-    private void Settle(DbContext? context)
-    {
-        if (context is null)
-        {
-            return;
-        }
-
-        var content = _saving.Remove(context);
-        var bookkeeping = _bookkeeping.Remove(context);
-        if (content)
-        {
-            version.Bump();
-        }
-
-        if (bookkeeping)
-        {
-            version.BumpBookkeeping();
-        }
-
-        if (content || bookkeeping)
-        {
-            version.OwnWriteCommitted();
-        }
-
-        if (context.Database.CurrentTransaction is null)
-        {
-            NamesCommitted(context);
-        }
+        return change;
     }
 
     /// <summary>A fetch-log row, or an edit of only the fields the audit log also counts as bookkeeping.</summary>

@@ -38,6 +38,13 @@ public class Source
     /// <summary>Set by "fetch now"; the scraper picks the source up at its next tick and clears it.</summary>
     public DateTime? FetchRequestedAt { get; set; }
 
+    /// <summary>
+    /// The app instance fetching the source now, and until when its claim holds: another instance (or "fetch now")
+    /// leaves the source alone until then, and a claim left by an instance that died simply runs out.
+    /// </summary>
+    public string? LeaseOwner { get; set; }
+    public DateTime? LeaseUntil { get; set; }
+
     // Conditional GET validators from the last 200 response.
     public string? ETag { get; set; }
     public string? LastModified { get; set; }

@@ -10,9 +10,6 @@ public sealed class MentionsCsvWriter : IExportTableWriter
     /// <summary>Characters of the article's text shown before and after each mention.</summary>
     public const int ContextLength = 60;
 
-    private static readonly Func<NewsDeskDbContext, int, Task<string?>> _articleText =
-        EF.CompileAsyncQuery((NewsDeskDbContext db, int id) => db.Articles.Where(a => a.Id == id).Select(a => a.Text).FirstOrDefault());
-
     public string FileName => "mentions.csv";
 
     public IReadOnlyList<string> Columns(ExportFormat format) =>
@@ -22,30 +19,37 @@ public sealed class MentionsCsvWriter : IExportTableWriter
         "context_before", "context_after", "annotator", "created_at", "reviewed",
     ];
 
+    // Articles whose mentions are read (and texts held) at once: bounded memory, and no query left open while
+    // another runs (PostgreSQL, unlike SQLite, reads one result at a time per connection).
+    private const int ArticlesPerBatch = 200;
+
     public async Task WriteRowsAsync(ExportScope scope, ExportFormat format, CsvTableWriter csv, CancellationToken cancellationToken)
     {
-        var rows = scope.Mentions.AsNoTracking()
-            .OrderBy(m => m.ArticleId).ThenBy(m => m.Start).ThenBy(m => m.Id)
-            .Select(m => new Row(
-                m.Id, m.ArticleId, m.Article!.Url, m.Article.Title, m.Article.SiteName,
-                m.Article.PublishedAt, m.Article.PublishedUtcOffsetMinutes, m.Article.PublishedPrecision,
-                m.ActorId, m.IncidentId, m.ClaimId, m.Actor!.Name, m.Incident!.Title, m.Claim!.Text,
-                m.Quote, m.Start, m.End, m.CreatedBy, m.CreatedAt,
-                m.Article.Review != null && m.Article.Review.State == ArticleState.Reviewed))
-            .AsAsyncEnumerable();
-
-        // Rows come ordered by article, so only the current article's text is held, loaded once per article.
-        var textArticleId = 0;
-        var text = "";
-        await foreach (var row in rows.WithCancellation(cancellationToken))
+        var articleIds = await scope.Mentions.Select(m => m.ArticleId).Distinct().OrderBy(id => id).ToListAsync(cancellationToken);
+        foreach (var chunk in articleIds.Chunk(ArticlesPerBatch))
         {
-            if (row.ArticleId != textArticleId)
+            var rows = await scope.Mentions.AsNoTracking()
+                .Where(m => chunk.Contains(m.ArticleId))
+                .OrderBy(m => m.ArticleId).ThenBy(m => m.Start).ThenBy(m => m.Id)
+                .Select(m => new Row(
+                    m.Id, m.ArticleId, m.Article!.Url, m.Article.Title, m.Article.SiteName,
+                    m.Article.PublishedAt, m.Article.PublishedUtcOffsetMinutes, m.Article.PublishedPrecision,
+                    m.ActorId, m.IncidentId, m.ClaimId, m.Actor!.Name, m.Incident!.Title, m.Claim!.Text,
+                    m.Quote, m.Start, m.End, m.CreatedBy, m.CreatedAt,
+                    m.Article.Review != null && m.Article.Review.State == ArticleState.Reviewed))
+                .ToListAsync(cancellationToken);
+            var texts = await scope.Db.Articles.AsNoTracking().Where(a => chunk.Contains(a.Id))
+                .Select(a => new { a.Id, a.Text }).ToDictionaryAsync(a => a.Id, a => a.Text, cancellationToken);
+            foreach (var row in rows)
             {
-                text = await _articleText(scope.Db, row.ArticleId) ?? "";
-                textArticleId = row.ArticleId;
+                await WriteRowAsync(row, texts.GetValueOrDefault(row.ArticleId, ""), csv, cancellationToken);
             }
+        }
+    }
 
-            var (type, recordId, recordName) = row.ActorId is { } actorId ? (RecordType.Actor, actorId, row.ActorName)
+    private static async Task WriteRowAsync(Row row, string text, CsvTableWriter csv, CancellationToken cancellationToken)
+    {
+        var (type, recordId, recordName) = row.ActorId is { } actorId ? (RecordType.Actor, actorId, row.ActorName)
                 : row.IncidentId is { } incidentId ? (RecordType.Incident, incidentId, row.IncidentTitle)
                 : (RecordType.Claim, row.ClaimId ?? 0, row.ClaimText);
 
@@ -67,7 +71,6 @@ public sealed class MentionsCsvWriter : IExportTableWriter
             csv.Cell(CsvCells.Timestamp(row.CreatedAt));
             csv.Cell(row.Reviewed ? "true" : "false");
             await csv.EndRowAsync(cancellationToken);
-        }
     }
 
     /// <summary>Up to <see cref="ContextLength"/> characters before <paramref name="start"/>, never half a surrogate pair.</summary>

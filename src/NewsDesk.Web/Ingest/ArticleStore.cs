@@ -297,8 +297,9 @@ public sealed class ArticleStore(
             Byline = Cut(extracted.Byline, 500),
             SiteName = Cut(FirstNonBlank(extracted.SiteName) ?? fetchedUrl.Host, 300),
             Language = Cut(extracted.Language, 35),
-            LeadImageUrl = Uri.TryCreate(extracted.LeadImageUrl, UriKind.Absolute, out var image) && CanonicalUrl.IsWeb(image)
-                ? Cut(image.AbsoluteUri, 2048) : null,
+            // A cut address would name another image: one too long for its column is left out.
+            LeadImageUrl = Uri.TryCreate(extracted.LeadImageUrl, UriKind.Absolute, out var image) && CanonicalUrl.IsWeb(image) && image.AbsoluteUri.Length <= 2048
+                ? image.AbsoluteUri : null,
             FetchedAt = clock.GetUtcNow().UtcDateTime,
             Text = text,
             Html = extracted.Html,

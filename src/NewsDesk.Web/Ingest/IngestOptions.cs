@@ -14,6 +14,12 @@ public class IngestOptions
     /// <summary>Sources fetched at the same time (each host still has its own limit).</summary>
     public int MaxConcurrentSources { get; set; } = 4;
 
+    /// <summary>
+    /// How long an instance's claim on a source it fetches holds (keep it above the longest fetch): other instances
+    /// leave the source alone meanwhile, and the claim of an instance that died runs out after this long.
+    /// </summary>
+    public TimeSpan SourceLease { get; set; } = TimeSpan.FromMinutes(5);
+
     /// <summary>Bounds of the next-check time, whatever a source's interval or back-off says.</summary>
     public TimeSpan MinFetchInterval { get; set; } = TimeSpan.FromMinutes(5);
     public TimeSpan MaxFetchInterval { get; set; } = TimeSpan.FromHours(24);

@@ -19,6 +19,8 @@ public static class IngestSetup
         builder.Services.AddSingleton<PageClaims>();
         builder.Services.AddSingleton<StoreTurns>();
         builder.Services.AddScoped<SourceFetcher>();
+        builder.Services.AddSingleton<IngestInstance>();
+        builder.Services.AddScoped<SourceLeases>();
         builder.Services.AddSingleton<UnsavedSourceErrors>();
         builder.Services.AddSingleton<Sitemaps.SitemapCrawl>();
         builder.Services.AddSingleton<ScrapeRunner>();

@@ -1,6 +1,4 @@
-using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
-using NewsDesk.Web.Data;
 
 namespace NewsDesk.Web.Ingest;
 
@@ -61,18 +59,11 @@ public sealed class ScraperWorker(
             List<(int Id, string Name)> due;
             await using (var scope = scopes.CreateAsyncScope())
             {
-                var db = scope.ServiceProvider.GetRequiredService<NewsDeskDbContext>();
-                var now = clock.GetUtcNow().UtcDateTime;
-                var busy = _inFlight.Keys.ToList();
+                // Claimed, not just read: another instance polling the same database at once gets other sources.
                 // "Fetch now" works on disabled sources too: an editor may test one before enabling it.
-                var rows = await db.Sources.AsNoTracking()
-                    .Where(s => s.FetchRequestedAt != null || (s.Enabled && (s.NextFetchAt == null || s.NextFetchAt <= now)))
-                    .Where(s => !busy.Contains(s.Id))
-                    .OrderBy(s => s.FetchRequestedAt == null).ThenBy(s => s.NextFetchAt)
-                    .Select(s => new { s.Id, s.Name })
-                    .Take(free)
-                    .ToListAsync(stoppingToken);
-                due = [.. rows.Select(r => (r.Id, r.Name))];
+                var claimed = await scope.ServiceProvider.GetRequiredService<SourceLeases>().ClaimDueAsync(free, stoppingToken);
+                // A claim of ours that ran out while its fetch still runs was just renewed; that fetch goes on alone.
+                due = [.. claimed.Where(s => !_inFlight.ContainsKey(s.Id)).Select(s => (s.Id, s.Name))];
             }
 
             foreach (var (id, name) in due)

@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Runtime.ExceptionServices;
 using System.Text;
 using System.Threading.Channels;
@@ -30,6 +31,7 @@ public sealed class SourceFetcher(
     ArticleExtractor extractor,
     ArticleStore store,
     Sitemaps.SitemapCrawl sitemaps,
+    SourceLeases leases,
     IOptions<IngestOptions> options,
     TimeProvider clock,
     UnsavedSourceErrors unsaved,
@@ -39,14 +41,35 @@ public sealed class SourceFetcher(
 {
     private const int MaxLoggedErrorLength = 2000;
 
+    /// <summary>Fetches the source unless another instance is fetching it now (its claim holds; nothing is fetched).</summary>
     public async Task<SourceFetchSummary> FetchAsync(int sourceId, CancellationToken cancellationToken)
+    {
+        if (!await leases.TryClaimAsync(sourceId, cancellationToken))
+        {
+            var name = await db.Sources.Where(s => s.Id == sourceId).Select(s => s.Name).FirstOrDefaultAsync(cancellationToken)
+                ?? throw new InvalidOperationException($"Source {sourceId} does not exist.");
+            logger.LogInformation("Source {SourceId} is being fetched by another NewsDesk instance; left to it", sourceId);
+            return new SourceFetchSummary(sourceId, name, false, null, 0, 0, "another NewsDesk instance is fetching it now");
+        }
+
+        try
+        {
+            return await FetchClaimedAsync(sourceId, cancellationToken);
+        }
+        finally
+        {
+            await leases.ReleaseAsync(sourceId);
+        }
+    }
+
+    private async Task<SourceFetchSummary> FetchClaimedAsync(int sourceId, CancellationToken cancellationToken)
     {
         var source = await db.Sources.FindAsync([sourceId], cancellationToken)
             ?? throw new InvalidOperationException($"Source {sourceId} does not exist.");
         var log = new SourceFetch { SourceId = source.Id, StartedAt = Now() };
         source.FetchRequestedAt = null;
         db.SourceFetches.Add(log);
-        await db.SaveChangesAsync(cancellationToken);
+        await SaveBookkeepingAsync(cancellationToken);
 
         var run = new Run();
         var (etag, lastModified) = (source.ETag, source.LastModified);
@@ -118,7 +141,7 @@ public sealed class SourceFetcher(
         // The record of the attempt is saved even when the app is stopping.
         try
         {
-            await db.SaveChangesAsync(CancellationToken.None);
+            await SaveBookkeepingAsync(CancellationToken.None);
             unsaved.Saved(source.Id);
         }
         catch (Exception ex) when (StorageFull.Is(ex))
@@ -129,6 +152,35 @@ public sealed class SourceFetcher(
         }
 
         return new SourceFetchSummary(source.Id, source.Name, sourceError is null, run.HttpStatus, run.ItemsSeen, run.NewArticles, log.Error);
+    }
+
+    /// <summary>
+    /// Saves the fetch's bookkeeping. Source.Version is a concurrency token (for the edit form), so an editor's save
+    /// during the fetch makes this UPDATE miss; the fields written here are never the editor's, so the source's new
+    /// version is taken and the save repeated.
+    /// </summary>
+    private async Task SaveBookkeepingAsync(CancellationToken cancellationToken)
+    {
+        for (var attempt = 1; ; attempt++)
+        {
+            try
+            {
+                await db.SaveChangesAsync(cancellationToken);
+                return;
+            }
+            catch (DbUpdateConcurrencyException ex) when (attempt < 3)
+            {
+                foreach (var entry in ex.Entries.Where(e => e.Entity is Source))
+                {
+                    var current = await entry.GetDatabaseValuesAsync(cancellationToken)
+                        ?? throw new InvalidOperationException("The source was deleted while it was being fetched.", ex);
+                    var version = entry.Property(nameof(Source.Version));
+                    version.OriginalValue = current[nameof(Source.Version)];
+                    version.CurrentValue = current[nameof(Source.Version)];
+                    version.IsModified = false;
+                }
+            }
+        }
     }
 
     private async Task FetchByKindAsync(Source source, Run run, CancellationToken cancellationToken)
@@ -203,10 +255,25 @@ public sealed class SourceFetcher(
 
     private async Task FetchItemsAsync(Source source, IReadOnlyList<FeedItem> items, Run run, CancellationToken cancellationToken)
     {
+        // An address longer than the article's URL column is skipped, not cut: a cut URL names another page.
+        var urlLimit = ColumnLimits.LimitOf(db.Model, typeof(Article), nameof(Article.Url));
         var byUrl = new Dictionary<string, FeedItem>(StringComparer.Ordinal);
+        var tooLong = 0;
         foreach (var item in items)
         {
-            byUrl.TryAdd(CanonicalUrl.Normalize(item.Url), item);
+            var url = CanonicalUrl.Normalize(item.Url);
+            if (url.Length > urlLimit)
+            {
+                tooLong++;
+                continue;
+            }
+
+            byUrl.TryAdd(url, item);
+        }
+
+        if (tooLong > 0)
+        {
+            run.ItemErrors.Add(string.Create(CultureInfo.InvariantCulture, $"{tooLong} entr{(tooLong == 1 ? "y" : "ies")} skipped: a URL longer than {urlLimit:N0} characters"));
         }
 
         // Registered before the stored pages are read: a page another fetch stores after this read stays claimed.

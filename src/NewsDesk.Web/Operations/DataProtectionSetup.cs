@@ -1,6 +1,7 @@
 using System.Security.Cryptography.X509Certificates;
 using System.Xml.Linq;
 using Microsoft.AspNetCore.DataProtection;
+using Microsoft.AspNetCore.DataProtection.EntityFrameworkCore;
 using Microsoft.AspNetCore.DataProtection.KeyManagement;
 using Microsoft.AspNetCore.DataProtection.Repositories;
 using Microsoft.AspNetCore.DataProtection.XmlEncryption;
@@ -28,11 +29,26 @@ public static class DataProtectionSetup
         }
 
         builder.Services.AddOptions<KeyManagementOptions>()
-            .Configure<StoreLocation, ILoggerFactory>((options, store, loggers) =>
+            .Configure<StoreLocation, StoreEngine, ILoggerFactory, IServiceProvider>((options, store, engine, loggers, services) =>
             {
+                var logger = loggers.CreateLogger(typeof(DataProtectionSetup));
+                if (engine.DatabaseFile(store.ConnectionString) is null)
+                {
+                    // A server database: every instance behind the load balancer reads the same keys, so a cookie
+                    // signed by one is accepted by the others.
+                    options.XmlRepository = new EntityFrameworkCoreXmlRepository<NewsDeskDbContext>(services, loggers);
+                    if (certificate is null)
+                    {
+                        options.XmlEncryptor = new OwnerOnlyXmlEncryptor();
+                    }
+
+                    logger.LogInformation("Data-protection keys are kept in the database, shared by every instance{Encryption}",
+                        certificate is null ? "; set NewsDesk:KeysCertificatePath to encrypt them" : $", encrypted with certificate {certificate.Thumbprint}");
+                    return;
+                }
+
                 var keys = OwnerOnlyFolder(Path.Combine(store.DataDirectory, "keys"));
                 options.XmlRepository = new FileSystemXmlRepository(keys, loggers);
-                var logger = loggers.CreateLogger(typeof(DataProtectionSetup));
                 if (certificate is not null)
                 {
                     logger.LogInformation("Data-protection keys in {KeysDirectory} are encrypted with certificate {Thumbprint}", keys.FullName, certificate.Thumbprint);

@@ -1,6 +1,5 @@
 using Microsoft.Extensions.Options;
 using NewsDesk.Web.Data;
-using NewsDesk.Web.Data.Sqlite;
 
 namespace NewsDesk.Web.Operations;
 
@@ -9,20 +8,27 @@ namespace NewsDesk.Web.Operations;
 /// disk, and no other serving NewsDesk on the same database. Each failure is a <see cref="StartupProblemException"/>
 /// naming the folder and what to do.
 /// </summary>
-public sealed class StartupChecks(StoreLocation store, IOptions<NewsDeskOptions> options) : IHostedService, IDisposable
+public sealed class StartupChecks(StoreLocation store, StoreEngine engine, IOptions<NewsDeskOptions> options) : IHostedService, IDisposable
 {
-    private SqliteInstanceLock? _instanceLock;
+    private IDisposable? _instanceLock;
 
     public Task StartAsync(CancellationToken cancellationToken)
     {
         EnsureWritable(store.DataDirectory);
         EnsureFreeSpace(store.DataDirectory, options.Value.MinimumFreeDiskMegabytes);
-        if (SqliteStore.DatabasePath(store.ConnectionString) is { } database)
+        if (engine.DatabaseFile(store.ConnectionString) is { } database)
         {
             EnsureWritable(Path.GetDirectoryName(database)!);
-            _instanceLock = SqliteInstanceLock.TryAcquire(database) ?? throw new StartupProblemException(
-                $"NewsDesk cannot start: the database {database} is in use by another running NewsDesk (it holds {SqliteInstanceLock.LockPath(database)}). " +
-                "Stop that one first, or give this one its own NewsDesk:DataDirectory.");
+        }
+
+        try
+        {
+            _instanceLock = engine.LockForServing(store.ConnectionString);
+        }
+        catch (StoreInUseException inUse)
+        {
+            throw new StartupProblemException(
+                $"NewsDesk cannot start: {inUse.Message}. Stop that one first, or give this one its own NewsDesk:DataDirectory.", inUse);
         }
 
         return Task.CompletedTask;

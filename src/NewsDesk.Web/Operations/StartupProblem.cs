@@ -1,6 +1,6 @@
 using System.Net.Sockets;
 using Microsoft.AspNetCore.Connections;
-using Microsoft.Data.Sqlite;
+using NewsDesk.Web.Data;
 
 namespace NewsDesk.Web.Operations;
 
@@ -22,17 +22,20 @@ public static class StartupProblem
             {
                 case StartupProblemException problem:
                     return problem.Message;
+                case StoreProblemException store:
+                    return $"NewsDesk cannot start: {store.Message}";
                 case IOException { InnerException: AddressInUseException } bind:
                     return $"NewsDesk cannot start: {bind.Message.TrimEnd('.')}: another program (or another NewsDesk) is listening there. " +
                         "Stop it, or choose another address with --urls or ASPNETCORE_URLS.";
                 case SocketException { SocketErrorCode: SocketError.AddressAlreadyInUse } socket:
                     return $"NewsDesk cannot start: {socket.Message.TrimEnd('.')}. Choose another address with --urls or ASPNETCORE_URLS.";
-                case SqliteException { SqliteErrorCode: 13 } full:
-                    return $"NewsDesk cannot start: the disk is full ({full.Message.TrimEnd('.')}). Free some space on the data directory's disk and start again.";
                 case IOException io when (io.HResult & 0xFFFF) == NoSpaceLeft:
                     return $"NewsDesk cannot start: the disk is full ({io.Message.TrimEnd('.')}). Free some space on the data directory's disk and start again.";
-                case SqliteException { SqliteErrorCode: 5 or 6 } locked:
-                    return $"NewsDesk cannot start: the database is locked by another program ({locked.Message.TrimEnd('.')}). Close it and start again.";
+            }
+
+            if (StoreEngines.DescribeFailure(e) is { } engineProblem)
+            {
+                return engineProblem;
             }
         }
 

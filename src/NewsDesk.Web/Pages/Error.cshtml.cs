@@ -17,6 +17,9 @@ public class ErrorModel : PageModel
     /// <summary>The change failed for want of disk space and was rolled back (the page says so and what to do).</summary>
     public bool DiskFull { get; private set; }
 
+    /// <summary>The database server could not be reached; the page asks to try again shortly.</summary>
+    public bool StoreUnreachable { get; private set; }
+
     public void OnGet(int? code) => Describe(code);
 
     public void OnPost(int? code) => Describe(code);
@@ -25,10 +28,17 @@ public class ErrorModel : PageModel
     {
         // Only error codes: /Error/1 would otherwise set an invalid status and fail with a 500 of its own.
         Code = code is null ? StatusCodes.Status500InternalServerError : code is >= 400 and <= 599 ? code.Value : StatusCodes.Status404NotFound;
-        if (code is null && StorageFull.Is(HttpContext.Features.Get<IExceptionHandlerFeature>()?.Error))
+        var error = code is null ? HttpContext.Features.Get<IExceptionHandlerFeature>()?.Error : null;
+        if (StorageFull.Is(error))
         {
             DiskFull = true;
             Code = StatusCodes.Status507InsufficientStorage;
+        }
+        else if (Data.StoreUnreachable.Is(error))
+        {
+            StoreUnreachable = true;
+            Code = StatusCodes.Status503ServiceUnavailable;
+            Response.Headers.RetryAfter = Data.StoreUnreachable.RetryAfterSeconds.ToString(System.Globalization.CultureInfo.InvariantCulture);
         }
 
         RequestId = Activity.Current?.Id ?? HttpContext.TraceIdentifier;

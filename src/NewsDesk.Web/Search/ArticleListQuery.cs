@@ -1,6 +1,7 @@
 using System.Globalization;
 using Microsoft.EntityFrameworkCore;
 using NewsDesk.Web.Data;
+using NewsDesk.Web.Data.TextSearch;
 using NewsDesk.Web.Domain;
 
 namespace NewsDesk.Web.Search;
@@ -130,28 +131,46 @@ public sealed class ArticleListQuery(NewsDeskDbContext db, IArticleTextSearch te
         return articles;
     }
 
-    // Newest first (undated last), id as tie-breaker; the cursor is the last row's (published, id).
+    // Newest first (undated last), id as tie-breaker; the cursor is the last row's (published, id). Dated and undated
+    // rows are read apart because engines disagree on where NULLs go in a descending sort (SQLite: last; PostgreSQL:
+    // first), and each half is a plain range on the (PublishedAt, Id) index on both.
     private static async Task<ArticleListPage> ByDateAsync(IQueryable<Article> articles, string? after, int pageSize, CancellationToken cancellationToken)
     {
-        if (DateCursor.TryParse(after, out var cursor))
+        var cursor = DateCursor.TryParse(after, out var parsed) ? parsed : null;
+        var rows = new List<ArticleListItem>();
+        if (cursor is null || cursor.PublishedAt is not null)
         {
-            articles = cursor.PublishedAt is { } at
-                ? articles.Where(a => a.PublishedAt < at || (a.PublishedAt == at && a.Id < cursor.Id) || a.PublishedAt == null)
-                : articles.Where(a => a.PublishedAt == null && a.Id < cursor.Id);
+            var dated = articles.Where(a => a.PublishedAt != null);
+            if (cursor?.PublishedAt is { } at)
+            {
+                dated = dated.Where(a => a.PublishedAt < at || (a.PublishedAt == at && a.Id < cursor.Id));
+            }
+
+            rows.AddRange(await ItemsAsync(dated.OrderByDescending(a => a.PublishedAt).ThenByDescending(a => a.Id), pageSize + 1, cancellationToken));
         }
 
-        var rows = await articles
-            .OrderByDescending(a => a.PublishedAt).ThenByDescending(a => a.Id)
-            .Take(pageSize + 1)
-            .Select(a => new ArticleListItem(
-                a.Id, a.Title, a.Url, a.SiteName, a.Language,
-                new PublishedDate(a.PublishedAt, a.PublishedUtcOffsetMinutes, a.PublishedPrecision),
-                a.Lead, a.Mentions.Count, null))
-            .ToListAsync(cancellationToken);
+        if (rows.Count <= pageSize)
+        {
+            var undated = articles.Where(a => a.PublishedAt == null);
+            if (cursor is { PublishedAt: null })
+            {
+                undated = undated.Where(a => a.Id < cursor.Id);
+            }
+
+            rows.AddRange(await ItemsAsync(undated.OrderByDescending(a => a.Id), pageSize + 1 - rows.Count, cancellationToken));
+        }
 
         var next = rows.Count > pageSize ? new DateCursor(rows[pageSize - 1].Published.At, rows[pageSize - 1].Id).ToString() : null;
         return new ArticleListPage(rows.Take(pageSize).ToList(), next, null);
     }
+
+    private static Task<List<ArticleListItem>> ItemsAsync(IQueryable<Article> ordered, int take, CancellationToken cancellationToken) => ordered
+        .Take(take)
+        .Select(a => new ArticleListItem(
+            a.Id, a.Title, a.Url, a.SiteName, a.Language,
+            new PublishedDate(a.PublishedAt, a.PublishedUtcOffsetMinutes, a.PublishedPrecision),
+            a.Lead, a.Mentions.Count, null))
+        .ToListAsync(cancellationToken);
 
     // Best match first (bm25 rank), id as tie-breaker; the cursor is the last row's (rank, id).
     private async Task<ArticleListPage> ByRankAsync(IQueryable<Article> articles, string query, string? after, int pageSize, string? note, CancellationToken cancellationToken)

@@ -1,4 +1,5 @@
 using Microsoft.AspNetCore.Mvc;
+using NewsDesk.Web.Data.TextSearch;
 using NewsDesk.Web.Domain;
 
 namespace NewsDesk.Web.Search;

@@ -1,4 +1,5 @@
-using NewsDesk.Web.Data.Sqlite;
+using NewsDesk.Web.Data;
+using NewsDesk.Web.Data.TextSearch;
 
 namespace NewsDesk.Web.Search;
 
@@ -7,7 +8,7 @@ public static class SearchServiceCollectionExtensions
     /// <summary>Registers finding and seeing: the article list query, the store's full-text search, the incident timeline.</summary>
     public static WebApplicationBuilder AddNewsDeskSearch(this WebApplicationBuilder builder)
     {
-        builder.Services.AddScoped<IArticleTextSearch, SqliteArticleTextSearch>();
+        builder.Services.AddScoped(services => services.GetRequiredService<StoreEngine>().CreateTextSearch(services.GetRequiredService<NewsDeskDbContext>()));
         builder.Services.AddScoped<ArticleListQuery>();
         builder.Services.AddMemoryCache();
         builder.Services.AddScoped<ArticleFacets>();

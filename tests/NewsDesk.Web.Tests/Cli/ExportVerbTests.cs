@@ -13,7 +13,7 @@ public class ExportVerbTests(NewsDeskFactory factory) : IClassFixture<NewsDeskFa
         var s = await ExportScenario.CreateAsync(factory);
         var folder = TestDirectory.Create("newsdesk-export");
 
-        var result = await AppProcess.RunAsync(["export", "--out", folder, "--collection", s.Collection.Name, "--file", "claims.csv", "--file", "MENTIONS.csv", AppProcess.Database(factory.DatabasePath)]);
+        var result = await AppProcess.RunAsync(["export", "--out", folder, "--collection", s.Collection.Name, "--file", "claims.csv", "--file", "MENTIONS.csv", .. factory.StoreArguments]);
 
         Assert.True(result.ExitCode == 0, result.Error);
         Assert.Equal(["claims.csv", "mentions.csv"], Directory.GetFiles(folder).Select(Path.GetFileName).Order(StringComparer.Ordinal));
@@ -27,7 +27,7 @@ public class ExportVerbTests(NewsDeskFactory factory) : IClassFixture<NewsDeskFa
     {
         var folder = TestDirectory.Create("newsdesk-export");
 
-        var result = await AppProcess.RunAsync(["export", "--out", folder, "--file", "secrets.csv", AppProcess.Database(factory.DatabasePath)]);
+        var result = await AppProcess.RunAsync(["export", "--out", folder, "--file", "secrets.csv", .. factory.StoreArguments]);
 
         Assert.Equal(2, result.ExitCode);
         Assert.Contains("--file 'secrets.csv' is not an exported file", result.Error, StringComparison.Ordinal);
@@ -42,8 +42,8 @@ public class ExportVerbTests(NewsDeskFactory factory) : IClassFixture<NewsDeskFa
         var all = TestDirectory.Create("newsdesk-export");
         var mentioned = TestDirectory.Create("newsdesk-export");
 
-        var withAll = await AppProcess.RunAsync(["export", "--out", all, "--file", "incidents.csv", AppProcess.Database(factory.DatabasePath)]);
-        var withMentioned = await AppProcess.RunAsync(["export", "--out", mentioned, "--file", "incidents.csv", "--mentioned-only", AppProcess.Database(factory.DatabasePath)]);
+        var withAll = await AppProcess.RunAsync(["export", "--out", all, "--file", "incidents.csv", .. factory.StoreArguments]);
+        var withMentioned = await AppProcess.RunAsync(["export", "--out", mentioned, "--file", "incidents.csv", "--mentioned-only", .. factory.StoreArguments]);
 
         Assert.True(withAll.ExitCode == 0 && withMentioned.ExitCode == 0, withAll.Error + withMentioned.Error);
         Assert.Contains(unmentioned.Title, await File.ReadAllTextAsync(Path.Combine(all, "incidents.csv")), StringComparison.Ordinal);
@@ -53,7 +53,7 @@ public class ExportVerbTests(NewsDeskFactory factory) : IClassFixture<NewsDeskFa
     [Fact]
     public async Task Without_out_or_zip_the_verb_says_what_it_needs()
     {
-        var result = await AppProcess.RunAsync(["export", AppProcess.Database(factory.DatabasePath)]);
+        var result = await AppProcess.RunAsync(["export", .. factory.StoreArguments]);
 
         Assert.Equal(2, result.ExitCode);
         Assert.Contains("Give --out DIR", result.Error, StringComparison.Ordinal);

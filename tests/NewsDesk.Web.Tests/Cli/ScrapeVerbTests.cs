@@ -67,7 +67,7 @@ public class ScrapeVerbTests(FixtureSite site) : IClassFixture<FixtureSite>
 
     internal static Task<AppProcess.Result> RunAsync(NewsDeskFactory factory, params string[] arguments) => AppProcess.RunAsync(
     [
-        .. arguments, AppProcess.Database(factory.DatabasePath), $"--NewsDesk:DataDirectory={factory.DataDirectory}",
+        .. arguments, .. factory.StoreArguments, $"--NewsDesk:DataDirectory={factory.DataDirectory}",
         "--Ingest:AllowPrivateNetworks=true", "--Ingest:PerHostDelay=00:00:00", "--Ingest:RetryBaseDelay=00:00:00.050",
     ]);
 }

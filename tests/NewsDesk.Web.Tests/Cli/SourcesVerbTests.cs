@@ -103,7 +103,7 @@ public class SourcesVerbTests(FixtureSite site, IngestFactory factory) : IClassF
     /// <summary>Runs the verb against the fixture site (private networks allowed unless the arguments say otherwise).</summary>
     private Task<AppProcess.Result> RunAsync(params string[] arguments) => AppProcess.RunAsync(
     [
-        .. arguments, AppProcess.Database(factory.DatabasePath), $"--NewsDesk:DataDirectory={factory.DataDirectory}",
+        .. arguments, .. factory.StoreArguments, $"--NewsDesk:DataDirectory={factory.DataDirectory}",
         .. arguments.Any(a => a.StartsWith("--Ingest:AllowPrivateNetworks=", StringComparison.Ordinal)) ? [] : new[] { "--Ingest:AllowPrivateNetworks=true" },
         "--Ingest:PerHostDelay=00:00:00", "--Ingest:RetryBaseDelay=00:00:00.050",
     ]);

@@ -5,6 +5,7 @@ using NewsDesk.Web.Tests.Infrastructure;
 
 namespace NewsDesk.Web.Tests.Cli;
 
+[Trait(TestStore.EngineTrait, TestStore.FixedEngine)]
 public class UsersAndTokensVerbTests
 {
     [Fact]
@@ -23,7 +24,7 @@ public class UsersAndTokensVerbTests
         var secret = token.Output.TrimEnd().Split('\n')[^1].Trim();
         Assert.Matches("^nd_[A-Za-z0-9_-]{43}$", secret);
 
-        await using var app = NewsDeskFactory.On(dataDirectory);
+        await using var app = NewsDeskFactory.On(dataDirectory, TestEngine.Sqlite);
         var script = app.CreateAnonymousClient();
         script.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", secret);
         Assert.Equal(HttpStatusCode.OK, (await script.GetAsync("/api/actors")).StatusCode);
@@ -51,7 +52,7 @@ public class UsersAndTokensVerbTests
         Assert.True(password.Length >= 16, password);
         Assert.Single(lines, l => l == password);
 
-        await using var site = NewsDeskFactory.On(dataDirectory);
+        await using var site = NewsDeskFactory.On(dataDirectory, TestEngine.Sqlite);
         var browser = site.CreateAnonymousClient(allowAutoRedirect: true);
         await NewsDeskFactory.SignInAsync(browser, "admin@newsroom.test", password);
         Assert.Equal(HttpStatusCode.OK, (await browser.GetAsync("/admin/users")).StatusCode);

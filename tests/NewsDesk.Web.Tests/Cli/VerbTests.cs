@@ -2,6 +2,7 @@ using NewsDesk.Web.Tests.Infrastructure;
 
 namespace NewsDesk.Web.Tests.Cli;
 
+[Trait(TestStore.EngineTrait, TestStore.FixedEngine)]
 public class VerbTests
 {
     [Fact]

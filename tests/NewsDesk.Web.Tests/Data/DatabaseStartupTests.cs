@@ -6,12 +6,13 @@ using NewsDesk.Web.Tests.Infrastructure;
 
 namespace NewsDesk.Web.Tests.Data;
 
+[Trait(TestStore.EngineTrait, TestStore.FixedEngine)]
 public class DatabaseStartupTests
 {
     [Fact]
     public async Task Start_up_applies_the_initial_migration_and_records_it()
     {
-        await using var factory = new NewsDeskFactory();
+        await using var factory = new SqliteNewsDeskFactory();
         factory.CreateClient();
 
         var migrations = await factory.ExecuteDbContextAsync(db =>
@@ -24,7 +25,7 @@ public class DatabaseStartupTests
     [Fact]
     public async Task The_store_runs_in_WAL_mode_with_foreign_keys_enforced()
     {
-        await using var factory = new NewsDeskFactory();
+        await using var factory = new SqliteNewsDeskFactory();
         factory.CreateClient();
 
         var (journal, foreignKeys) = await factory.ExecuteDbContextAsync(async db =>
@@ -43,13 +44,13 @@ public class DatabaseStartupTests
     public async Task Starting_twice_on_the_same_file_does_not_duplicate_the_seed()
     {
         var dataDirectory = TestDirectory.Create();
-        await using (var first = NewsDeskFactory.On(dataDirectory))
+        await using (var first = NewsDeskFactory.On(dataDirectory, TestEngine.Sqlite))
         {
             first.CreateClient();
             Assert.Equal(1, await first.CountAsync<NewsDesk.Web.Domain.Article>());
         }
 
-        await using var second = NewsDeskFactory.On(dataDirectory);
+        await using var second = NewsDeskFactory.On(dataDirectory, TestEngine.Sqlite);
         second.CreateClient();
 
         Assert.Equal(1, await second.CountAsync<NewsDesk.Web.Domain.Article>());
@@ -58,7 +59,7 @@ public class DatabaseStartupTests
     [Fact]
     public async Task The_seeded_body_is_the_seed_files_paragraphs_exactly()
     {
-        await using var factory = new NewsDeskFactory();
+        await using var factory = new SqliteNewsDeskFactory();
         factory.CreateClient();
         var seedFile = Path.Combine(AppContext.BaseDirectory, "seeds", "articles", "000_fdc9f962e834fc36.json");
         await using var stream = File.OpenRead(seedFile);
@@ -80,7 +81,7 @@ public class DatabaseStartupTests
     {
         var root = TestDirectory.Create();
         var nested = Path.Combine(root, "does", "not", "exist", "yet");
-        await using var factory = NewsDeskFactory.On(root)
+        await using var factory = NewsDeskFactory.On(root, TestEngine.Sqlite)
             .WithSetting("ConnectionStrings:NewsDesk", $"Data Source={Path.Combine(nested, "store.db")}");
 
         var response = await factory.CreateClient().GetAsync("/");
@@ -96,7 +97,7 @@ public class DatabaseStartupTests
         var path = Path.Combine(dataDirectory, "newsdesk.db");
         var contents = Encoding.UTF8.GetBytes("These are an editor's notes, not a database.\n");
         await File.WriteAllBytesAsync(path, contents);
-        await using var factory = NewsDeskFactory.On(dataDirectory);
+        await using var factory = NewsDeskFactory.On(dataDirectory, TestEngine.Sqlite);
 
         var error = Assert.ThrowsAny<Exception>(() => factory.CreateClient());
 
@@ -114,7 +115,7 @@ public class DatabaseStartupTests
         File.Copy(Path.Combine(AppContext.BaseDirectory, "seeds", "articles", "000_fdc9f962e834fc36.json"), Path.Combine(seeds, "articles", "000_good.json"));
         await File.WriteAllTextAsync(Path.Combine(seeds, "articles", "001_broken.json"), "{ \"title\": \"half a file\", ");
         await File.WriteAllTextAsync(Path.Combine(seeds, "articles", "002_no_paragraphs.json"), "{ \"url\": \"https://example.test/x\", \"title\": \"No body\" }");
-        await using var factory = new NewsDeskFactory().WithSetting("NewsDesk:SeedsDirectory", seeds);
+        await using var factory = new SqliteNewsDeskFactory().WithSetting("NewsDesk:SeedsDirectory", seeds);
 
         var response = await factory.CreateClient().GetAsync("/");
 

@@ -12,6 +12,7 @@ namespace NewsDesk.Web.Tests.Data;
 /// A database made by the previous release (Data/fixtures/newsdesk-1c9d3dc.db, see its README) opened by this build:
 /// it migrates on start and nothing is lost; its user still signs in and its API token still works.
 /// </summary>
+[Trait(TestStore.EngineTrait, TestStore.FixedEngine)]
 public class UpgradeTests
 {
     private const string Fixture = "newsdesk-1c9d3dc.db";
@@ -59,7 +60,7 @@ public class UpgradeTests
         var dataDirectory = CopyOfOldDatabase();
         var database = Path.Combine(dataDirectory, "newsdesk.db");
         var before = IdsByTable(database);
-        await using var app = NewsDeskFactory.On(dataDirectory);
+        await using var app = NewsDeskFactory.On(dataDirectory, TestEngine.Sqlite);
 
         var pending = await app.ExecuteDbContextAsync(async db => (await db.Database.GetPendingMigrationsAsync()).ToList());
         var after = IdsByTable(database);
@@ -81,7 +82,7 @@ public class UpgradeTests
     [Fact]
     public async Task After_the_upgrade_the_old_user_signs_in_and_the_old_token_works()
     {
-        await using var app = NewsDeskFactory.On(CopyOfOldDatabase());
+        await using var app = NewsDeskFactory.On(CopyOfOldDatabase(), TestEngine.Sqlite);
 
         var browser = app.CreateFirstRunClient(allowAutoRedirect: true);
         await NewsDeskFactory.SignInAsync(browser, Editor, EditorPassword);

@@ -24,7 +24,7 @@ public class EvidenceBundleTests(EvidenceSite site, IngestFactory factory) : ICl
         var folder = Path.Combine(factory.DataDirectory, "bundle-test");
         var zip = Path.Combine(folder, "bundle.zip");
 
-        var result = await AppProcess.RunAsync(["export", "--evidence", "--zip", zip, AppProcess.Database(factory.DatabasePath), $"--NewsDesk:DataDirectory={factory.DataDirectory}"]);
+        var result = await AppProcess.RunAsync(["export", "--evidence", "--zip", zip, .. factory.StoreArguments, $"--NewsDesk:DataDirectory={factory.DataDirectory}"]);
 
         Assert.True(result.ExitCode == 0, result.Error);
         var unzipped = Path.Combine(folder, "unzipped");

@@ -35,7 +35,8 @@ public class VerifyTests(EvidenceSite site) : IClassFixture<EvidenceSite>
     [Fact]
     public async Task Verify_names_the_first_audit_entry_that_was_edited_or_removed_behind_the_apps_back()
     {
-        await using var factory = new IngestFactory();
+        // Edits the log behind the app's back by dropping SQLite's own guard triggers: SQLite only.
+        await using var factory = new SqliteIngestFactory();
         for (var i = 0; i < 4; i++)
         {
             await factory.AddSourceAsync(site.Url($"/news/audit-{i}.html"), SourceKind.Page);
@@ -59,7 +60,7 @@ public class VerifyTests(EvidenceSite site) : IClassFixture<EvidenceSite>
     [Fact]
     public async Task Entries_from_before_the_chain_are_chained_at_start_and_stay_append_only()
     {
-        await using var factory = new IngestFactory();
+        await using var factory = new SqliteIngestFactory();
         await factory.AddSourceAsync(site.Url("/news/legacy.html"), SourceKind.Page);
         await SqlAsync(factory, "INSERT INTO AuditEntries (At, UserName, Action, EntityType, EntityId, RecordType, RecordId) VALUES ('2024-01-01 00:00:00', 'legacy', 'Created', 'Source', '99', 'Source', '99');");
         Assert.Null((await LegacyAsync(factory)).Hash);
@@ -133,7 +134,7 @@ public class VerifyTests(EvidenceSite site) : IClassFixture<EvidenceSite>
         factory.ExecuteDbContextAsync(db => db.AuditEntries.AsNoTracking().SingleAsync(a => a.UserName == "legacy"));
 
     private static Task<AppProcess.Result> VerifyAsync(NewsDeskFactory factory) =>
-        AppProcess.RunAsync(["verify", AppProcess.Database(factory.DatabasePath), $"--NewsDesk:DataDirectory={factory.DataDirectory}"]);
+        AppProcess.RunAsync(["verify", .. factory.StoreArguments, $"--NewsDesk:DataDirectory={factory.DataDirectory}"]);
 
     private static async Task SqlAsync(NewsDeskFactory factory, string sql)
     {

@@ -114,21 +114,22 @@ public class CsvSafetyTests(NewsDeskFactory factory) : IClassFixture<NewsDeskFac
     [Fact]
     public async Task A_text_longer_than_Excel_allows_is_cut_with_a_visible_marker()
     {
-        var longNote = string.Concat(Enumerable.Repeat("Very long notes. ", 3000));
+        // A mention's quote has no column limit (an incident's notes stop at 8,000): a 51,000-character span.
+        var longText = string.Concat(Enumerable.Repeat("Very long quote. ", 3000)).Trim();
         var collection = new Collection { Name = $"long {Guid.NewGuid():N}", Version = 1 };
-        Article article = new ArticleBuilder().WithText("A strike.").InCollection(collection);
-        Incident incident = new IncidentBuilder().With(i => i.Notes = longNote);
+        Article article = new ArticleBuilder().WithText(longText).InCollection(collection);
+        Incident incident = new IncidentBuilder();
         await factory.ExecuteDbContextAsync(async db =>
         {
-            db.AddRange(article, incident, Mentions.Of(article, "A strike", incident));
+            db.AddRange(article, incident, Mentions.Of(article, longText, incident));
             await db.SaveChangesAsync();
         });
 
-        var notes = (await factory.ExportTablesAsync(new ExportSelection { CollectionId = collection.Id }))["incidents.csv"].Rows.Single()["notes"];
+        var quote = (await factory.ExportTablesAsync(new ExportSelection { CollectionId = collection.Id }))["mentions.csv"].Rows.Single()["quote"];
 
-        Assert.Equal(CsvCells.MaxCellLength, notes.Length);
-        Assert.EndsWith("…[truncated]", notes, StringComparison.Ordinal);
-        Assert.StartsWith(longNote[..1000], notes, StringComparison.Ordinal);
+        Assert.Equal(CsvCells.MaxCellLength, quote.Length);
+        Assert.EndsWith("…[truncated]", quote, StringComparison.Ordinal);
+        Assert.StartsWith(longText[..1000], quote, StringComparison.Ordinal);
     }
 
     [Fact]

@@ -15,8 +15,10 @@ using NewsDesk.Web.Domain;
 namespace NewsDesk.Web.Tests.Infrastructure;
 
 /// <summary>
-/// The real app on a fresh SQLite file in its own temporary data folder. One per test class
-/// (<c>IClassFixture&lt;NewsDeskFactory&gt;</c>); helpers named as in ContosoUniversity's SliceFixture.
+/// The real app on a fresh database in its own temporary data folder: a SQLite file, or with
+/// <c>NEWSDESK_TEST_DB=postgres</c> a PostgreSQL database of its own (<see cref="TestStore"/>). One per test class
+/// (<c>IClassFixture&lt;NewsDeskFactory&gt;</c>); a class about one engine pins it (<see cref="SqliteNewsDeskFactory"/>,
+/// or the <c>engine</c> argument). Helpers named as in ContosoUniversity's SliceFixture.
 /// <see cref="WebApplicationFactory{T}.CreateClient()"/> returns a client signed in as an admin through the real
 /// login form (and carrying that admin's personal API token for /api), so tests written before sign-in existed
 /// keep working; <see cref="CreateClientAsync"/> signs in with another role, <see cref="CreateAnonymousClient"/> not at all.
@@ -35,17 +37,35 @@ public class NewsDeskFactory : WebApplicationFactory<Program>
     private sealed record ClientMode(string? Role, bool ApiToken, bool SeedUsers);
 
     public NewsDeskFactory()
-        : this(TestDirectory.Create())
+        : this(TestStore.DefaultEngine)
+    {
+    }
+
+    /// <summary>A fresh app on the given engine, whatever the suite runs on (xunit allows a fixture one public constructor).</summary>
+    protected NewsDeskFactory(TestEngine engine)
+        : this(TestDirectory.Create(), engine)
     {
         _ownsDirectory = true;
     }
 
-    protected NewsDeskFactory(string dataDirectory)
+    protected NewsDeskFactory(string dataDirectory, TestEngine? engine = null)
     {
         DataDirectory = dataDirectory;
-        DatabasePath = Path.Combine(dataDirectory, "newsdesk.db");
+        Engine = engine ?? TestStore.DefaultEngine;
+        _databasePath = Path.Combine(dataDirectory, "newsdesk.db");
         _settings["NewsDesk:DataDirectory"] = dataDirectory;
-        _settings["ConnectionStrings:NewsDesk"] = $"Data Source={DatabasePath}";
+        if (Engine == TestEngine.Postgres)
+        {
+            PostgresDatabaseName = TestStore.DatabaseNameFor(dataDirectory);
+            TestStore.EnsurePostgresDatabaseAsync(PostgresDatabaseName).GetAwaiter().GetResult();
+            _settings["NewsDesk:Database"] = "PostgreSQL";
+            _settings["ConnectionStrings:NewsDesk"] = TestStore.PostgresDatabase(PostgresDatabaseName);
+        }
+        else
+        {
+            _settings["ConnectionStrings:NewsDesk"] = $"Data Source={_databasePath}";
+        }
+
         // All test clients share one (absent) remote address: the login limit is tested with its own factory.
         _settings["Auth:LoginAttemptsPerMinute"] = "100000";
         // Likewise every test's requests come from a handful of users: the per-user limits have their own tests.
@@ -205,11 +225,27 @@ public class NewsDeskFactory : WebApplicationFactory<Program>
         }
     }
 
-    /// <summary>A factory on an existing data folder (to start the app twice on the same files).</summary>
-    public static NewsDeskFactory On(string dataDirectory) => new(dataDirectory);
+    /// <summary>A factory on an existing data folder (to start the app twice on the same files and database).</summary>
+    public static NewsDeskFactory On(string dataDirectory, TestEngine? engine = null) => new(dataDirectory, engine);
 
     public string DataDirectory { get; }
-    public string DatabasePath { get; }
+
+    public TestEngine Engine { get; }
+
+    /// <summary>The PostgreSQL database of this app (null on SQLite).</summary>
+    public string? PostgresDatabaseName { get; }
+
+    private readonly string _databasePath;
+
+    /// <summary>The SQLite file; a test that needs it runs on SQLite only (<see cref="SqliteNewsDeskFactory"/>).</summary>
+    public string DatabasePath => Engine == TestEngine.Sqlite
+        ? _databasePath
+        : throw new InvalidOperationException("This test reads the SQLite file: pin it to SQLite (SqliteNewsDeskFactory or engine: TestEngine.Sqlite).");
+
+    /// <summary>The arguments that point a verb (<see cref="AppProcess"/>) at this app's database, on either engine.</summary>
+    public string[] StoreArguments => Engine == TestEngine.Postgres
+        ? ["--NewsDesk:Database=PostgreSQL", $"--ConnectionStrings:NewsDesk={_settings["ConnectionStrings:NewsDesk"]}"]
+        : [$"--ConnectionStrings:NewsDesk=Data Source={_databasePath}"];
 
     /// <summary>Adds or replaces a configuration value; call before the first request.</summary>
     public NewsDeskFactory WithSetting(string key, string? value)
@@ -261,6 +297,11 @@ public class NewsDeskFactory : WebApplicationFactory<Program>
         if (disposing)
         {
             SqliteConnection.ClearAllPools();
+            if (_ownsDirectory && PostgresDatabaseName is { } database)
+            {
+                TestStore.DropPostgresDatabaseAsync(database).GetAwaiter().GetResult();
+            }
+
             if (_ownsDirectory)
             {
                 // A folder given to On(dir) belongs to the test that made it; one this factory made goes with it.

@@ -90,7 +90,8 @@ public class ArticleStoreTests(IngestFactory factory) : IClassFixture<IngestFact
 
         Assert.Equal(listed.UtcDateTime, withFeedDate.Article!.PublishedAt);
         Assert.Null(alone.Article!.PublishedAt);
-        var top = await factory.ExecuteDbContextAsync(db => db.Articles.OrderByDescending(a => a.PublishedAt).Select(a => a.Url).FirstAsync());
+        // The dated articles, as the list orders them (undated ones go last on either engine).
+        var top = await factory.ExecuteDbContextAsync(db => db.Articles.Where(a => a.PublishedAt != null).OrderByDescending(a => a.PublishedAt).Select(a => a.Url).FirstAsync());
         Assert.DoesNotContain("future.example", top, StringComparison.Ordinal);
     }
 

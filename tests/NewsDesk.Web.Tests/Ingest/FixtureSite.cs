@@ -16,7 +16,7 @@ namespace NewsDesk.Web.Tests.Ingest;
 /// <summary>
 /// A real Kestrel web site on 127.0.0.1 that the scraper tests fetch from: feeds, sitemaps, article pages,
 /// redirect chains and loops, 304s, 429s, gzip, a gzip bomb, a slow drip, wrong types and charsets, hostile XML.
-/// Feeds list the article slugs given in their query (<c>?items=a,b</c>), so each test owns its own URLs.
+/// Feeds list the article slugs given in their query (<c>?items=a,b</c>, or <c>?items=a*400</c> for a-1 … a-400), so each test owns its own URLs.
 /// </summary>
 public sealed class FixtureSite : IAsyncLifetime
 {
@@ -200,15 +200,25 @@ public sealed class FixtureSite : IAsyncLifetime
             c.Response.Headers.ContentEncoding = "gzip";
             return Results.Bytes(Gzip(Gzip(Encoding.UTF8.GetBytes(FixturePages.Article("double-gzip", null)))), "text/html; charset=utf-8");
         });
+        app.MapGet("/feeds/long-address.xml", (HttpContext c) => Results.Text(
+            RssOf([($"/articles/{LongSlug}.html", "long address"), .. Slugs(c).Select(s => ($"/articles/{s}.html", s))]), "application/rss+xml"));
         app.MapGet("/feeds/binary.xml", (HttpContext c) => Results.Text(
             RssOf([("/hostile/png.html", "png"), ("/hostile/double-gzip.html", "double gzip"), .. Slugs(c).Select(s => ($"/articles/{s}.html", s))]),
             "application/rss+xml"));
     }
 
+    /// <summary>The slug of /feeds/long-address.xml's first entry: its URL is longer than the store keeps (2,048).</summary>
+    public static readonly string LongSlug = "long-" + new string('l', 2100);
+
     private int Hit(HttpContext c) => _hits.AddOrUpdate(c.Request.Path + c.Request.QueryString, 1, (_, n) => n + 1);
 
+    /// <summary>The slugs of <c>?items=a,b</c>; <c>name*N</c> stands for name-1 … name-N, so a long feed keeps a short URL.</summary>
     private static string[] Slugs(HttpContext c) =>
-        c.Request.Query["items"].ToString().Split(',', StringSplitOptions.RemoveEmptyEntries);
+        c.Request.Query["items"].ToString().Split(',', StringSplitOptions.RemoveEmptyEntries)
+            .SelectMany(s => s.LastIndexOf('*') is var star and > 0 && int.TryParse(s[(star + 1)..], out var count)
+                ? Enumerable.Range(1, count).Select(i => $"{s[..star]}-{i}")
+                : [s])
+            .ToArray();
 
     private static IResult Html(string html) => Results.Text(html, "text/html; charset=utf-8");
 

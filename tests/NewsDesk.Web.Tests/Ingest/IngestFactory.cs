@@ -6,6 +6,13 @@ namespace NewsDesk.Web.Tests.Ingest;
 public class IngestFactory : NewsDeskFactory
 {
     public IngestFactory()
+        : this(TestStore.DefaultEngine)
+    {
+    }
+
+    /// <summary>On the given engine whatever the suite runs on (xunit allows a fixture one public constructor).</summary>
+    protected IngestFactory(TestEngine engine)
+        : base(engine)
     {
         WithSetting("Ingest:Enabled", "false");
         WithSetting("Ingest:AllowPrivateNetworks", "true");
@@ -15,3 +22,6 @@ public class IngestFactory : NewsDeskFactory
         WithSetting("NewsDesk:ImportSeedsOnStart", "false");
     }
 }
+
+/// <summary>The scraper tests' app on SQLite whatever the suite runs on: for tests about SQLite itself (its triggers).</summary>
+public sealed class SqliteIngestFactory() : IngestFactory(TestEngine.Sqlite);

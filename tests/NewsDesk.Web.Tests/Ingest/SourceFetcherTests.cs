@@ -231,4 +231,20 @@ public class SourceFetcherTests(FixtureSite site, IngestFactory factory) : IClas
         Assert.Contains("a PNG image, not text", log.Error, StringComparison.Ordinal);
         Assert.Contains("gzip data (compressed twice?), not text", log.Error, StringComparison.Ordinal);
     }
+
+    [Fact]
+    public async Task An_entry_whose_url_is_longer_than_the_store_keeps_is_skipped_with_a_reason_and_the_others_are_stored()
+    {
+        // The address is kept whole or not at all: cut, it would name another page.
+        var id = await factory.AddSourceAsync(site.Url("/feeds/long-address.xml?items=beside-long"));
+
+        var summary = await factory.FetchSourceAsync(id);
+
+        Assert.True(summary.Succeeded, summary.Error);
+        var article = Assert.Single(await factory.ArticlesOfAsync(id));
+        Assert.Equal(site.Url("/articles/beside-long.html"), article.Url);
+        var log = Assert.Single(await factory.FetchLogAsync(id));
+        Assert.Contains("1 entry skipped: a URL longer than 2,048 characters", log.Error, StringComparison.Ordinal);
+        Assert.Equal(0, site.HitsOn($"/articles/{FixtureSite.LongSlug}.html"));
+    }
 }

@@ -17,7 +17,7 @@ public class HealthCheckTests(NewsDeskFactory factory) : IClassFixture<NewsDeskF
     public async Task Healthz_reports_unhealthy_when_the_database_is_gone()
     {
         var dataDirectory = TestDirectory.Create();
-        await using var broken = NewsDeskFactory.On(dataDirectory);
+        await using var broken = NewsDeskFactory.On(dataDirectory, TestEngine.Sqlite);
         var client = broken.CreateClient();
         await client.GetAsync("/healthz");
         Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();

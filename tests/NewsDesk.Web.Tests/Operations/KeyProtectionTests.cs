@@ -4,7 +4,11 @@ using NewsDesk.Web.Tests.Infrastructure;
 
 namespace NewsDesk.Web.Tests.Operations;
 
-/// <summary>Data-protection keys: owner-only on disk by default, encrypted when a certificate is configured.</summary>
+/// <summary>
+/// Data-protection keys: owner-only on disk by default, encrypted when a certificate is configured. About the keys
+/// folder, so on SQLite: on PostgreSQL the instances share their keys in the database (Operations/DataProtectionSetup).
+/// </summary>
+[Trait(TestStore.EngineTrait, TestStore.FixedEngine)]
 [System.Runtime.Versioning.UnsupportedOSPlatform("windows")]
 public class KeyProtectionTests
 {
@@ -18,7 +22,7 @@ public class KeyProtectionTests
     [Fact]
     public async Task Without_a_certificate_the_keys_folder_is_open_to_its_owner_only()
     {
-        await using var factory = new NewsDeskFactory();
+        await using var factory = new SqliteNewsDeskFactory();
 
         var key = await KeyFileAfterSignInAsync(factory);
 
@@ -32,7 +36,7 @@ public class KeyProtectionTests
         var dataDirectory = TestDirectory.Create();
         var keys = Directory.CreateDirectory(Path.Combine(dataDirectory, "keys"));
         keys.UnixFileMode = (UnixFileMode)0b111_101_101;
-        await using var factory = NewsDeskFactory.On(dataDirectory);
+        await using var factory = NewsDeskFactory.On(dataDirectory, TestEngine.Sqlite);
 
         await KeyFileAfterSignInAsync(factory);
 

@@ -9,6 +9,7 @@ namespace NewsDesk.Web.Tests.Operations;
 /// get wrong: it stops with exit code 1 and one line on standard error saying what is wrong and what to do, with no
 /// stack trace anywhere in its output.
 /// </summary>
+[Trait(TestStore.EngineTrait, TestStore.FixedEngine)]
 [System.Runtime.Versioning.UnsupportedOSPlatform("windows")]
 public class StartupErrorTests
 {
@@ -60,7 +61,8 @@ public class StartupErrorTests
     [Fact]
     public async Task A_database_another_NewsDesk_serves_is_refused_and_left_to_it()
     {
-        await using var running = new NewsDeskFactory();
+        // SQLite's file has one serving process; PostgreSQL takes several (SeveralInstancesTests).
+        await using var running = new SqliteNewsDeskFactory();
         var client = running.CreateClient();
         Assert.Equal(HttpStatusCode.OK, (await client.GetAsync("/healthz")).StatusCode);
 

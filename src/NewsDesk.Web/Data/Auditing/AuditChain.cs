@@ -10,8 +10,9 @@ namespace NewsDesk.Web.Data.Auditing;
 /// <summary>
 /// The audit log's hash chain: each entry stores the SHA-256 of its content together with the previous entry's
 /// hash, so changing or removing any entry (with the database's triggers dropped, say) breaks every link after
-/// it, and <c>verify</c> names the first. Entries are sealed in one place: the audit interceptor, inside the
-/// save's write transaction, so two writers cannot both link to the same previous entry.
+/// it, and <c>verify</c> names the first. Entries are sealed in one place: <see cref="NewsDeskDbContext"/>'s save
+/// pipeline, inside the save's write transaction with the log locked, so two writers cannot both link to the same
+/// previous entry.
 /// </summary>
 public static class AuditChain
 {

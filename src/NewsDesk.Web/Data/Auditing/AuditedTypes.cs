@@ -50,6 +50,7 @@ public static class AuditedTypes
             {
                 nameof(Source.LastFetchedAt), nameof(Source.LastSuccessAt), nameof(Source.NextFetchAt), nameof(Source.LastHttpStatus),
                 nameof(Source.LastError), nameof(Source.ConsecutiveErrors), nameof(Source.FetchRequestedAt), nameof(Source.ETag), nameof(Source.LastModified),
+                nameof(Source.LeaseOwner), nameof(Source.LeaseUntil),
             },
         },
         [typeof(NewsDeskUser)] = new("User", "User", nameof(NewsDeskUser.Id), nameof(NewsDeskUser.Id))

@@ -22,11 +22,12 @@ public class MentionConfiguration : IEntityTypeConfiguration<Mention>
         builder.Property(m => m.CreatedBy).HasMaxLength(256);
         builder.Property(m => m.UpdatedBy).HasMaxLength(256);
         builder.Property(m => m.Version).IsConcurrencyToken();
+        // Identifiers quoted: PostgreSQL folds unquoted ones to lower case and would not find the columns.
         builder.ToTable(t =>
         {
             t.HasCheckConstraint("CK_Mentions_OneRecord",
-                "(CASE WHEN ActorId IS NULL THEN 0 ELSE 1 END) + (CASE WHEN IncidentId IS NULL THEN 0 ELSE 1 END) + (CASE WHEN ClaimId IS NULL THEN 0 ELSE 1 END) = 1");
-            t.HasCheckConstraint("CK_Mentions_Span", "Start >= 0 AND \"End\" > Start");
+                "(CASE WHEN \"ActorId\" IS NULL THEN 0 ELSE 1 END) + (CASE WHEN \"IncidentId\" IS NULL THEN 0 ELSE 1 END) + (CASE WHEN \"ClaimId\" IS NULL THEN 0 ELSE 1 END) = 1");
+            t.HasCheckConstraint("CK_Mentions_Span", "\"Start\" >= 0 AND \"End\" > \"Start\"");
         });
     }
 }

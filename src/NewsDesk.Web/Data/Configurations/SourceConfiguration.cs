@@ -15,5 +15,9 @@ public class SourceConfiguration : IEntityTypeConfiguration<Source>
         builder.Property(s => s.ETag).HasMaxLength(500);
         builder.Property(s => s.LastModified).HasMaxLength(100);
         builder.Property(s => s.LastError).HasMaxLength(2000);
+        builder.Property(s => s.LeaseOwner).HasMaxLength(200);
+        // The edit form's check of the version it was loaded at must hold in the UPDATE itself: with several
+        // writers (PostgreSQL) another edit can commit between reading the row and saving it.
+        builder.Property(s => s.Version).IsConcurrencyToken();
     }
 }

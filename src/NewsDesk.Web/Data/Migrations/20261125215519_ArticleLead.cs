@@ -20,7 +20,7 @@ namespace NewsDesk.Web.Data.Migrations
             // Existing articles get their lead here; new ones from Article.Text's setter. substr counts characters
             // (code points), Text's setter UTF-16 units: the two differ only by a character or two on astral text.
             // Lead is not one of the search triggers' columns, so this does not re-index the full-text table.
-            migrationBuilder.Sql("UPDATE Articles SET Lead = substr(Text, 1, 280);");
+            migrationBuilder.Sql("UPDATE \"Articles\" SET \"Lead\" = substr(\"Text\", 1, 280);");
         }
 
         /// <inheritdoc />

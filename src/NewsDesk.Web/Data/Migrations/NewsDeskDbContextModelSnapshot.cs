@@ -17,6 +17,23 @@ namespace NewsDesk.Web.Data.Migrations
 #pragma warning disable 612, 618
             modelBuilder.HasAnnotation("ProductVersion", "10.0.12");
 
+            modelBuilder.Entity("Microsoft.AspNetCore.DataProtection.EntityFrameworkCore.DataProtectionKey", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("FriendlyName")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Xml")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.ToTable("DataProtectionKeys");
+                });
+
             modelBuilder.Entity("Microsoft.AspNetCore.Identity.IdentityRole", b =>
                 {
                     b.Property<string>("Id")
@@ -1016,9 +1033,9 @@ namespace NewsDesk.Web.Data.Migrations
 
                     b.ToTable("Mentions", t =>
                         {
-                            t.HasCheckConstraint("CK_Mentions_OneRecord", "(CASE WHEN ActorId IS NULL THEN 0 ELSE 1 END) + (CASE WHEN IncidentId IS NULL THEN 0 ELSE 1 END) + (CASE WHEN ClaimId IS NULL THEN 0 ELSE 1 END) = 1");
+                            t.HasCheckConstraint("CK_Mentions_OneRecord", "(CASE WHEN \"ActorId\" IS NULL THEN 0 ELSE 1 END) + (CASE WHEN \"IncidentId\" IS NULL THEN 0 ELSE 1 END) + (CASE WHEN \"ClaimId\" IS NULL THEN 0 ELSE 1 END) = 1");
 
-                            t.HasCheckConstraint("CK_Mentions_Span", "Start >= 0 AND \"End\" > Start");
+                            t.HasCheckConstraint("CK_Mentions_Span", "\"Start\" >= 0 AND \"End\" > \"Start\"");
                         });
                 });
 
@@ -1136,6 +1153,13 @@ namespace NewsDesk.Web.Data.Migrations
                     b.Property<DateTime?>("LastSuccessAt")
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("LeaseOwner")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("LeaseUntil")
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("Name")
                         .IsRequired()
                         .HasMaxLength(300)
@@ -1158,6 +1182,7 @@ namespace NewsDesk.Web.Data.Migrations
                         .HasColumnType("TEXT");
 
                     b.Property<int>("Version")
+                        .IsConcurrencyToken()
                         .HasColumnType("INTEGER");
 
                     b.HasKey("Id");

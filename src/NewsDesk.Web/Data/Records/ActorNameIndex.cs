@@ -1,8 +1,8 @@
 using System.Globalization;
 using System.Text;
 using Microsoft.EntityFrameworkCore;
+using NewsDesk.Web.Data.TextSearch;
 using NewsDesk.Web.Domain;
-using NewsDesk.Web.Search;
 
 namespace NewsDesk.Web.Data.Records;
 

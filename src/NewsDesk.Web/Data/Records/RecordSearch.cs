@@ -4,10 +4,13 @@ using NewsDesk.Web.Domain;
 namespace NewsDesk.Web.Data.Records;
 
 /// <summary>
-/// Search of incidents and claims by text, shared by the list pages and the API. LIKE is case-insensitive for
-/// ASCII on SQLite; other scripts (Arabic, Persian) match as typed. Actors, of which there are many more, are found
-/// through <see cref="ActorNameIndex"/>.
+/// Search of incidents and claims by text, shared by the list pages and the API. Field and query both go through
+/// the engine's own lower() (SQLite's LIKE ignores ASCII case, PostgreSQL's does not; lowering one side in C# would
+/// disagree with the engine's idea of case). Arabic and Persian match as typed. Actors, of which there are many
+/// more, are found through <see cref="ActorNameIndex"/>.
 /// </summary>
+// ToLower() here is never run by .NET: EF turns it into the engine's lower() on both sides of LIKE.
+#pragma warning disable CA1304, CA1311
 public static class RecordSearch
 {
     public static IQueryable<Incident> Matching(this IQueryable<Incident> incidents, string? query)
@@ -19,10 +22,10 @@ public static class RecordSearch
 
         return incidents
             // Notes too: a merge keeps the other incident's title there ("Also reported as: ..."), as actors keep aliases.
-            .Where(i => EF.Functions.Like(i.Title, pattern, EscapeCharacter)
-                || (i.Location != null && EF.Functions.Like(i.Location, pattern, EscapeCharacter))
-                || (i.Notes != null && EF.Functions.Like(i.Notes, pattern, EscapeCharacter)))
-            .OrderBy(i => EF.Functions.Like(i.Title, Prefix(query!), EscapeCharacter) ? 0 : 1)
+            .Where(i => EF.Functions.Like(i.Title.ToLower(), EF.Parameter(pattern).ToLower(), EscapeCharacter)
+                || (i.Location != null && EF.Functions.Like(i.Location.ToLower(), EF.Parameter(pattern).ToLower(), EscapeCharacter))
+                || (i.Notes != null && EF.Functions.Like(i.Notes.ToLower(), EF.Parameter(pattern).ToLower(), EscapeCharacter)))
+            .OrderBy(i => EF.Functions.Like(i.Title.ToLower(), EF.Parameter(Prefix(query!)).ToLower(), EscapeCharacter) ? 0 : 1)
             .ThenByDescending(i => i.Date).ThenBy(i => i.Title);
     }
 
@@ -34,8 +37,8 @@ public static class RecordSearch
         }
 
         return claims
-            .Where(c => EF.Functions.Like(c.Text, pattern, EscapeCharacter)
-                || (c.Claimant != null && (EF.Functions.Like(c.Claimant.Name, pattern, EscapeCharacter) || c.Claimant.Aliases.Any(al => EF.Functions.Like(al.Name, pattern, EscapeCharacter)))))
+            .Where(c => EF.Functions.Like(c.Text.ToLower(), EF.Parameter(pattern).ToLower(), EscapeCharacter)
+                || (c.Claimant != null && (EF.Functions.Like(c.Claimant.Name.ToLower(), EF.Parameter(pattern).ToLower(), EscapeCharacter) || c.Claimant.Aliases.Any(al => EF.Functions.Like(al.Name.ToLower(), EF.Parameter(pattern).ToLower(), EscapeCharacter)))))
             .OrderByDescending(c => c.ClaimDate).ThenBy(c => c.Text);
     }
 
@@ -49,3 +52,4 @@ public static class RecordSearch
     private static string Escape(string value) =>
         value.Replace("\\", "\\\\", StringComparison.Ordinal).Replace("%", "\\%", StringComparison.Ordinal).Replace("_", "\\_", StringComparison.Ordinal);
 }
+#pragma warning restore CA1304, CA1311

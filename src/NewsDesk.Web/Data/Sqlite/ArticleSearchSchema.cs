@@ -1,4 +1,4 @@
-using NewsDesk.Web.Search;
+using NewsDesk.Web.Data.TextSearch;
 
 namespace NewsDesk.Web.Data.Sqlite;
 

@@ -1,6 +1,6 @@
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
-using NewsDesk.Web.Search;
+using NewsDesk.Web.Data.TextSearch;
 
 namespace NewsDesk.Web.Data.Sqlite;
 

@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using System.Data.Common;
 using System.Globalization;
 using Microsoft.Data.Sqlite;
@@ -71,8 +72,18 @@ public static class SqliteStore
 /// Per-connection pragmas: enforce foreign keys, wait for a busy writer instead of failing, and hold the file under
 /// <see cref="NewsDeskOptions.DatabaseSizeLimitMegabytes"/> (SQLite then fails a write with SQLITE_FULL, as on a full disk).
 /// </summary>
-public sealed class SqlitePragmaInterceptor(IOptions<NewsDeskOptions> options) : DbConnectionInterceptor
+public sealed class SqlitePragmaInterceptor : DbConnectionInterceptor
 {
+    private static readonly ConcurrentDictionary<double, SqlitePragmaInterceptor> _limited = new();
+    private static readonly SqlitePragmaInterceptor _unlimited = new(null);
+    private readonly double? _limitMegabytes;
+
+    private SqlitePragmaInterceptor(double? limitMegabytes) => _limitMegabytes = limitMegabytes;
+
+    /// <summary>One interceptor per limit, shared by every context, so EF sees the same options each time.</summary>
+    public static SqlitePragmaInterceptor For(double? limitMegabytes) =>
+        limitMegabytes is { } limit ? _limited.GetOrAdd(limit, l => new SqlitePragmaInterceptor(l)) : _unlimited;
+
     private const string Pragmas = "PRAGMA foreign_keys=ON; PRAGMA busy_timeout=10000; PRAGMA synchronous=NORMAL;";
 
     public override void ConnectionOpened(DbConnection connection, ConnectionEndEventData eventData)
@@ -80,7 +91,7 @@ public sealed class SqlitePragmaInterceptor(IOptions<NewsDeskOptions> options) :
         using var command = connection.CreateCommand();
         command.CommandText = Pragmas;
         command.ExecuteNonQuery();
-        if (options.Value.DatabaseSizeLimitMegabytes is { } limit)
+        if (_limitMegabytes is { } limit)
         {
             command.CommandText = "PRAGMA page_size";
             var pageSize = Convert.ToInt64(command.ExecuteScalar(), CultureInfo.InvariantCulture);
@@ -94,7 +105,7 @@ public sealed class SqlitePragmaInterceptor(IOptions<NewsDeskOptions> options) :
         await using var command = connection.CreateCommand();
         command.CommandText = Pragmas;
         await command.ExecuteNonQueryAsync(cancellationToken);
-        if (options.Value.DatabaseSizeLimitMegabytes is { } limit)
+        if (_limitMegabytes is { } limit)
         {
             command.CommandText = "PRAGMA page_size";
             var pageSize = Convert.ToInt64(await command.ExecuteScalarAsync(cancellationToken), CultureInfo.InvariantCulture);
@@ -106,11 +117,4 @@ public sealed class SqlitePragmaInterceptor(IOptions<NewsDeskOptions> options) :
     // SQLite never lowers the limit below the pages the file already has: a limit under the current size means
     // "no more growth", which is what a full disk is.
     private static long MaxPages(double megabytes, long pageSize) => Math.Max(1, (long)(megabytes * 1024 * 1024 / pageSize));
-}
-
-/// <summary>How SQLite says the disk (or the configured size limit) is full.</summary>
-public static class SqliteFailures
-{
-    /// <summary>SQLITE_FULL: the write could not get the space it needed and was rolled back.</summary>
-    public static bool IsStorageFull(Exception exception) => exception is SqliteException { SqliteErrorCode: 13 };
 }

@@ -79,7 +79,18 @@ public class EditModel(NewsDeskDbContext db) : PageModel
         source.Enabled = Input.Enabled;
         source.Reliability = Input.Reliability;
         source.Scale = Input.Scale;
-        await db.SaveChangesAsync(cancellationToken);
+        try
+        {
+            await db.SaveChangesAsync(cancellationToken);
+        }
+        catch (DbUpdateConcurrencyException)
+        {
+            // Another edit committed after this one read the row (possible with several writers): show theirs.
+            await transaction.RollbackAsync(cancellationToken);
+            db.ChangeTracker.Clear();
+            return await db.Sources.FindAsync([id], cancellationToken) is { } current ? await ConflictPageAsync(current, cancellationToken) : NotFound();
+        }
+
         await transaction.CommitAsync(cancellationToken);
         return RedirectToPage("/Sources/Details", new { id });
     }

@@ -1,6 +1,6 @@
 using System.Globalization;
 using System.Text;
-using NewsDesk.Web.Search;
+using NewsDesk.Web.Data.TextSearch;
 
 namespace NewsDesk.Web.Suggestions.Matching;
 

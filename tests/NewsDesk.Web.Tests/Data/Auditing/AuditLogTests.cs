@@ -123,9 +123,9 @@ public class AuditLogTests(NewsDeskFactory factory) : IClassFixture<NewsDeskFact
     {
         factory.CreateClient();
 
-        var sql = await Assert.ThrowsAnyAsync<Exception>(() => factory.ExecuteDbContextAsync(db => db.Database.ExecuteSqlRawAsync("UPDATE AuditEntries SET UserName = 'someone else'")));
+        var sql = await Assert.ThrowsAnyAsync<Exception>(() => factory.ExecuteDbContextAsync(db => db.Database.ExecuteSqlRawAsync("UPDATE \"AuditEntries\" SET \"UserName\" = 'someone else'")));
         Assert.Contains("append-only", sql.Message, StringComparison.Ordinal);
-        await Assert.ThrowsAnyAsync<Exception>(() => factory.ExecuteDbContextAsync(db => db.Database.ExecuteSqlRawAsync("DELETE FROM AuditEntries")));
+        await Assert.ThrowsAnyAsync<Exception>(() => factory.ExecuteDbContextAsync(db => db.Database.ExecuteSqlRawAsync("DELETE FROM \"AuditEntries\"")));
         var tracked = await Assert.ThrowsAsync<InvalidOperationException>(() => factory.ExecuteDbContextAsync(async db =>
         {
             db.AuditEntries.Remove(await db.AuditEntries.FirstAsync());

@@ -19,7 +19,7 @@ public class VersionedCacheTests
         Assert.Equal("load 1", await cache.GetOrLoadAsync("page", Load, _ => 10, None));
         Assert.Equal("load 1", await cache.GetOrLoadAsync("page", Load, _ => 10, None));
 
-        version.Bump();
+        version.Committed(StoreChange.Content);
 
         Assert.Equal("load 2", await cache.GetOrLoadAsync("page", Load, _ => 10, None));
     }

@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using NewsDesk.Web.Tests.Ingest;
 using Xunit.Abstractions;
+using NewsDesk.Web.Tests.Infrastructure;
 
 namespace NewsDesk.Web.Tests.Operations.CrashSafety;
 
@@ -17,6 +18,7 @@ namespace NewsDesk.Web.Tests.Operations.CrashSafety;
 /// side: one app starts while the other works, and the CPU a lone run leaves idle (waits for fsync, for the loopback
 /// site, for the kill) is used. Each store keeps its own acknowledged writes and its own checks.
 /// </remarks>
+[Trait(TestStore.EngineTrait, TestStore.FixedEngine)]
 public class CrashSafetyTests(FixtureSite site, ITestOutputHelper output) : IClassFixture<FixtureSite>
 {
     private const int Stores = 2;

@@ -9,7 +9,8 @@ public sealed record CrashStore(string DataDirectory, string DatabasePath, strin
     public static async Task<CrashStore> CreateAsync(IEnumerable<string> feeds)
     {
         // A folder this test owns (a factory's own folder goes when the factory is disposed, before the app runs).
-        await using var setup = NewsDeskFactory.On(TestDirectory.Create())
+        // SQLite whatever the suite runs on: the checks read the file a killed process left (PostgreSQL: next session).
+        await using var setup = NewsDeskFactory.On(TestDirectory.Create(), TestEngine.Sqlite)
             .WithSetting("Ingest:Enabled", "false")
             .WithSetting("NewsDesk:ImportSeedsOnStart", "false");
         var editor = await setup.CreateClientAsync("editor");

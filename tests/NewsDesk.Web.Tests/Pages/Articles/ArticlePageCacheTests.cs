@@ -8,7 +8,9 @@ namespace NewsDesk.Web.Tests.Pages.Articles;
 /// The article page is read once per store version (ArticlePageReader, VersionedCache): what is saved after it was
 /// cached shows on the next request, whether saved through the app or by another process on the same file.
 /// </summary>
-public class ArticlePageCacheTests(NewsDeskFactory factory) : IClassFixture<NewsDeskFactory>
+// On SQLite: the second test writes the database file from another connection, as a cron job would.
+[Trait(TestStore.EngineTrait, TestStore.FixedEngine)]
+public class ArticlePageCacheTests(SqliteNewsDeskFactory factory) : IClassFixture<SqliteNewsDeskFactory>
 {
     [Fact]
     public async Task A_collection_filed_after_the_page_was_cached_shows_on_the_next_request()

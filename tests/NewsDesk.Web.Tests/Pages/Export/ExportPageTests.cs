@@ -69,8 +69,8 @@ public class ExportPageTests(NewsDeskFactory factory) : IClassFixture<NewsDeskFa
         var zip = Path.Combine(TestDirectory.Create("newsdesk-export"), "set.zip");
         var client = factory.CreateClient();
 
-        var toFolder = await AppProcess.RunAsync(["export", "--out", folder, "--collection", s.Collection.Name, "--from", "2024-07-01", AppProcess.Database(factory.DatabasePath)]);
-        var toZip = await AppProcess.RunAsync(["export", "--zip", zip, "--collection", s.Collection.Name, "--from", "2024-07-01", AppProcess.Database(factory.DatabasePath)]);
+        var toFolder = await AppProcess.RunAsync(["export", "--out", folder, "--collection", s.Collection.Name, "--from", "2024-07-01", .. factory.StoreArguments]);
+        var toZip = await AppProcess.RunAsync(["export", "--zip", zip, "--collection", s.Collection.Name, "--from", "2024-07-01", .. factory.StoreArguments]);
         var pageZip = await ReadZipAsync(await client.GetStreamAsync($"/export?handler=Zip&collection={s.Collection.Id}&from=2024-07-01"));
 
         Assert.True(toFolder.ExitCode == 0, toFolder.Error);
@@ -94,7 +94,7 @@ public class ExportPageTests(NewsDeskFactory factory) : IClassFixture<NewsDeskFa
         var s = await ExportScenario.CreateAsync(factory);
         var folder = TestDirectory.Create("newsdesk-export");
 
-        var result = await AppProcess.RunAsync(["export", "--out", folder, "--collection", s.Collection.Name, "--no-bom", AppProcess.Database(factory.DatabasePath)]);
+        var result = await AppProcess.RunAsync(["export", "--out", folder, "--collection", s.Collection.Name, "--no-bom", .. factory.StoreArguments]);
 
         Assert.True(result.ExitCode == 0, result.Error);
         var bytes = await File.ReadAllBytesAsync(Path.Combine(folder, "articles.csv"));
@@ -106,8 +106,8 @@ public class ExportPageTests(NewsDeskFactory factory) : IClassFixture<NewsDeskFa
     {
         var folder = TestDirectory.Create("newsdesk-export");
 
-        var unknown = await AppProcess.RunAsync(["export", "--out", folder, "--collection", "No such collection", AppProcess.Database(factory.DatabasePath)]);
-        var badDate = await AppProcess.RunAsync(["export", "--out", folder, "--from", "27/07/2024", AppProcess.Database(factory.DatabasePath)]);
+        var unknown = await AppProcess.RunAsync(["export", "--out", folder, "--collection", "No such collection", .. factory.StoreArguments]);
+        var badDate = await AppProcess.RunAsync(["export", "--out", folder, "--from", "27/07/2024", .. factory.StoreArguments]);
 
         Assert.Equal(1, unknown.ExitCode);
         Assert.Contains("No collection is named 'No such collection'", unknown.Error, StringComparison.Ordinal);
@@ -146,7 +146,7 @@ public class ExportPageTests(NewsDeskFactory factory) : IClassFixture<NewsDeskFa
 
         var folder = TestDirectory.Create("newsdesk-export");
         string[] args = value is null ? [option] : [option, value];
-        var result = await AppProcess.RunAsync(["export", "--out", folder, "--collection", s.Collection.Name, .. args, AppProcess.Database(factory.DatabasePath)]);
+        var result = await AppProcess.RunAsync(["export", "--out", folder, "--collection", s.Collection.Name, .. args, .. factory.StoreArguments]);
 
         Assert.True(result.ExitCode == 0, result.Error);
         var expected = await factory.ExportAsync(selection, format);

@@ -1,4 +1,4 @@
-using NewsDesk.Web.Search;
+using NewsDesk.Web.Data.TextSearch;
 using NewsDesk.Web.Suggestions.Matching;
 
 namespace NewsDesk.Web.Tests.Suggestions.Matching;

@@ -1,8 +1,9 @@
-namespace NewsDesk.Web.Search;
+namespace NewsDesk.Web.Data.TextSearch;
 
 /// <summary>
-/// The full-text seam: the only place that knows the store's text-search dialect (SQLite FTS5 today;
-/// PostgreSQL tsvector would be another implementation).
+/// The full-text seam: the only place that knows the store's text-search dialect (SQLite FTS5 in
+/// <c>Data/Sqlite</c>, PostgreSQL tsvector in <c>Data/Postgres</c>). It lives in Data, not Search, so the engines'
+/// implementations never depend on the Search folder (Search depends on Data, never the other way).
 /// </summary>
 public interface IArticleTextSearch
 {

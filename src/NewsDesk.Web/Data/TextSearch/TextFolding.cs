@@ -1,7 +1,7 @@
 using System.Globalization;
 using System.Text;
 
-namespace NewsDesk.Web.Search;
+namespace NewsDesk.Web.Data.TextSearch;
 
 /// <summary>
 /// Folds text for search so a query matches with or without Arabic diacritics and letter variants (and Persian

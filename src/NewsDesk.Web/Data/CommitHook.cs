@@ -1,0 +1,32 @@
+using System.Data.Common;
+using Microsoft.EntityFrameworkCore.Diagnostics;
+
+namespace NewsDesk.Web.Data;
+
+/// <summary>
+/// Tells <see cref="NewsDeskDbContext"/> when its transaction has ended, so the store version moves only after a
+/// commit. It only forwards; the order of what happens around a save lives in the context's save pipeline.
+/// </summary>
+public sealed class CommitHook : DbTransactionInterceptor
+{
+    public static readonly CommitHook Instance = new();
+
+    public override void TransactionCommitted(DbTransaction transaction, TransactionEndEventData eventData) => Ended(eventData, committed: true);
+
+    public override Task TransactionCommittedAsync(DbTransaction transaction, TransactionEndEventData eventData, CancellationToken cancellationToken = default)
+    {
+        Ended(eventData, committed: true);
+        return Task.CompletedTask;
+    }
+
+    public override void TransactionRolledBack(DbTransaction transaction, TransactionEndEventData eventData) => Ended(eventData, committed: false);
+
+    public override Task TransactionRolledBackAsync(DbTransaction transaction, TransactionEndEventData eventData, CancellationToken cancellationToken = default)
+    {
+        Ended(eventData, committed: false);
+        return Task.CompletedTask;
+    }
+
+    private static void Ended(TransactionEndEventData eventData, bool committed) =>
+        (eventData.Context as NewsDeskDbContext)?.TransactionEnded(committed);
+}
