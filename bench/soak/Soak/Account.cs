@@ -30,17 +30,29 @@ public sealed record Account(string Email, string Password, string Token)
             BaseAddress = app,
             Timeout = TimeSpan.FromMinutes(2),
         };
-        var form = await client.GetStringAsync("/account/login", stop);
-        var antiforgery = Regex.Match(form, "name=\"__RequestVerificationToken\"[^>]*value=\"([^\"]+)\"").Groups[1].Value;
-        using var login = await client.PostAsync("/account/login", new FormUrlEncodedContent(new Dictionary<string, string>
+        // Many clients of one account sign in at once; the login's rate limit answers 429 with Retry-After, and a
+        // person would wait and try again.
+        for (var attempt = 1; ; attempt++)
         {
-            ["Form.Email"] = Email,
-            ["Form.Password"] = Password,
-            ["__RequestVerificationToken"] = antiforgery,
-        }), stop);
-        if (login.StatusCode != HttpStatusCode.Redirect)
-        {
-            throw new InvalidOperationException($"Signing in as {Email} answered {(int)login.StatusCode}.");
+            var form = await client.GetStringAsync("/account/login", stop);
+            var antiforgery = Regex.Match(form, "name=\"__RequestVerificationToken\"[^>]*value=\"([^\"]+)\"").Groups[1].Value;
+            using var login = await client.PostAsync("/account/login", new FormUrlEncodedContent(new Dictionary<string, string>
+            {
+                ["Form.Email"] = Email,
+                ["Form.Password"] = Password,
+                ["__RequestVerificationToken"] = antiforgery,
+            }), stop);
+            if (login.StatusCode == HttpStatusCode.Redirect)
+            {
+                break;
+            }
+
+            if (login.StatusCode != HttpStatusCode.TooManyRequests || attempt == 20)
+            {
+                throw new InvalidOperationException($"Signing in as {Email} answered {(int)login.StatusCode}.");
+            }
+
+            await Task.Delay(login.Headers.RetryAfter?.Delta ?? TimeSpan.FromSeconds(5), stop);
         }
 
         return client;

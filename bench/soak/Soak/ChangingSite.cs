@@ -5,14 +5,14 @@ using System.Text;
 namespace Soak;
 
 /// <summary>
-/// A news site on loopback whose feed changes every minute: each minute ten new stories join the feed and the ten
+/// A news site on loopback whose feed changes every minute: each minute twenty new stories join the feed and the twenty
 /// oldest leave it, as a wire service's front page does. Stories name actors the starter seeds know, so suggestions
 /// and watchlists have work.
 /// </summary>
 public sealed class ChangingSite(DateTimeOffset opened, string baseUrl)
 {
-    public const int NewPerMinute = 10;
-    private const int Listed = 20;
+    public const int NewPerMinute = 20;
+    private const int Listed = 40;
 
     private static readonly string[] Names =
     [

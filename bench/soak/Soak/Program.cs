@@ -79,7 +79,22 @@ var progress = Task.Run(async () =>
         Console.WriteLine(FormattableString.Invariant($"{clock.Elapsed.TotalMinutes:0.0} min: {recorder.Requests} requests, {recorder.ServerErrors} 5xx or unanswered, {catalog.Articles} articles listed"));
     }
 });
-await Task.WhenAll(apiClients.Select(c => c.RunAsync(stop.Token)).Concat(browserClients.Select(c => c.RunAsync(browser, stop.Token))).Append(progress));
+// A client that stops early is a failure of the run, recorded, not a reason to lose the other clients' figures.
+async Task Guarded(string name, Func<Task> run)
+{
+    try
+    {
+        await run();
+    }
+    catch (Exception ex) when (!stop.IsCancellationRequested)
+    {
+        recorder.Add("a client that stopped early", 0, 0, $"{name} stopped: {ex.GetType().Name} {ex.Message.Split('\n')[0]}");
+    }
+}
+
+await Task.WhenAll(apiClients.Select((c, i) => Guarded($"API client {i}", () => c.RunAsync(stop.Token)))
+    .Concat(browserClients.Select((c, i) => Guarded($"Chromium page {i}", () => c.RunAsync(browser, stop.Token))))
+    .Append(progress));
 var seconds = clock.Elapsed.TotalSeconds;
 
 // Every acknowledged mention must be there, every acknowledged deletion gone.
