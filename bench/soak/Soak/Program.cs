@@ -86,7 +86,11 @@ async Task Guarded(string name, Func<Task> run)
     {
         await run();
     }
-    catch (Exception ex) when (!stop.IsCancellationRequested)
+    catch (Exception) when (stop.IsCancellationRequested)
+    {
+        // The run's end cancels whatever was in flight.
+    }
+    catch (Exception ex)
     {
         recorder.Add("a client that stopped early", 0, 0, $"{name} stopped: {ex.GetType().Name} {ex.Message.Split('\n')[0]}");
     }
