@@ -59,7 +59,7 @@ public sealed class BrowserClient(Account account, Uri app, Recorder recorder, C
             }
             catch (Exception ex) when (ex is System.TimeoutException or PlaywrightException && !stop.IsCancellationRequested)
             {
-                recorder.Add("Chromium: a step that did not finish", clock.Elapsed.TotalMilliseconds, 0, $"Chromium, article {article}: {ex.Message.Split('\n')[0]}");
+                recorder.Add("Chromium: a step that did not finish", clock.Elapsed.TotalMilliseconds, Recorder.Unfinished, $"Chromium, article {article}: {ex.Message.Split('\n')[0]}");
             }
         }
     }

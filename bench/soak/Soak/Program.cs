@@ -105,8 +105,8 @@ var seconds = clock.Elapsed.TotalSeconds;
 var ledgers = apiClients.Select(c => c.Ledger).Concat(browserClients.Select(c => c.Ledger)).ToList();
 var kept = ledgers.SelectMany(l => l.Kept).ToList();
 var gone = ledgers.SelectMany(l => l.Gone).ToList();
-var lost = new List<int>();
-var resurrected = new List<int>();
+var lost = new List<string>();
+var resurrected = new List<string>();
 using (var check = accounts[0].ApiClient(app))
 {
     foreach (var id in kept)
@@ -114,7 +114,7 @@ using (var check = accounts[0].ApiClient(app))
         using var response = await check.GetAsync($"/api/mentions/{id}");
         if (response.StatusCode != HttpStatusCode.OK)
         {
-            lost.Add(id);
+            lost.Add($"{id} ({(int)response.StatusCode})");
         }
     }
 
@@ -123,7 +123,7 @@ using (var check = accounts[0].ApiClient(app))
         using var response = await check.GetAsync($"/api/mentions/{id}");
         if (response.StatusCode != HttpStatusCode.NotFound)
         {
-            resurrected.Add(id);
+            resurrected.Add($"{id} ({(int)response.StatusCode})");
         }
     }
 }
@@ -132,8 +132,8 @@ Directory.CreateDirectory(outDir);
 await File.WriteAllTextAsync(Path.Combine(outDir, "ledgers.json"), JsonSerializer.Serialize(new { kept, gone }));
 var report = string.Create(CultureInfo.InvariantCulture,
     $"{apiClients.Count} API clients and {browserClients.Count} Chromium pages for {seconds:0} s: {recorder.Requests} requests ({recorder.Requests / seconds:0.0}/s), ") +
-    string.Create(CultureInfo.InvariantCulture, $"{recorder.ServerErrors} answered 5xx or not at all\n") +
-    string.Create(CultureInfo.InvariantCulture, $"mentions acknowledged (201): {kept.Count + gone.Count}, of which deleted (204): {gone.Count}; lost: {lost.Count}, deleted but still there: {resurrected.Count}\n\n") +
+    string.Create(CultureInfo.InvariantCulture, $"{recorder.ServerErrors} answered 5xx or not at all; Chromium steps that timed out: {recorder.UnfinishedSteps}\n") +
+    string.Create(CultureInfo.InvariantCulture, $"mentions acknowledged (201): {kept.Count + gone.Count}, of which deleted (204): {gone.Count}; lost: {lost.Count} {string.Join(", ", lost.Take(10))}, deleted but still there: {resurrected.Count} {string.Join(", ", resurrected.Take(10))}\n\n") +
     recorder.Report();
 await File.WriteAllTextAsync(Path.Combine(outDir, "report.md"), report);
 Console.WriteLine(report);

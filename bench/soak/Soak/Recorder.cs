@@ -8,6 +8,9 @@ namespace Soak;
 /// <summary>Every request's latency and outcome, by endpoint: what the report's percentiles and error counts come from.</summary>
 public sealed class Recorder
 {
+    /// <summary>The status recorded for a Chromium step that timed out: not an answer of the server's, counted apart.</summary>
+    public const int Unfinished = -1;
+
     private readonly ConcurrentDictionary<string, Endpoint> _endpoints = new();
 
     public sealed class Endpoint
@@ -62,6 +65,8 @@ public sealed class Recorder
 
     public int ServerErrors => _endpoints.Values.Sum(e => e.Statuses.Where(s => s.Key >= 500 || s.Key == 0).Sum(s => s.Value));
 
+    public int UnfinishedSteps => _endpoints.Values.Sum(e => e.Statuses.GetValueOrDefault(Unfinished));
+
     public long Requests => _endpoints.Values.Sum(e => e.Statuses.Values.Sum());
 
     /// <summary>A Markdown table: requests, statuses, p50/p95/p99/max per endpoint, then the first failures.</summary>
@@ -71,7 +76,7 @@ public sealed class Recorder
         foreach (var (name, entry) in _endpoints.OrderBy(e => e.Key, StringComparer.Ordinal))
         {
             var sorted = entry.Milliseconds.Order().ToArray();
-            var statuses = string.Join(" ", entry.Statuses.OrderBy(s => s.Key).Select(s => $"{(s.Key == 0 ? "none" : s.Key.ToString(CultureInfo.InvariantCulture))}:{s.Value}"));
+            var statuses = string.Join(" ", entry.Statuses.OrderBy(s => s.Key).Select(s => $"{s.Key switch { 0 => "none", Unfinished => "unfinished", _ => s.Key.ToString(CultureInfo.InvariantCulture) }}:{s.Value}"));
             text.Append(CultureInfo.InvariantCulture,
                 $"| {name} | {entry.Statuses.Values.Sum()} | {statuses} | {Percentile(sorted, 0.50):0.0} | {Percentile(sorted, 0.95):0.0} | {Percentile(sorted, 0.99):0.0} | {(sorted.Length == 0 ? 0 : sorted[^1]):0.0} |\n");
         }
