@@ -112,5 +112,5 @@ if mem:
     print(f"database (file + WAL) at the end of the load: {mem[-1][2] / 1e6:.1f} MB; load average during the run {min(m[3] for m in mem):.1f}-{max(m[3] for m in mem):.1f}")
 PY
 "${app[@]}" verify "${settings[@]}" > "$run/verify.txt" 2>&1 && echo "verify: ok (captures and audit chain)" || { echo "verify: FAILED (see $run/verify.txt)"; status=1; }
-grep -c -E '"Level":"(Error|Fatal)"|\[(ERR|FTL)\]|fail:' "$run/app.log" | sed 's/^/error lines in the app log: /' || true
+cat "$run/app.log" "$run"/data/logs/* 2>/dev/null | grep -c -E '"Level":"(Error|Fatal)"|\[(ERR|FTL)\]|fail:' | sed 's/^/error lines in the app logs (console and file): /' || true
 exit $status
