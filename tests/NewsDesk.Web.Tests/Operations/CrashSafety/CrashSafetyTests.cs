@@ -30,7 +30,7 @@ public class CrashSafetyTests(FixtureSite site, ITestOutputHelper output) : ICla
     {
         var seed = Setting("NEWSDESK_CRASH_SEED") ?? Random.Shared.Next();
         var killPoints = Math.Max(Stores, Setting("NEWSDESK_KILL_POINTS") ?? 20);
-        output.WriteLine($"seed {seed}, {killPoints} kill points over {Stores} stores (repeat with NEWSDESK_CRASH_SEED={seed})");
+        Say($"seed {seed}, {killPoints} kill points over {Stores} stores (repeat with NEWSDESK_CRASH_SEED={seed})");
         var random = new Random(seed);
         var lanes = Enumerable.Range(0, Stores)
             .Select(lane => (Lane: lane, Seed: random.Next(), Kills: killPoints / Stores + (lane < killPoints % Stores ? 1 : 0)))
@@ -93,14 +93,14 @@ public class CrashSafetyTests(FixtureSite site, ITestOutputHelper output) : ICla
             var report = await StoreConsistency.CheckAsync(store, acknowledged);
             acknowledged = report.Settle(acknowledged);
             scraped = report.Articles;
-            output.WriteLine($"store {lane + 1} kill {point} {killAfter.TotalMilliseconds:0} ms after {(inStartUp ? "the process started" : "both were writing")}{timing}: {report}");
+            Say($"store {lane + 1} kill {point} {killAfter.TotalMilliseconds:0} ms after {(inStartUp ? "the process started" : "both were writing")}{timing}: {report}");
             Assert.True(report.Problems.Count == 0, $"seed {seed}, store {lane + 1}, kill {point}: {string.Join("; ", report.Problems)}");
         }
 
         // The next start resumes: every listed article ends up stored exactly once.
         await CrashingApp.ScrapeToTheEndAsync(store);
         var final = await StoreConsistency.CheckAsync(store, acknowledged);
-        output.WriteLine($"store {lane + 1} after the final scrape: {final}");
+        Say($"store {lane + 1} after the final scrape: {final}");
         Assert.True(final.Problems.Count == 0, $"seed {seed}, store {lane + 1}, final: {string.Join("; ", final.Problems)}");
         var urls = await StoreConsistency.ScrapedUrlsAsync(store);
         var expected = Enumerable.Range(1, SourcesPerStore)
@@ -126,6 +126,22 @@ public class CrashSafetyTests(FixtureSite site, ITestOutputHelper output) : ICla
         }
 
         return false;
+    }
+
+    /// <summary>
+    /// To the test output, and as it happens to the file NEWSDESK_CRASH_LOG names (xunit shows the output only when the
+    /// test ends; bench/crash/run.sh's long runs are followed in that file).
+    /// </summary>
+    private void Say(string line)
+    {
+        output.WriteLine(line);
+        if (Environment.GetEnvironmentVariable("NEWSDESK_CRASH_LOG") is { Length: > 0 } log)
+        {
+            lock (output)
+            {
+                File.AppendAllText(log, $"{DateTime.UtcNow:HH:mm:ss} {line}{Environment.NewLine}");
+            }
+        }
     }
 
     private static int? Setting(string name) => int.TryParse(Environment.GetEnvironmentVariable(name), out var value) ? value : null;

@@ -19,7 +19,10 @@ public sealed class CrashingApp : IAsyncDisposable
 
     public Uri Url { get; }
 
-    /// <summary>Completes when the app says it listens; never completes if it is killed first.</summary>
+    /// <summary>
+    /// Completes when the app says it listens; cancelled when its output ends first (it was killed in start-up), so
+    /// that nothing waits for a start that cannot come.
+    /// </summary>
     public Task StartedTask => _started.Task;
 
     public static Task<CrashingApp> StartAsync(CrashStore store)
@@ -41,7 +44,11 @@ public sealed class CrashingApp : IAsyncDisposable
         var app = new CrashingApp(process, url);
         process.OutputDataReceived += (_, line) =>
         {
-            if (line.Data?.Contains("Application started", StringComparison.Ordinal) == true)
+            if (line.Data is null)
+            {
+                app._started.TrySetCanceled();
+            }
+            else if (line.Data.Contains("Application started", StringComparison.Ordinal))
             {
                 app._started.TrySetResult();
             }

@@ -1,0 +1,114 @@
+using System.Diagnostics;
+using System.Text.Json;
+using Microsoft.Playwright;
+
+namespace Soak;
+
+/// <summary>
+/// A person in Chromium: signs in through the login form, opens articles and tags a word as an actor with the tag
+/// panel and the keyboard, as the browser tests do. The mentions the page's own requests got 201 for go in its ledger.
+/// </summary>
+public sealed class BrowserClient(Account account, Uri app, Recorder recorder, Catalog catalog, Random random)
+{
+    public Ledger Ledger { get; } = new();
+
+    public async Task RunAsync(IBrowser browser, CancellationToken stop)
+    {
+        await using var context = await browser.NewContextAsync(new BrowserNewContextOptions { BaseURL = app.AbsoluteUri.TrimEnd('/'), ViewportSize = new ViewportSize { Width = 1280, Height = 900 } });
+        context.SetDefaultTimeout(60_000);
+        var page = await context.NewPageAsync();
+        page.Response += (_, response) => Watch(response);
+        await page.GotoAsync("/account/login");
+        await page.FillAsync("#Form_Email", account.Email);
+        await page.FillAsync("#Form_Password", account.Password);
+        await page.ClickAsync("form.login-form button[type=submit]");
+        await page.Locator(".user-menu").WaitForAsync();
+        while (!stop.IsCancellationRequested)
+        {
+            var article = catalog.Article(random);
+            var clock = Stopwatch.StartNew();
+            try
+            {
+                await page.GotoAsync($"/articles/{article}");
+                await page.Locator("#article-body[data-annotate-ready='true']").WaitForAsync();
+                recorder.Add("Chromium: article page ready", clock.Elapsed.TotalMilliseconds, 200);
+                for (var tag = 0; tag < 3 && !stop.IsCancellationRequested; tag++)
+                {
+                    clock.Restart();
+                    if (!await SelectRandomWordAsync(page))
+                    {
+                        break;
+                    }
+
+                    await page.Locator("#tag-panel").WaitForAsync();
+                    await page.Keyboard.PressAsync("a");
+                    await page.Locator("#tag-results .active").WaitForAsync();
+                    await page.Keyboard.PressAsync("Enter");
+                    try
+                    {
+                        await page.Locator("#tag-panel").WaitForAsync(new LocatorWaitForOptions { State = WaitForSelectorState.Hidden, Timeout = 30_000 });
+                        recorder.Add("Chromium: tag a word (select, panel, Enter, saved)", clock.Elapsed.TotalMilliseconds, 200);
+                    }
+                    catch (PlaywrightException)
+                    {
+                        // The panel stays open when the save is refused (the same span tagged again with the same actor: 409).
+                        await page.Keyboard.PressAsync("Escape");
+                        recorder.Add("Chromium: tag a word (select, panel, Enter, saved)", clock.Elapsed.TotalMilliseconds, 409);
+                    }
+                }
+            }
+            catch (Exception ex) when (ex is System.TimeoutException or PlaywrightException && !stop.IsCancellationRequested)
+            {
+                recorder.Add("Chromium: a step that did not finish", clock.Elapsed.TotalMilliseconds, Recorder.Unfinished, $"Chromium, article {article}: {ex.Message.Split('\n')[0]}");
+            }
+        }
+    }
+
+    private void Watch(IResponse response)
+    {
+        var path = new Uri(response.Url).AbsolutePath;
+        if (response.Status >= 500)
+        {
+            recorder.Add("Chromium: any request", 0, response.Status, $"Chromium: {response.Status} {response.Request.Method} {path}");
+        }
+
+        if (response.Request.Method == "POST" && path.EndsWith("/mentions", StringComparison.Ordinal) && response.Status == 201)
+        {
+            _ = RecordAsync(response);
+        }
+    }
+
+    private async Task RecordAsync(IResponse response)
+    {
+        using var body = JsonDocument.Parse(await response.TextAsync());
+        Ledger.Created(body.RootElement.GetProperty("id").GetInt32());
+    }
+
+    /// <summary>Selects a random word of a random paragraph exactly and releases the mouse over it, as a careful drag does.</summary>
+    private Task<bool> SelectRandomWordAsync(IPage page) => page.EvaluateAsync<bool>(
+        """
+        (seed) => {
+          const paragraphs = [...document.querySelectorAll('#article-body p')].filter((p) => /\p{L}{4,}/u.test(p.textContent));
+          if (paragraphs.length === 0) return false;
+          const p = paragraphs[seed % paragraphs.length];
+          const words = [...p.textContent.matchAll(/\p{L}{4,}/gu)];
+          const word = words[Math.floor(seed / 7) % words.length];
+          p.scrollIntoView({ block: 'center', behavior: 'instant' });
+          const point = (offset) => {
+            const walker = document.createTreeWalker(p, NodeFilter.SHOW_TEXT);
+            for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+              if (offset <= node.length) return [node, offset];
+              offset -= node.length;
+            }
+            throw new Error('offset past the paragraph');
+          };
+          const range = document.createRange();
+          range.setStart(...point(word.index));
+          range.setEnd(...point(word.index + word[0].length));
+          getSelection().removeAllRanges();
+          getSelection().addRange(range);
+          p.dispatchEvent(new MouseEvent('mouseup', { bubbles: true, button: 0 }));
+          return true;
+        }
+        """, random.Next(1_000_000));
+}
