@@ -1,9 +1,9 @@
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
 using NewsDesk.Web.Data.Auditing;
 using NewsDesk.Web.Data.Records;
 using NewsDesk.Web.Data.Seeding;
-using Microsoft.Extensions.DependencyInjection.Extensions;
 
 namespace NewsDesk.Web.Data;
 

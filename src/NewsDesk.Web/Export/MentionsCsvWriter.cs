@@ -53,24 +53,24 @@ public sealed class MentionsCsvWriter : IExportTableWriter
                 : row.IncidentId is { } incidentId ? (RecordType.Incident, incidentId, row.IncidentTitle)
                 : (RecordType.Claim, row.ClaimId ?? 0, row.ClaimText);
 
-            csv.Number(row.Id);
-            csv.Number(row.ArticleId);
-            csv.Text(row.Url);
-            csv.Text(row.Title);
-            csv.Text(row.SiteName);
-            csv.Cell(CsvCells.Published(row.PublishedAt, row.PublishedUtcOffsetMinutes, row.PublishedPrecision));
-            csv.Cell(type.ToString());
-            csv.Number(recordId);
-            csv.Text(recordName);
-            csv.Text(row.Quote);
-            csv.Number(row.Start);
-            csv.Number(row.End);
-            csv.Text(Before(text, row.Start));
-            csv.Text(After(text, row.End));
-            csv.Text(row.CreatedBy);
-            csv.Cell(CsvCells.Timestamp(row.CreatedAt));
-            csv.Cell(row.Reviewed ? "true" : "false");
-            await csv.EndRowAsync(cancellationToken);
+        csv.Number(row.Id);
+        csv.Number(row.ArticleId);
+        csv.Text(row.Url);
+        csv.Text(row.Title);
+        csv.Text(row.SiteName);
+        csv.Cell(CsvCells.Published(row.PublishedAt, row.PublishedUtcOffsetMinutes, row.PublishedPrecision));
+        csv.Cell(type.ToString());
+        csv.Number(recordId);
+        csv.Text(recordName);
+        csv.Text(row.Quote);
+        csv.Number(row.Start);
+        csv.Number(row.End);
+        csv.Text(Before(text, row.Start));
+        csv.Text(After(text, row.End));
+        csv.Text(row.CreatedBy);
+        csv.Cell(CsvCells.Timestamp(row.CreatedAt));
+        csv.Cell(row.Reviewed ? "true" : "false");
+        await csv.EndRowAsync(cancellationToken);
     }
 
     /// <summary>Up to <see cref="ContextLength"/> characters before <paramref name="start"/>, never half a surrogate pair.</summary>

@@ -37,6 +37,7 @@ public class ErrorModel : PageModel
         else if (Data.StoreUnreachable.Is(error))
         {
             StoreUnreachable = true;
+            ViewData["NoStoreReads"] = true;
             Code = StatusCodes.Status503ServiceUnavailable;
             Response.Headers.RetryAfter = Data.StoreUnreachable.RetryAfterSeconds.ToString(System.Globalization.CultureInfo.InvariantCulture);
         }

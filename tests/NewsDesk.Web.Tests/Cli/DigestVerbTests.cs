@@ -4,7 +4,8 @@ using NewsDesk.Web.Tests.Infrastructure;
 namespace NewsDesk.Web.Tests.Cli;
 
 /// <summary><c>digest --since</c>, run as cron runs it: the app's own process on a real SQLite file.</summary>
-public class DigestVerbTests(NewsDeskFactory factory) : IClassFixture<NewsDeskFactory>
+[Trait(TestStore.EngineTrait, TestStore.FixedEngine)]
+public class DigestVerbTests(SqliteNewsDeskFactory factory) : IClassFixture<SqliteNewsDeskFactory>
 {
     [Fact]
     public async Task Each_watchlist_gets_a_file_of_the_articles_its_watches_flagged_since_the_date()

@@ -62,7 +62,8 @@ public partial class ExportScopeQueriesTests(NewsDeskFactory factory) : IClassFi
         var recorder = new CommandRecorder();
         var options = new DbContextOptionsBuilder<NewsDeskDbContext>(provider.GetRequiredService<DbContextOptions<NewsDeskDbContext>>())
             .AddInterceptors(recorder).Options;
-        await using var db = new NewsDeskDbContext(options, TimeProvider.System);
+        // Through the engine: its context carries the engine's own conventions (PostgreSQL's zone-less dates).
+        await using var db = provider.GetRequiredService<StoreEngine>().CreateContext(options, provider);
         var export = new ExportService(db, TimeProvider.System, provider.GetRequiredService<IOptions<NewsDeskOptions>>(), NullLogger<ExportService>.Instance);
         await work(export);
         return recorder.Commands;

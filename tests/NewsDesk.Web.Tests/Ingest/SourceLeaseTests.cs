@@ -17,13 +17,21 @@ public class SourceLeaseTests(FixtureSite site) : IClassFixture<FixtureSite>
             .WithSetting("Ingest:PollInterval", "00:00:00.100");
         var held = new Source
         {
-            Name = "Held", Url = site.Url("/feeds/rss.xml?items=lease-held"), Kind = SourceKind.Feed, CreatedAt = DateTime.UtcNow,
-            LeaseOwner = "another-instance", LeaseUntil = DateTime.UtcNow.AddHours(1),
+            Name = "Held",
+            Url = site.Url("/feeds/rss.xml?items=lease-held"),
+            Kind = SourceKind.Feed,
+            CreatedAt = DateTime.UtcNow,
+            LeaseOwner = "another-instance",
+            LeaseUntil = DateTime.UtcNow.AddHours(1),
         };
         var abandoned = new Source
         {
-            Name = "Abandoned", Url = site.Url("/feeds/rss.xml?items=lease-abandoned"), Kind = SourceKind.Feed, CreatedAt = DateTime.UtcNow,
-            LeaseOwner = "a-dead-instance", LeaseUntil = DateTime.UtcNow.AddMinutes(-1),
+            Name = "Abandoned",
+            Url = site.Url("/feeds/rss.xml?items=lease-abandoned"),
+            Kind = SourceKind.Feed,
+            CreatedAt = DateTime.UtcNow,
+            LeaseOwner = "a-dead-instance",
+            LeaseUntil = DateTime.UtcNow.AddMinutes(-1),
         };
         await factory.InsertAsync(held, abandoned);
 

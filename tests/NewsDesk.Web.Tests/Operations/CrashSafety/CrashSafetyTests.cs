@@ -1,7 +1,7 @@
 using System.Diagnostics;
+using NewsDesk.Web.Tests.Infrastructure;
 using NewsDesk.Web.Tests.Ingest;
 using Xunit.Abstractions;
-using NewsDesk.Web.Tests.Infrastructure;
 
 namespace NewsDesk.Web.Tests.Operations.CrashSafety;
 
