@@ -23,18 +23,60 @@ public sealed class SourceLeases(NewsDeskDbContext db, StoreEngine engine, Inges
 
     private DateTime Until => Now + options.Value.SourceLease;
 
-    public Task<IReadOnlyList<ClaimedSource>> ClaimDueAsync(int limit, CancellationToken cancellationToken) =>
-        engine.ClaimDueSourcesAsync(db, instance.Id, Now, Until, limit, cancellationToken);
+    public async Task<IReadOnlyList<ClaimedSource>> ClaimDueAsync(int limit, CancellationToken cancellationToken)
+    {
+        await ReleaseAbandonedAsync(cancellationToken);
+        return await engine.ClaimDueSourcesAsync(db, instance.Id, Now, Until, limit, cancellationToken);
+    }
 
     /// <summary>Claims (or renews this instance's claim on) one source; false while another instance holds it.</summary>
     public async Task<bool> TryClaimAsync(int sourceId, CancellationToken cancellationToken)
     {
+        await ReleaseAbandonedAsync(cancellationToken);
         var now = Now;
         var until = Until;
         var owner = instance.Id;
         return await db.Sources
             .Where(s => s.Id == sourceId && (s.LeaseUntil == null || s.LeaseUntil < now || s.LeaseOwner == owner))
             .ExecuteUpdateAsync(set => set.SetProperty(s => s.LeaseOwner, owner).SetProperty(s => s.LeaseUntil, until), cancellationToken) == 1;
+    }
+
+    /// <summary>
+    /// Ends the claims of instances on this machine whose process is gone (killed, crashed): the next start would
+    /// otherwise wait out their lease before fetching those sources again. Claims of other machines run out by time;
+    /// a process id reused by another program only makes a claim wait for its lease, never take a live one.
+    /// </summary>
+    private async Task ReleaseAbandonedAsync(CancellationToken cancellationToken)
+    {
+        var now = Now;
+        var local = Environment.MachineName + "/";
+        var owners = await db.Sources.Where(s => s.LeaseOwner != null && s.LeaseUntil >= now && s.LeaseOwner.StartsWith(local))
+            .Select(s => s.LeaseOwner!).Distinct().ToListAsync(cancellationToken);
+        var gone = owners.Where(owner => owner != instance.Id && !IsRunning(owner[local.Length..])).ToList();
+        if (gone.Count > 0)
+        {
+            await db.Sources.Where(s => gone.Contains(s.LeaseOwner!))
+                .ExecuteUpdateAsync(set => set.SetProperty(s => s.LeaseOwner, (string?)null).SetProperty(s => s.LeaseUntil, (DateTime?)null), cancellationToken);
+        }
+    }
+
+    private static bool IsRunning(string ownerAfterMachine)
+    {
+        var slash = ownerAfterMachine.IndexOf('/', StringComparison.Ordinal);
+        if (!int.TryParse(slash < 0 ? ownerAfterMachine : ownerAfterMachine[..slash], out var processId))
+        {
+            return true; // not ours to judge
+        }
+
+        try
+        {
+            using var process = System.Diagnostics.Process.GetProcessById(processId);
+            return !process.HasExited;
+        }
+        catch (ArgumentException)
+        {
+            return false; // no such process
+        }
     }
 
     /// <summary>Ends this instance's claim, so the source's next due time is the only thing that holds it back.</summary>
