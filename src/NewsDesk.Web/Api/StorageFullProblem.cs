@@ -14,9 +14,7 @@ public sealed class StorageFullProblem : IExceptionHandler
 
     public async ValueTask<bool> TryHandleAsync(HttpContext httpContext, Exception exception, CancellationToken cancellationToken)
     {
-        // By now the middleware has pointed Request.Path at the error page; the path asked for is in the feature.
-        var asked = httpContext.Features.Get<IExceptionHandlerPathFeature>()?.Path ?? httpContext.Request.Path;
-        if (!new PathString(asked).StartsWithSegments("/api") || !StorageFull.Is(exception))
+        if (!ApiErrorRequests.AskedForApi(httpContext) || !StorageFull.Is(exception))
         {
             return false;
         }

@@ -11,8 +11,7 @@ public sealed class StoreUnreachableProblem : IExceptionHandler
 {
     public async ValueTask<bool> TryHandleAsync(HttpContext httpContext, Exception exception, CancellationToken cancellationToken)
     {
-        var asked = httpContext.Features.Get<IExceptionHandlerPathFeature>()?.Path ?? httpContext.Request.Path;
-        if (!new PathString(asked).StartsWithSegments("/api") || !StoreUnreachable.Is(exception))
+        if (!ApiErrorRequests.AskedForApi(httpContext) || !StoreUnreachable.Is(exception))
         {
             return false;
         }

@@ -8,10 +8,14 @@ namespace NewsDesk.Web.Api;
 /// <summary>/api/articles/{id}/workflow: an article's state in the document workflow, and moving it on.</summary>
 public static class WorkflowApi
 {
-    public sealed record WorkflowDto(int ArticleId, ArticleState State, string? StateSetBy, DateTime? StateSetAt, string? AnnotatedBy, string? Assignee);
+    /// <summary>Version moves on with every change; 0 while the article is new and nobody changed its workflow.</summary>
+    public sealed record WorkflowDto(int ArticleId, ArticleState State, string? StateSetBy, DateTime? StateSetAt, string? AnnotatedBy, string? Assignee, int Version);
 
-    /// <summary>A new state, a new assignee (an account's email; "" unassigns), or both.</summary>
-    public sealed record WorkflowRequest(string? State, string? Assignee);
+    /// <summary>
+    /// A new state, a new assignee (an account's email; "" unassigns), or both. Version, when given, is the one the
+    /// client read: if someone changed the article since, the answer is 409 with the workflow as it is now.
+    /// </summary>
+    public sealed record WorkflowRequest(string? State, string? Assignee, int? Version);
 
     public static RouteGroupBuilder MapWorkflowApi(this RouteGroupBuilder api)
     {
@@ -39,10 +43,15 @@ public static class WorkflowApi
             return validation.Problem();
         }
 
-        var outcome = await ArticleWorkflow.ChangeAsync(db, id, state, request.Assignee, user.Name, clock.GetUtcNow().UtcDateTime, cancellationToken);
+        var outcome = await ArticleWorkflow.ChangeAsync(db, id, state, request.Assignee, user.Name, clock.GetUtcNow().UtcDateTime,
+            request.Version, cancellationToken);
         return outcome switch
         {
             { Review: null } => NotFound(id),
+            { Stale: true, Review: { } now } => Results.Problem(title: "Someone else changed this article's workflow first.",
+                detail: $"You had version {request.Version}; it is now at version {now.Version}, {now.State.Display()}"
+                    + (now.StateSetBy is null ? "" : $", set by {now.StateSetBy}") + ". Nothing was changed: read it again, then send your change.",
+                statusCode: StatusCodes.Status409Conflict, extensions: new Dictionary<string, object?> { ["current"] = Dto(id, now) }),
             { Error: { } error } => Results.Problem(title: "The article cannot move to that state.", detail: error.Message,
                 statusCode: error.Kind == WorkflowRefusalKind.OwnWork ? StatusCodes.Status403Forbidden : StatusCodes.Status409Conflict),
             { UnknownAssignee: true } => Results.ValidationProblem(new Dictionary<string, string[]> { ["assignee"] = [$"There is no account {request.Assignee}."] }),
@@ -51,7 +60,7 @@ public static class WorkflowApi
     }
 
     private static WorkflowDto Dto(int id, ArticleReview review) =>
-        new(id, review.State, review.StateSetBy, review.StateSetAt, review.AnnotatedBy, review.Assignee);
+        new(id, review.State, review.StateSetBy, review.StateSetAt, review.AnnotatedBy, review.Assignee, review.Version);
 
     private static IResult NotFound(int id) =>
         Results.Problem(title: "Article not found.", detail: $"There is no article {id}.", statusCode: StatusCodes.Status404NotFound);

@@ -18,6 +18,9 @@ public class ArticleReview
     /// <summary>The account (email) whose queue the article is in.</summary>
     public string? Assignee { get; set; }
 
+    /// <summary>Moves on with every change (optimistic concurrency): 0 while the article has no row, i.e. is new.</summary>
+    public int Version { get; set; }
+
     /// <summary>
     /// Moves to <paramref name="state"/> as <paramref name="user"/>; null when allowed, else why not. Only an editor who
     /// did not annotate the article reviews it, and only once it is annotated.

@@ -8,6 +8,12 @@ namespace NewsDesk.Web.Ingest;
 public sealed class IngestInstance
 {
     public string Id { get; } = $"{Environment.MachineName}/{Environment.ProcessId}/{Guid.NewGuid().ToString("N")[..8]}";
+
+    /// <summary>
+    /// Sources whose claim this instance could not end when their fetch ended (the database was unreachable then):
+    /// ended at this instance's next claim, so an outage does not hold a source back for the rest of its lease.
+    /// </summary>
+    internal System.Collections.Concurrent.ConcurrentDictionary<int, bool> ClaimsLeftOver { get; } = new();
 }
 
 /// <summary>
@@ -25,6 +31,7 @@ public sealed class SourceLeases(NewsDeskDbContext db, StoreEngine engine, Inges
 
     public async Task<IReadOnlyList<ClaimedSource>> ClaimDueAsync(int limit, CancellationToken cancellationToken)
     {
+        await ReleaseLeftOverAsync(cancellationToken);
         await ReleaseAbandonedAsync(cancellationToken);
         return await engine.ClaimDueSourcesAsync(db, instance.Id, Now, Until, limit, cancellationToken);
     }
@@ -32,6 +39,7 @@ public sealed class SourceLeases(NewsDeskDbContext db, StoreEngine engine, Inges
     /// <summary>Claims (or renews this instance's claim on) one source; false while another instance holds it.</summary>
     public async Task<bool> TryClaimAsync(int sourceId, CancellationToken cancellationToken)
     {
+        await ReleaseLeftOverAsync(cancellationToken);
         await ReleaseAbandonedAsync(cancellationToken);
         var now = Now;
         var until = Until;
@@ -82,9 +90,40 @@ public sealed class SourceLeases(NewsDeskDbContext db, StoreEngine engine, Inges
     /// <summary>Ends this instance's claim, so the source's next due time is the only thing that holds it back.</summary>
     public async Task ReleaseAsync(int sourceId)
     {
+        try
+        {
+            // Not cancellable: a stopping instance still lets go of what it held.
+            await ClearOwnClaimsAsync([sourceId], CancellationToken.None);
+            instance.ClaimsLeftOver.TryRemove(sourceId, out _);
+        }
+        catch (Exception)
+        {
+            instance.ClaimsLeftOver[sourceId] = true;
+            throw;
+        }
+    }
+
+    private async Task ReleaseLeftOverAsync(CancellationToken cancellationToken)
+    {
+        if (instance.ClaimsLeftOver.IsEmpty)
+        {
+            return;
+        }
+
+        // Only this instance's own claims, and none is running: a fetch claims through here, so its source left the
+        // set (released, then claimed again) before it started.
+        var ids = instance.ClaimsLeftOver.Keys.ToList();
+        await ClearOwnClaimsAsync(ids, cancellationToken);
+        foreach (var id in ids)
+        {
+            instance.ClaimsLeftOver.TryRemove(id, out _);
+        }
+    }
+
+    private Task<int> ClearOwnClaimsAsync(IReadOnlyCollection<int> sourceIds, CancellationToken cancellationToken)
+    {
         var owner = instance.Id;
-        // Not cancellable: a stopping instance still lets go of what it held.
-        await db.Sources.Where(s => s.Id == sourceId && s.LeaseOwner == owner)
-            .ExecuteUpdateAsync(set => set.SetProperty(s => s.LeaseOwner, (string?)null).SetProperty(s => s.LeaseUntil, (DateTime?)null), CancellationToken.None);
+        return db.Sources.Where(s => sourceIds.Contains(s.Id) && s.LeaseOwner == owner)
+            .ExecuteUpdateAsync(set => set.SetProperty(s => s.LeaseOwner, (string?)null).SetProperty(s => s.LeaseUntil, (DateTime?)null), cancellationToken);
     }
 }

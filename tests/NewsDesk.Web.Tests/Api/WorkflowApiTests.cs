@@ -54,6 +54,42 @@ public class WorkflowApiTests(NewsDeskFactory factory) : IClassFixture<NewsDeskF
     }
 
     [Fact]
+    public async Task Two_editors_moving_an_article_from_the_version_they_read_the_second_gets_409_with_the_first_ones_state_and_nothing_changes()
+    {
+        var article = await factory.AddArticleAsync("Two editors, one article.");
+        var first = await factory.CreateClientAsync(Roles.Editor);
+        var second = factory.CreateClient();
+        var version = (await second.GetFromJsonAsync<JsonElement>($"/api/articles/{article.Id}/workflow")).GetProperty("version").GetInt32();
+
+        var won = await SetAsync(first, article.Id, new { state = "irrelevant", version });
+        var lost = await SetAsync(second, article.Id, new { state = "in progress", version });
+
+        Assert.Equal(HttpStatusCode.OK, won.StatusCode);
+        Assert.Equal(HttpStatusCode.Conflict, lost.StatusCode);
+        var problem = await lost.Content.ReadFromJsonAsync<JsonElement>();
+        Assert.Contains($"You had version {version}; it is now at version {version + 1}", problem.GetProperty("detail").GetString(), StringComparison.Ordinal);
+        Assert.Equal("irrelevant", problem.GetProperty("current").GetProperty("state").GetString());
+        var now = await second.GetFromJsonAsync<JsonElement>($"/api/articles/{article.Id}/workflow");
+        Assert.Equal(("irrelevant", version + 1, NewsDeskFactory.EmailOf(Roles.Editor)),
+            (now.GetProperty("state").GetString(), now.GetProperty("version").GetInt32(), now.GetProperty("stateSetBy").GetString()));
+    }
+
+    [Fact]
+    public async Task Changes_sent_at_the_same_moment_without_a_version_are_all_applied_one_after_another()
+    {
+        var article = await factory.AddArticleAsync("Six changes at once.");
+        var client = await factory.CreateClientAsync(Roles.Editor);
+        string[] states = ["in progress", "irrelevant", "in progress", "irrelevant", "in progress", "irrelevant"];
+
+        // The first change creates the article's workflow row: sent together, they all meet there.
+        var answers = await Task.WhenAll(states.Select(state => SetAsync(client, article.Id, new { state })));
+
+        Assert.All(answers, answer => Assert.Equal(HttpStatusCode.OK, answer.StatusCode));
+        var now = await client.GetFromJsonAsync<JsonElement>($"/api/articles/{article.Id}/workflow");
+        Assert.Equal(states.Length, now.GetProperty("version").GetInt32());
+    }
+
+    [Fact]
     public async Task An_article_cannot_be_reviewed_before_it_is_annotated()
     {
         var article = await factory.AddArticleAsync("Not annotated yet.");

@@ -116,6 +116,9 @@ public sealed class FixtureSite : IAsyncLifetime
             await Task.Delay(milliseconds);
             return Html(FixturePages.Article(slug, null));
         });
+        // Items whose pages each take ?ms= to answer: a fetch that lasts long enough to be cut in the middle.
+        app.MapGet("/feeds/slow-items.xml", (HttpContext c) => Results.Text(
+            RssOf(Slugs(c).Select(s => ($"/slow/{c.Request.Query["ms"]}/{s}.html", s))), "application/rss+xml"));
         app.MapGet("/feeds/wire.xml", (HttpContext c) => Results.Text(
             RssOf(Slugs(c).Select(s => ($"/wire/{c.Request.Query["outlet"]}/{s}.html", s))), "application/rss+xml"));
         app.MapGet("/feeds/gzip.xml", (HttpContext c) =>

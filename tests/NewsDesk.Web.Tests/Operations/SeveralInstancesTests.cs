@@ -1,6 +1,4 @@
 using System.Net;
-using System.Net.Http.Json;
-using System.Text.Json;
 using AngleSharp.Html.Dom;
 using AngleSharp.Html.Parser;
 using Microsoft.Extensions.DependencyInjection;
@@ -79,8 +77,8 @@ public sealed class SeveralInstancesTests : IAsyncLifetime
         var actor = new Actor { Name = "Orange Elsewhere Corps", Kind = ActorKind.ArmedGroup };
         await _first.InsertAsync(actor);
         var reader = _second.CreateClient();
-        Assert.Equal(["Orange Elsewhere Corps"], await NamesAsync(reader, "Orange Elsewhere"));
-        Assert.Empty(await NamesAsync(reader, "Vaal Elsewhere"));
+        Assert.Equal(["Orange Elsewhere Corps"], await reader.ActorNamesAsync("Orange Elsewhere"));
+        Assert.Empty(await reader.ActorNamesAsync("Vaal Elsewhere"));
 
         await _first.ExecuteDbContextAsync(async db =>
         {
@@ -93,14 +91,11 @@ public sealed class SeveralInstancesTests : IAsyncLifetime
         for (var attempt = 0; attempt < 25 && found.Length == 0; attempt++)
         {
             await Task.Delay(200);
-            found = await NamesAsync(reader, "Vaal Elsewhere");
+            found = await reader.ActorNamesAsync("Vaal Elsewhere");
         }
 
         Assert.Equal(["Orange Elsewhere Corps"], found);
     }
-
-    private static async Task<string[]> NamesAsync(HttpClient client, string query) =>
-        [.. (await client.GetFromJsonAsync<JsonElement>($"/api/actors?limit=50&q={Uri.EscapeDataString(query)}")).EnumerateArray().Select(a => a.GetProperty("name").GetString()!)];
 
     [Fact]
     public async Task A_sign_in_cookie_issued_by_one_instance_is_accepted_by_the_other()

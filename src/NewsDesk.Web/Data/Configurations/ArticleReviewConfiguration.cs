@@ -14,6 +14,7 @@ public class ArticleReviewConfiguration : IEntityTypeConfiguration<ArticleReview
         builder.Property(r => r.StateSetBy).HasMaxLength(256);
         builder.Property(r => r.AnnotatedBy).HasMaxLength(256);
         builder.Property(r => r.Assignee).HasMaxLength(256);
+        builder.Property(r => r.Version).IsConcurrencyToken();
         builder.HasIndex(r => new { r.State, r.ArticleId });
         builder.HasIndex(r => new { r.Assignee, r.State });
     }

@@ -470,6 +470,10 @@ namespace NewsDesk.Web.Data.Migrations
                         .HasMaxLength(256)
                         .HasColumnType("TEXT");
 
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER");
+
                     b.HasKey("ArticleId");
 
                     b.HasIndex("Assignee", "State");

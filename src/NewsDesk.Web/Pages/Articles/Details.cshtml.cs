@@ -45,22 +45,31 @@ public class DetailsModel(ArticlePageReader reader, NewsDeskDbContext db, Curren
         return Page();
     }
 
-    /// <summary>Moves the article on (state) or into someone's queue (assignee; "me" is the signed-in user, "" nobody).</summary>
-    public async Task<IActionResult> OnPostWorkflowAsync(int id, ArticleState? state, string? assignee, CancellationToken cancellationToken)
+    /// <summary>
+    /// Moves the article on (state) or into someone's queue (assignee; "me" is the signed-in user, "" nobody), from the
+    /// version the page showed: a change someone made meanwhile is shown, never overwritten.
+    /// </summary>
+    public async Task<IActionResult> OnPostWorkflowAsync(int id, ArticleState? state, string? assignee, int? version, CancellationToken cancellationToken)
     {
         var who = assignee == "me" ? user.Name : assignee;
-        var outcome = await ArticleWorkflow.ChangeAsync(db, id, state, who, user.Name, clock.GetUtcNow().UtcDateTime, cancellationToken);
+        var outcome = await ArticleWorkflow.ChangeAsync(db, id, state, who, user.Name, clock.GetUtcNow().UtcDateTime, version, cancellationToken);
         if (outcome.Review is null)
         {
             return NotFound();
         }
 
-        if (outcome.Error is null && !outcome.UnknownAssignee)
+        if (outcome is { Error: null, UnknownAssignee: false, Stale: false })
         {
             return RedirectToPage(new { id });
         }
 
-        WorkflowError = outcome.Error?.Message ?? $"There is no account {who}.";
+        WorkflowError = outcome switch
+        {
+            { Stale: true, Review: { } now } => $"Someone else changed this article's workflow while you were reading it (it is now {now.State.Display()}"
+                + (now.StateSetBy is null ? "" : $", set by {now.StateSetBy}") + "). Nothing was changed; choose again.",
+            { Error: { } refusal } => refusal.Message,
+            _ => $"There is no account {who}.",
+        };
         return await OnGetAsync(id, cancellationToken);
     }
 }

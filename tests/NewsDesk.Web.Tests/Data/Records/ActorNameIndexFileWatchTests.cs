@@ -1,5 +1,3 @@
-using System.Net.Http.Json;
-using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using NewsDesk.Web.Data;
@@ -19,14 +17,11 @@ public class ActorNameIndexFileWatchTests(SqliteNewsDeskFactory factory) : IClas
 {
     private readonly HttpClient _client = factory.CreateClient();
 
-    private async Task<string[]> NamesAsync(string query) =>
-        [.. (await _client.GetFromJsonAsync<JsonElement>($"/api/actors?limit=50&q={Uri.EscapeDataString(query)}")).EnumerateArray().Select(a => a.GetProperty("name").GetString()!)];
-
     [Fact]
     public async Task An_alias_added_by_another_process_shows_within_seconds()
     {
         var actor = await factory.AddActorAsync("Orange Elsewhere Corps");
-        Assert.Empty(await NamesAsync("Vaal Elsewhere"));
+        Assert.Empty(await _client.ActorNamesAsync("Vaal Elsewhere"));
 
         // Another instance of the app on the same file: its saves do not go through this process's pipeline.
         var options = new DbContextOptionsBuilder<NewsDeskDbContext>().UseSqlite($"Data Source={factory.DatabasePath};Pooling=False").Options;
@@ -41,7 +36,7 @@ public class ActorNameIndexFileWatchTests(SqliteNewsDeskFactory factory) : IClas
         for (var attempt = 0; attempt < 50 && found.Length == 0; attempt++)
         {
             await Task.Delay(200);
-            found = await NamesAsync("Vaal Elsewhere");
+            found = await _client.ActorNamesAsync("Vaal Elsewhere");
         }
 
         Assert.Equal(["Orange Elsewhere Corps"], found);

@@ -70,7 +70,7 @@ public class CrashSafetyTests(FixtureSite site, ITestOutputHelper output) : ICla
             if (!inStartUp)
             {
                 // Generous: on a machine shared with other builds a start has taken 75 s.
-                await app.StartedTask.WaitAsync(TimeSpan.FromMinutes(3));
+                await app.WaitForStartAsync(TimeSpan.FromMinutes(3));
                 var started = clock.Elapsed;
                 // A tagger that stopped (a 5xx) says why instead of leaving this to time out.
                 if (await Task.WhenAny(tagger.FirstAcknowledged, tagging).WaitAsync(TimeSpan.FromMinutes(2)) == tagging)

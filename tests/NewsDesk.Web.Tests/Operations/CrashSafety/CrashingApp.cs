@@ -10,6 +10,7 @@ public sealed class CrashingApp : IAsyncDisposable
 {
     private readonly Process _process;
     private readonly TaskCompletionSource _started = new(TaskCreationOptions.RunContinuationsAsynchronously);
+    private readonly System.Collections.Concurrent.ConcurrentQueue<string> _lastLines = new();
 
     private CrashingApp(Process process, Uri url)
     {
@@ -24,6 +25,33 @@ public sealed class CrashingApp : IAsyncDisposable
     /// that nothing waits for a start that cannot come.
     /// </summary>
     public Task StartedTask => _started.Task;
+
+    /// <summary>Waits for <see cref="StartedTask"/>; a start that takes longer fails with what the app last printed.</summary>
+    public async Task WaitForStartAsync(TimeSpan limit)
+    {
+        try
+        {
+            await StartedTask.WaitAsync(limit);
+        }
+        catch (TimeoutException)
+        {
+            throw new TimeoutException($"the app did not start within {limit.TotalSeconds:0} s (process {(_process.HasExited ? "exited" : "still running")}); its last output:\n"
+                + string.Join("\n", _lastLines));
+        }
+    }
+
+    private void Keep(string? line)
+    {
+        if (line is null)
+        {
+            return;
+        }
+
+        _lastLines.Enqueue(line);
+        while (_lastLines.Count > 40 && _lastLines.TryDequeue(out _))
+        {
+        }
+    }
 
     public static Task<CrashingApp> StartAsync(CrashStore store)
     {
@@ -44,6 +72,7 @@ public sealed class CrashingApp : IAsyncDisposable
         var app = new CrashingApp(process, url);
         process.OutputDataReceived += (_, line) =>
         {
+            app.Keep(line.Data);
             if (line.Data is null)
             {
                 app._started.TrySetCanceled();
@@ -53,7 +82,7 @@ public sealed class CrashingApp : IAsyncDisposable
                 app._started.TrySetResult();
             }
         };
-        process.ErrorDataReceived += (_, _) => { };
+        process.ErrorDataReceived += (_, line) => app.Keep(line.Data);
         process.Start();
         process.BeginOutputReadLine();
         process.BeginErrorReadLine();

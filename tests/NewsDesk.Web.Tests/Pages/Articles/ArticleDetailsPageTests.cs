@@ -1,4 +1,5 @@
 using System.Net;
+using System.Net.Http.Json;
 using Microsoft.EntityFrameworkCore;
 using NewsDesk.Web.Tests.Infrastructure;
 
@@ -116,5 +117,28 @@ public class ArticleDetailsPageTests(NewsDeskFactory factory) : IClassFixture<Ne
         Assert.False(string.IsNullOrEmpty(page.QuerySelector("meta[name=request-verification-token]")!.GetAttribute("content")));
         Assert.Contains("Keyboard shortcuts", page.QuerySelector("#annotate-shortcuts")!.TextContent, StringComparison.Ordinal);
         Assert.Empty(page.QuerySelectorAll("script:not([src])"));
+    }
+
+    [Fact]
+    public async Task A_workflow_button_pressed_on_a_page_someone_else_has_since_changed_shows_their_change_and_overwrites_nothing()
+    {
+        var article = await factory.AddArticleAsync("Read by two editors.");
+        var editor = await factory.CreateClientAsync(NewsDesk.Web.Auth.Roles.Editor);
+        var url = $"/articles/{article.Id}";
+        var page = await editor.GetDocumentAsync(url); // shows the article as new
+        var other = factory.CreateClient();
+        var moved = await other.PutAsJsonAsync($"/api/articles/{article.Id}/workflow", new { state = "irrelevant" });
+        Assert.Equal(HttpStatusCode.OK, moved.StatusCode);
+
+        var token = page.QuerySelector(".workflow-actions input[name=__RequestVerificationToken]")!.GetAttribute("value")!;
+        var version = page.QuerySelector(".workflow-actions input[name=version]")!.GetAttribute("value")!;
+        var answer = await editor.PostAsync($"{url}?handler=Workflow", new FormUrlEncodedContent(
+            [new("__RequestVerificationToken", token), new("version", version), new("state", "InProgress")]));
+
+        var shown = await answer.Content.ReadAsStringAsync();
+        Assert.Equal(HttpStatusCode.OK, answer.StatusCode);
+        Assert.Contains("Someone else changed this article&#x27;s workflow while you were reading it (it is now irrelevant", shown, StringComparison.Ordinal);
+        var state = await factory.ExecuteDbContextAsync(db => db.ArticleReviews.Where(r => r.ArticleId == article.Id).Select(r => r.State).SingleAsync());
+        Assert.Equal(NewsDesk.Web.Domain.ArticleState.Irrelevant, state);
     }
 }

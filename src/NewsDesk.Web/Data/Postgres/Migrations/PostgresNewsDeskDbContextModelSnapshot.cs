@@ -491,6 +491,10 @@ namespace NewsDesk.Web.Data.Postgres.Migrations
                         .HasMaxLength(256)
                         .HasColumnType("character varying(256)");
 
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("integer");
+
                     b.HasKey("ArticleId");
 
                     b.HasIndex("Assignee", "State");
