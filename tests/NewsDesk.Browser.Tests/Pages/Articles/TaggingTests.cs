@@ -87,8 +87,13 @@ public class TaggingTests(BlankKnowledgeBaseFixture fixture) : IClassFixture<Bla
     {
         var article = new Article
         {
-            Url = "https://example.test/arabic-layout", Title = "كتائب حزب الله تعلن مسؤوليتها", SiteName = "الميادين", Byline = "مراسل الميادين",
-            Language = "ar", Text = "قال المتحدث إن الهجوم نجح.\n\nوأضاف: 22 صاروخاً.", ContentHash = "arabic-layout",
+            Url = "https://example.test/arabic-layout",
+            Title = "كتائب حزب الله تعلن مسؤوليتها",
+            SiteName = "الميادين",
+            Byline = "مراسل الميادين",
+            Language = "ar",
+            Text = "قال المتحدث إن الهجوم نجح.\n\nوأضاف: 22 صاروخاً.",
+            ContentHash = "arabic-layout",
         };
         await fixture.App.InsertAsync(article);
         var page = new ArticlePage(await fixture.NewPageAsync());
