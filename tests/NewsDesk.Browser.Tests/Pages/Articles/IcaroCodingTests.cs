@@ -42,52 +42,92 @@ public partial class IcaroCodingTests(StarterActorsFixture fixture, ITestOutputH
         // The incidents, each where the text tells it. Dates come from the sentence's cues (Alt+D) where it has one.
         await NewIncidentAsync(page, "an attack in Syria on July 26", Koniko, new IncidentFields
         {
-            DateCue = "Date: 26 July 2024", Place = "Koniko gas field", Country = "Syria", SubType = Missile,
-            Perpetrators = ["Islamic Resistance in Iraq"], Targets = ["US Armed Forces"],
+            DateCue = "Date: 26 July 2024",
+            Place = "Koniko gas field",
+            Country = "Syria",
+            SubType = Missile,
+            Perpetrators = ["Islamic Resistance in Iraq"],
+            Targets = ["US Armed Forces"],
         });
         await ExistingIncidentAsync(page, "targeted the US base in the Koniko gas field in Syria", "Koniko", Koniko);
         await NewIncidentAsync(page, "A recent attack on the Asad base on July 24", Asad, new IncidentFields
         {
-            DateCue = "Date: 24 July 2024", Place = "Ain al-Asad air base", Country = "Iraq", SubType = Missile,
-            Perpetrators = ["Islamic Resistance in Iraq"], Targets = ["US Armed Forces"],
+            DateCue = "Date: 24 July 2024",
+            Place = "Ain al-Asad air base",
+            Country = "Iraq",
+            SubType = Missile,
+            Perpetrators = ["Islamic Resistance in Iraq"],
+            Targets = ["US Armed Forces"],
         });
         await NewIncidentAsync(page, "an attack in Jordan that resulted in the deaths of three US soldiers", Tower22, new IncidentFields
         {
-            DateCue = "Date: January 2024", Place = "Tower 22", Country = "Jordan", SubType = Drone, Fatalities = 3,
-            Perpetrators = ["Kataib Hezbollah"], Targets = ["US Armed Forces"],
+            DateCue = "Date: January 2024",
+            Place = "Tower 22",
+            Country = "Jordan",
+            SubType = Drone,
+            Fatalities = 3,
+            Perpetrators = ["Kataib Hezbollah"],
+            Targets = ["US Armed Forces"],
         });
         await NewIncidentAsync(page, "targeting Tel Aviv on July 19", TelAviv, new IncidentFields
         {
-            DateCue = "Date: 19 July 2024", Place = "Tel Aviv", Country = "Israel", SubType = Drone,
-            Perpetrators = ["Houthis"], Targets = ["Israel"],
+            DateCue = "Date: 19 July 2024",
+            Place = "Tel Aviv",
+            Country = "Israel",
+            SubType = Drone,
+            Perpetrators = ["Houthis"],
+            Targets = ["Israel"],
         });
         await NewIncidentAsync(page, "they launched a drone attack on Eilat", Eilat, new IncidentFields
         {
-            Date = "2024-07-01", Precision = "approximate", Place = "Eilat", Country = "Israel", SubType = Drone,
-            Perpetrators = ["Islamic Resistance in Iraq"], Targets = ["Israel"],
+            Date = "2024-07-01",
+            Precision = "approximate",
+            Place = "Eilat",
+            Country = "Israel",
+            SubType = Drone,
+            Perpetrators = ["Islamic Resistance in Iraq"],
+            Targets = ["Israel"],
         });
 
         // The claims: the incident defaults to the one tagged in the paragraph, the outlet to the article's site.
         await NewClaimAsync(page, "Resistance groups have reportedly targeted a US military base with missiles in Deir Ezzor in eastern Syria.",
             "IRNA: resistance groups targeted a US military base with missiles in Deir Ezzor", new ClaimFields
             {
-                Claimant = "IRNA", ExpectedRelay = "ICARO Media Group", Kind = "responsibility", ExpectedIncident = Koniko, Assessment = "unverified",
+                Claimant = "IRNA",
+                ExpectedRelay = "ICARO Media Group",
+                Kind = "responsibility",
+                ExpectedIncident = Koniko,
+                Assessment = "unverified",
             });
         await NewClaimAsync(page, "It also alleged that the US had retaliated.",
             "Pro-Iran media: the US retaliated for the attack on the Koniko base", new ClaimFields
             {
-                Claimant = "IRNA", ExpectedRelay = "ICARO Media Group", Relay = "Al Mayadeen", Kind = "accusation", ExpectedIncident = Koniko, Assessment = "unverified",
+                Claimant = "IRNA",
+                ExpectedRelay = "ICARO Media Group",
+                Relay = "Al Mayadeen",
+                Kind = "accusation",
+                ExpectedIncident = Koniko,
+                Assessment = "unverified",
             });
         await NewClaimAsync(page, "the Iranian-backed groups in Iraq claimed to be engaging in joint attacks with the Houthis",
             "Iraqi militias: they carry out joint attacks with the Houthis", new ClaimFields
             {
                 // The paragraph's incident (Eilat) is not what this claim is about: Backspace in the empty box removes it.
-                Claimant = "Islamic Resistance in Iraq", ExpectedRelay = "ICARO Media Group", Kind = "other", ExpectedIncident = Eilat, RemoveIncident = true, Assessment = "unverified",
+                Claimant = "Islamic Resistance in Iraq",
+                ExpectedRelay = "ICARO Media Group",
+                Kind = "other",
+                ExpectedIncident = Eilat,
+                RemoveIncident = true,
+                Assessment = "unverified",
             });
         await NewClaimAsync(page, "the Iraqi militias recently asserted that they launched a drone attack on Eilat",
             "Iraqi militias: they launched a drone attack on Eilat", new ClaimFields
             {
-                Claimant = "Islamic Resistance in Iraq", ExpectedRelay = "ICARO Media Group", Kind = "responsibility", ExpectedIncident = Eilat, Assessment = "disputed",
+                Claimant = "Islamic Resistance in Iraq",
+                ExpectedRelay = "ICARO Media Group",
+                Kind = "responsibility",
+                ExpectedIncident = Eilat,
+                Assessment = "disputed",
             });
         output.WriteLine($"Five incidents (six mentions) and four claims coded from the tag panel in {clock.Elapsed.TotalSeconds:F1} s");
 
