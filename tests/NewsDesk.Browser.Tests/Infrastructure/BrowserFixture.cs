@@ -119,18 +119,35 @@ public class BrowserFixture : IAsyncLifetime
 /// <summary>The app with only the seed articles: no starter actors or demo mentions, as a new newsroom would tag from scratch.</summary>
 public sealed class BlankKnowledgeBaseFixture : BrowserFixture
 {
-    public BlankKnowledgeBaseFixture()
+    public BlankKnowledgeBaseFixture() => Configure("NewsDesk:SeedsDirectory", CopySeeds(CreateDirectory("newsdesk-seeds"), withActors: false));
+
+    /// <summary>A seeds folder with the project's seed articles (and its starter actors), never the demo annotation.</summary>
+    internal static string CopySeeds(string seeds, bool withActors)
     {
-        var seeds = CreateDirectory("newsdesk-seeds");
         var articles = Path.Combine(seeds, "articles");
         Directory.CreateDirectory(articles);
-        foreach (var file in Directory.EnumerateFiles(Path.Combine(AppContext.BaseDirectory, "seeds", "articles")))
+        var shipped = Path.Combine(AppContext.BaseDirectory, "seeds");
+        foreach (var file in Directory.EnumerateFiles(Path.Combine(shipped, "articles")))
         {
             File.Copy(file, Path.Combine(articles, Path.GetFileName(file)));
         }
 
-        Configure("NewsDesk:SeedsDirectory", seeds);
+        if (withActors)
+        {
+            File.Copy(Path.Combine(shipped, "actors.json"), Path.Combine(seeds, "actors.json"));
+        }
+
+        return seeds;
     }
+}
+
+/// <summary>
+/// A new install without its demo annotation: the ICARO article and the starter actors, nothing tagged, no incident or
+/// claim, so the article is coded (or its suggestions accepted) from scratch.
+/// </summary>
+public sealed class StarterActorsFixture : BrowserFixture
+{
+    public StarterActorsFixture() => Configure("NewsDesk:SeedsDirectory", BlankKnowledgeBaseFixture.CopySeeds(CreateDirectory("newsdesk-seeds"), withActors: true));
 }
 
 /// <summary>The app as a new install starts: the ICARO article, the starter actors and its demo annotation.</summary>

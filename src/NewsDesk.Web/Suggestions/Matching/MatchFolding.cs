@@ -18,57 +18,77 @@ public static class MatchFolding
     /// <summary>Folds an alias (leading and trailing spaces dropped).</summary>
     public static string FoldKey(string alias) => Fold(alias.Trim()).Text;
 
-    /// <summary>Folds text; <see cref="FoldedText.OriginalStart"/> maps each folded character back.</summary>
+    /// <summary>Folds text; <see cref="FoldedText.Original"/> maps folded ranges back.</summary>
     public static FoldedText Fold(string text)
     {
         ArgumentNullException.ThrowIfNull(text);
 
-        // Plain arrays of the text's length (most characters fold to one; a few to none or two, and then they grow):
-        // a 5 MB article is folded in one pass without a builder's or a list's bookkeeping per character.
-        var folded = new char[text.Length];
-        var origin = new int[text.Length + 1];
-        var n = 0;
+        // Two passes over the table: the length first, then the folded string written in place (string.Create), so a
+        // 5 MB article costs one folded string and no per-character offset map: most characters fold to one, and
+        // the map keeps only the places where a character folded to none or two (a shift), as FoldedText describes.
+        var length = 0;
         var lastWasSpace = false;
-        for (var i = 0; i < text.Length; i++)
+        foreach (var c in text)
         {
-            var mapped = _table[text[i]];
-            if (mapped.Length == 1 && mapped[0] == ' ')
+            var mapped = _table[c];
+            if (IsCollapsedSpace(mapped, ref lastWasSpace))
             {
-                // A run of spaces (or no-break spaces) matches the single space of an alias.
-                if (lastWasSpace)
+                continue;
+            }
+
+            length += mapped.Length;
+        }
+
+        var shifts = new List<(int Folded, int Delta)>();
+        var folded = string.Create(length, (text, shifts), static (into, state) =>
+        {
+            var (text, shifts) = state;
+            var n = 0;
+            var delta = 0;
+            var lastWasSpace = false;
+            for (var i = 0; i < text.Length; i++)
+            {
+                var mapped = _table[text[i]];
+                if (IsCollapsedSpace(mapped, ref lastWasSpace))
                 {
                     continue;
                 }
 
-                lastWasSpace = true;
-            }
-            else if (mapped.Length > 0)
-            {
-                lastWasSpace = false;
-            }
+                foreach (var c in mapped)
+                {
+                    // Folded character n comes from original i: a new shift where i - n changes.
+                    if (i - n != delta || shifts.Count == 0)
+                    {
+                        delta = i - n;
+                        shifts.Add((n, delta));
+                    }
 
-            if (n + mapped.Length > folded.Length)
-            {
-                Array.Resize(ref folded, Math.Max(folded.Length * 2, n + mapped.Length));
-                Array.Resize(ref origin, folded.Length + 1);
+                    into[n++] = c;
+                }
             }
+        });
 
-            foreach (var c in mapped)
-            {
-                folded[n] = c;
-                origin[n] = i;
-                n++;
-            }
-        }
+        return new FoldedText(folded, [.. shifts.Select(s => s.Folded)], [.. shifts.Select(s => s.Delta)], text.Length);
+    }
 
-        origin[n] = text.Length;
-        if (origin.Length != n + 1)
+    // A run of spaces (or no-break spaces) matches the single space of an alias: the second and later fold to nothing.
+    private static bool IsCollapsedSpace(string mapped, ref bool lastWasSpace)
+    {
+        if (mapped.Length == 1 && mapped[0] == ' ')
         {
-            // FoldedIndex searches the whole map, so it holds exactly one entry per folded character and the end.
-            Array.Resize(ref origin, n + 1);
+            if (lastWasSpace)
+            {
+                return true;
+            }
+
+            lastWasSpace = true;
+        }
+        else if (mapped.Length > 0)
+        {
+            lastWasSpace = false;
         }
 
-        return new FoldedText(new string(folded, 0, n), origin);
+        return false;
     }
 
     /// <summary>A word character for boundaries: a letter, digit or combining mark (so a word never ends inside a letter).</summary>
@@ -131,29 +151,66 @@ public static class MatchFolding
     }
 }
 
-/// <summary>Folded text and, for each of its characters (plus one past the end), the offset in the original it came from.</summary>
-public sealed record FoldedText(string Text, int[] OriginalStart)
+/// <summary>
+/// Folded text and the way back to the original: folded character i comes from original offset i + delta, where delta
+/// is that of the last shift at or before i (shifts are kept only where a character folded to none or two, so plain
+/// text has one); one past the last folded character maps to the original's end.
+/// </summary>
+public sealed class FoldedText
 {
+    private readonly int[] _shiftAt;
+    private readonly int[] _shiftDelta;
+    private readonly int _originalLength;
+
+    internal FoldedText(string text, int[] shiftAt, int[] shiftDelta, int originalLength)
+    {
+        Text = text;
+        _shiftAt = shiftAt;
+        _shiftDelta = shiftDelta;
+        _originalLength = originalLength;
+    }
+
+    public string Text { get; }
+
+    /// <summary>The places where folding shifted offsets (a character folded to none or two), plus the first.</summary>
+    public int ShiftCount => _shiftAt.Length;
+
     /// <summary>
     /// The original [start, end) of the folded range [start, end). The end is where the next folded character came
     /// from, so removed marks after the last letter belong to the match ("Hézbollah", "حماسُ" keep their marks whole).
     /// </summary>
-    public (int Start, int End) Original(int start, int end) => (OriginalStart[start], OriginalStart[end]);
+    public (int Start, int End) Original(int start, int end) => (OriginOf(start), OriginOf(end));
 
     /// <summary>The first folded character that comes from the original offset or after it.</summary>
     public int FoldedIndex(int original)
     {
-        var index = Array.BinarySearch(OriginalStart, original);
-        if (index < 0)
+        // The origins grow with the folded index: the lower bound of original among them.
+        int low = 0, high = Text.Length;
+        while (low < high)
         {
-            return ~index;
+            var middle = low + ((high - low) / 2);
+            if (OriginOf(middle) < original)
+            {
+                low = middle + 1;
+            }
+            else
+            {
+                high = middle;
+            }
         }
 
-        while (index > 0 && OriginalStart[index - 1] == original)
+        return low;
+    }
+
+    /// <summary>The original offset folded character i came from (the original's end for i = the folded length).</summary>
+    private int OriginOf(int i)
+    {
+        if (i >= Text.Length)
         {
-            index--;
+            return _originalLength;
         }
 
-        return index;
+        var shift = Array.BinarySearch(_shiftAt, i);
+        return i + _shiftDelta[shift >= 0 ? shift : ~shift - 1];
     }
 }

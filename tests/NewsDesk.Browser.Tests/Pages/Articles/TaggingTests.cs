@@ -81,4 +81,36 @@ public class TaggingTests(BlankKnowledgeBaseFixture fixture) : IClassFixture<Bla
         Assert.Empty(page.Errors);
         await page.Page.Context.CloseAsync();
     }
+
+    [Fact]
+    public async Task An_Arabic_article_is_laid_out_right_to_left_with_its_metadata_left_to_right()
+    {
+        var article = new Article
+        {
+            Url = "https://example.test/arabic-layout",
+            Title = "كتائب حزب الله تعلن مسؤوليتها",
+            SiteName = "الميادين",
+            Byline = "مراسل الميادين",
+            Language = "ar",
+            Text = "قال المتحدث إن الهجوم نجح.\n\nوأضاف: 22 صاروخاً.",
+            ContentHash = "arabic-layout",
+        };
+        await fixture.App.InsertAsync(article);
+        var page = new ArticlePage(await fixture.NewPageAsync());
+        await page.OpenAsync(article.Id);
+
+        // What Chromium lays out, not only the attributes: the text flows right to left, the English labels around the
+        // Arabic site and byline left to right (on main the labels were reordered into the Arabic run).
+        var directions = await page.Page.EvaluateAsync<string[]>(
+            "(selectors) => selectors.map((s) => getComputedStyle(document.querySelector(s)).direction)",
+            new[] { "article.article", "#article-body p", ".article-meta" });
+        Assert.Equal(["rtl", "rtl", "ltr"], directions);
+        var meta = page.Page.Locator(".article-meta");
+        Assert.Equal(["الميادين", "مراسل الميادين"], await meta.Locator("bdi").AllInnerTextsAsync());
+        var label = await meta.Locator("dt").First.BoundingBoxAsync();
+        var site = await meta.Locator("bdi").First.BoundingBoxAsync();
+        Assert.True(site!.X > label!.X + label.Width - 1, $"the site's name (x {site.X}) is right of its label \"Site\" (x {label.X}), as a left-to-right line reads");
+        Assert.Empty(page.Errors);
+        await page.Page.Context.CloseAsync();
+    }
 }

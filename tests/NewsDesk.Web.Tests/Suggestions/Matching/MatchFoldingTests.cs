@@ -43,4 +43,29 @@ public class MatchFoldingTests
 
         Assert.Equal("حَمَاسُ", text[from..to]);
     }
+
+    [Fact]
+    public void Offsets_map_back_across_collapsed_spaces_removed_marks_and_a_letter_that_folds_to_three()
+    {
+        // 0 A, 1 b, 2-3 two spaces (the second folds to nothing), 4 한 (three jamo), 5 a damma (nothing), 6 c.
+        const string text = "Ab  \uD55C\u064Fc";
+        var folded = MatchFolding.Fold(text);
+
+        Assert.Equal("ab \u1112\u1161\u11ABc", folded.Text);
+        Assert.Equal([0, 1, 2, 4, 4, 4, 6, 7], Enumerable.Range(0, folded.Text.Length + 1).Select(i => folded.Original(i, i).Start));
+        Assert.Equal([0, 1, 2, 3, 3, 6, 6, 7], Enumerable.Range(0, text.Length + 1).Select(folded.FoldedIndex));
+        Assert.Equal("\uD55C\u064F", text[folded.Original(3, 6).Start..folded.Original(3, 6).End]);
+    }
+
+    [Fact]
+    public void Plain_text_folds_without_an_offset_per_character()
+    {
+        var text = string.Concat(Enumerable.Repeat("Kataib Hezbollah said that ", 1_000));
+        var folded = MatchFolding.Fold(text);
+
+        var index = text.LastIndexOf("Hezbollah", StringComparison.Ordinal);
+        Assert.Equal(index, folded.FoldedIndex(index));
+        Assert.Equal((index, index + 9), folded.Original(index, index + 9));
+        Assert.Equal(1, folded.ShiftCount);
+    }
 }
