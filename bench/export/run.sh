@@ -11,7 +11,8 @@
 # (default 326e992: main before closed selections), in the same run; the ratio to the last is what closing the
 # selection costs (target: at most +10%).
 # Usage: bench/export/run.sh [ARTICLES ACTORS MENTIONS]   (defaults 100000 20000 1000000; BASELINE_REF=main,
-# CLOSURE_BASELINE_REF=326e992; FULL=1 also times the export of all seven files; REUSE_BUILDS=1 keeps out/'s builds)
+# BASELINE_REF=none leaves that build out (when this build is main); CLOSURE_BASELINE_REF=326e992; FULL=1 also times
+# the export of all seven files; REUSE_BUILDS=1 keeps out/'s builds)
 set -euo pipefail
 here=$(cd "$(dirname "$0")" && pwd)
 root=$(cd "$here/../.." && pwd)
@@ -35,7 +36,7 @@ build_ref() { # git ref, output folder; the sources stay in out/ (a build's stat
 }
 baseline_ref=${BASELINE_REF:-main}
 closure_ref=${CLOSURE_BASELINE_REF:-326e992}
-build_ref "$baseline_ref" baseline-app
+[ "$baseline_ref" = none ] || build_ref "$baseline_ref" baseline-app
 build_ref "$closure_ref" closure-baseline-app
 settings=("--ConnectionStrings:NewsDesk=Data Source=$db" --NewsDesk:ImportSeedsOnStart=false --Serilog:MinimumLevel:Default=Warning)
 app=(dotnet "$out/app/NewsDesk.Web.dll")
@@ -82,16 +83,17 @@ open_app=(dotnet "$out/closure-baseline-app/NewsDesk.Web.dll")
 : > "$out/progress.log"
 read -r sqlite_s sqlite_kib sqlite_cpu < <(measure sqlite "$work/sqlite.csv" sqlite3 -csv -header "$db" "$query")
 read -r ours_s ours_kib ours_cpu < <(measure ours "$work/ours.out" "${app[@]}" export --out "$work/ours" --file mentions.csv "${settings[@]}")
-read -r base_s base_kib base_cpu < <(measure base "$work/base.out" "${base[@]}" export --out "$work/base" --file mentions.csv "${settings[@]}")
+base_s=0 base_kib=0 base_cpu=0 bclosed_s=0 bclosed_kib=0 bclosed_cpu=0
+[ "$baseline_ref" = none ] || read -r base_s base_kib base_cpu < <(measure base "$work/base.out" "${base[@]}" export --out "$work/base" --file mentions.csv "${settings[@]}")
 read -r closed_s closed_kib closed_cpu < <(measure closed "$work/closed.out" "${app[@]}" export --out "$work/closed" "${csv_files[@]}" --from "$slice_from" "${settings[@]}")
-read -r bclosed_s bclosed_kib bclosed_cpu < <(measure bclosed "$work/bclosed.out" "${base[@]}" export --out "$work/bclosed" "${csv_files[@]}" --from "$slice_from" "${settings[@]}")
+[ "$baseline_ref" = none ] || read -r bclosed_s bclosed_kib bclosed_cpu < <(measure bclosed "$work/bclosed.out" "${base[@]}" export --out "$work/bclosed" "${csv_files[@]}" --from "$slice_from" "${settings[@]}")
 read -r open_s open_kib open_cpu < <(measure open "$work/open.out" "${open_app[@]}" export --out "$work/open" "${csv_files[@]}" --from "$slice_from" "${settings[@]}")
 read -r slice_s slice_kib slice_cpu < <(measure slice "$work/slice.out" "${app[@]}" export --out "$work/slice" --file mentions.csv --from "$slice_from" "${settings[@]}")
 all_s=0 all_kib=0 all_cpu=0
 if [ "${FULL:-0}" = 1 ]; then
   read -r all_s all_kib all_cpu < <(measure all "$work/all.out" "${app[@]}" export --out "$work/all" "${settings[@]}")
 fi
-cmp -s "$work/ours/mentions.csv" "$work/base/mentions.csv" || echo "note: mentions.csv differs from $baseline_ref's" >&2
+[ "$baseline_ref" = none ] || cmp -s "$work/ours/mentions.csv" "$work/base/mentions.csv" || echo "note: mentions.csv differs from $baseline_ref's" >&2
 
 # Records, not lines: context cells hold the articles' paragraph breaks.
 rows=$(python3 -c 'import csv, sys; print(sum(1 for _ in csv.reader(open(sys.argv[1], newline="", encoding="utf-8"))) - 1)' "$work/sqlite.csv")
@@ -99,7 +101,7 @@ ours_rows=$(rows_of "$work/ours.out" mentions.csv)
 slice_rows=$(rows_of "$work/slice.out" mentions.csv)
 all_rows=$( [ -f "$work/all.out" ] && awk '{s += $(NF-1)} END {print s}' "$work/all.out" || echo 0)
 closed_rows=$(awk '{s += $(NF-1)} END {print s}' "$work/closed.out")
-bclosed_rows=$(awk '{s += $(NF-1)} END {print s}' "$work/bclosed.out")
+bclosed_rows=$( [ -f "$work/bclosed.out" ] && awk '{s += $(NF-1)} END {print s}' "$work/bclosed.out" || echo 0)
 open_rows=$(awk '{s += $(NF-1)} END {print s}' "$work/open.out")
 [ "$rows" = "$ours_rows" ] || { echo "row counts differ: sqlite3 $rows, export $ours_rows" >&2; exit 1; }
 
@@ -109,15 +111,17 @@ printf '%s\n' "| run | rows | wall s | CPU s (user+sys) | peak RSS MiB |" "|---|
 row() { printf '| %s | %s | %.1f | %.1f | %.1f |\n' "$1" "$2" "$3" "$5" "$(echo "$4 / 1024" | bc -l)"; }
 row "sqlite3 -csv, mentions join" "$rows" "$sqlite_s" "$sqlite_kib" "$sqlite_cpu"
 row "export --file mentions.csv" "$ours_rows" "$ours_s" "$ours_kib" "$ours_cpu"
-row "same, built from $baseline_ref" "$(rows_of "$work/base.out" mentions.csv)" "$base_s" "$base_kib" "$base_cpu"
+[ "$baseline_ref" = none ] || row "same, built from $baseline_ref" "$(rows_of "$work/base.out" mentions.csv)" "$base_s" "$base_kib" "$base_cpu"
 row "export mentions.csv, ~10% slice (--from $slice_from)" "$slice_rows" "$slice_s" "$slice_kib" "$slice_cpu"
 row "five CSV files, ~10% slice, closed" "$closed_rows" "$closed_s" "$closed_kib" "$closed_cpu"
-row "same, built from $baseline_ref (closed)" "$bclosed_rows" "$bclosed_s" "$bclosed_kib" "$bclosed_cpu"
+[ "$baseline_ref" = none ] || row "same, built from $baseline_ref (closed)" "$bclosed_rows" "$bclosed_s" "$bclosed_kib" "$bclosed_cpu"
 row "same, built from $closure_ref (not closed)" "$open_rows" "$open_s" "$open_kib" "$open_cpu"
 [ "$all_rows" = 0 ] || row "export, all seven files" "$all_rows" "$all_s" "$all_kib" "$all_cpu"
 awk -v ss="$sqlite_s" -v os="$ours_s" -v bs="$base_s" -v sc="$sqlite_cpu" -v oc="$ours_cpu" -v bc="$base_cpu" \
     -v sk="$slice_kib" -v ok="$ours_kib" -v cs="$closed_s" -v cc="$closed_cpu" -v os2="$open_s" -v oc2="$open_cpu" -v ref="$baseline_ref" 'BEGIN {
-  printf "\nexport speed, share of sqlite3 rows/s  : %.0f%% by wall, %.0f%% by CPU (target >= 50%%); built from %s: %.0f%% by wall, %.0f%% by CPU\n", 100 * ss / os, 100 * sc / oc, ref, 100 * ss / bs, 100 * sc / bc
+  printf "\nexport speed, share of sqlite3 rows/s  : %.0f%% by wall, %.0f%% by CPU (target >= 50%%)", 100 * ss / os, 100 * sc / oc
+  if (bs > 0) printf "; built from %s: %.0f%% by wall, %.0f%% by CPU", ref, 100 * ss / bs, 100 * sc / bc
+  printf "\n"
   printf "memory, 10%% slice vs all mentions     : x%.2f peak RSS\n", sk / ok
   printf "closure (closed vs not closed)        : %+.0f%% wall, %+.0f%% CPU (target <= +10%%)\n", 100 * (cs - os2) / os2, 100 * (cc - oc2) / oc2
 }'

@@ -15,11 +15,12 @@ public static class IncidentsApi
 
     public sealed record IncidentDto(int Id, string Title, DateOnly? Date, DatePrecision DatePrecision, string? Location, string? Admin1,
         string? Country, double? Latitude, double? Longitude, int? GeoPrecision, IncidentType? Type, string? SubType, int? Fatalities,
-        IncidentStatus Status, string? Notes, IReadOnlyList<RecordRef> Perpetrators, IReadOnlyList<RecordRef> Targets, int Version);
+        IncidentStatus Status, string? Notes, IReadOnlyList<RecordRef> Perpetrators, IReadOnlyList<RecordRef> Targets, int Version,
+        string? Admin2 = null);
 
     public sealed record IncidentRequest(string? Title, DateOnly? Date, string? DatePrecision, string? Location, string? Admin1, string? Country,
         double? Latitude, double? Longitude, int? GeoPrecision, string? Type, string? SubType, int? Fatalities, string? Status, string? Notes,
-        IReadOnlyList<int>? PerpetratorIds, IReadOnlyList<int>? TargetIds);
+        IReadOnlyList<int>? PerpetratorIds, IReadOnlyList<int>? TargetIds, string? Admin2 = null);
 
     public static RouteGroupBuilder MapIncidentsApi(this RouteGroupBuilder api)
     {
@@ -108,7 +109,7 @@ public static class IncidentsApi
     private static IncidentRequest RequestOf(Incident i) => new(i.Title, i.Date, i.DatePrecision.ToString(), i.Location, i.Admin1, i.Country,
         i.Latitude, i.Longitude, i.GeoPrecision, i.Type?.ToString(), i.SubType, i.Fatalities, i.Status.ToString(), i.Notes,
         [.. i.Actors.Where(r => r.Role == IncidentRole.Perpetrator).Select(r => r.ActorId)],
-        [.. i.Actors.Where(r => r.Role == IncidentRole.Target).Select(r => r.ActorId)]);
+        [.. i.Actors.Where(r => r.Role == IncidentRole.Target).Select(r => r.ActorId)], i.Admin2);
 
     /// <summary>Checks a create or merged patch request and copies it onto the incident; problems go to validation.</summary>
     private static async Task ApplyAsync(IncidentRequest request, Incident incident, ApiValidation validation, NewsDeskDbContext db, CancellationToken cancellationToken)
@@ -118,6 +119,7 @@ public static class IncidentsApi
         incident.DatePrecision = validation.Enum(request.DatePrecision, "datePrecision", DatePrecision.Day);
         incident.Location = validation.Optional(request.Location, "location", 300);
         incident.Admin1 = validation.Optional(request.Admin1, "admin1", 300);
+        incident.Admin2 = validation.Optional(request.Admin2, "admin2", 300);
         incident.Country = validation.Optional(request.Country, "country", 100);
         incident.Latitude = request.Latitude;
         incident.Longitude = request.Longitude;
@@ -175,5 +177,5 @@ public static class IncidentsApi
         i.Fatalities, i.Status, i.Notes,
         i.Actors.Where(r => r.Role == IncidentRole.Perpetrator).Select(r => new RecordRef(r.ActorId, r.Actor!.Name)).ToList(),
         i.Actors.Where(r => r.Role == IncidentRole.Target).Select(r => new RecordRef(r.ActorId, r.Actor!.Name)).ToList(),
-        i.Version));
+        i.Version, i.Admin2));
 }

@@ -54,6 +54,19 @@ public class RecordPatchApiTests(NewsDeskFactory factory) : IClassFixture<NewsDe
     }
 
     [Fact]
+    public async Task An_incident_s_district_is_set_by_a_patch_kept_by_one_that_does_not_name_it_and_read_back()
+    {
+        var incident = await AddIncidentAsync("District incident");
+
+        var set = await PatchAsync(_client, $"/api/incidents/{incident.Id}", new { version = 1, location = "Mafraq", admin1 = "Mafraq", admin2 = "Qasabat al-Mafraq" });
+        var other = await PatchAsync(_client, $"/api/incidents/{incident.Id}", new { version = 2, fatalities = 1 });
+
+        Assert.Equal((HttpStatusCode.OK, HttpStatusCode.OK), (set.StatusCode, other.StatusCode));
+        Assert.Equal("Qasabat al-Mafraq", (await other.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("admin2").GetString());
+        Assert.Equal("Qasabat al-Mafraq", (await factory.FindAsync<Incident>(incident.Id))!.Admin2);
+    }
+
+    [Fact]
     public async Task A_null_clears_a_field_and_an_empty_list_removes_the_perpetrators()
     {
         var incident = await AddIncidentAsync("Cleared incident");

@@ -108,6 +108,33 @@ public partial class AcledIncidentsTests(NewsDeskFactory factory) : IClassFixtur
         Assert.Equal("Other armed men", row["other_perpetrators"]);
     }
 
+    /// <summary>The seeded ICARO incidents (a new install), as an ACLED user would code them from the article.</summary>
+    [Theory]
+    [InlineData("Koniko gas field", "SYR", "2024-07-26", "1", "Islamic Resistance in Iraq", "3", "US Armed Forces", "8", "38", "760", "Syria", "Deir ez-Zor", "35.37", "40.25", "2", "Shelling/artillery/missile attack", "")]
+    [InlineData("Ain al-Asad air base", "IRQ", "2024-07-24", "1", "Islamic Resistance in Iraq", "3", "US Armed Forces", "8", "38", "368", "Iraq", "Al Anbar", "33.8", "42.44", "1", "Shelling/artillery/missile attack", "")]
+    [InlineData("Tower 22", "JOR", "2024-01-28", "3", "Kataib Hezbollah", "3", "US Armed Forces", "8", "38", "400", "Jordan", "Mafraq", "33.32", "38.69", "2", "Air/drone strike", "3")]
+    [InlineData("Tel Aviv", "ISR", "2024-07-19", "1", "Houthis", "2", "Israel", "1", "12", "376", "Israel", "Tel Aviv", "32.08", "34.78", "1", "Air/drone strike", "")]
+    [InlineData("Eilat", "ISR", "2024-07-01", "2", "Islamic Resistance in Iraq", "3", "Israel", "1", "13", "376", "Israel", "Southern", "29.56", "34.95", "1", "Air/drone strike", "")]
+    public async Task The_seeded_ICARO_incidents_export_as_ACLED_rows(
+        string location, string iso3, string date, string timePrecision, string actor1, string inter1, string actor2, string inter2,
+        string interaction, string iso, string country, string admin1, string latitude, string longitude, string geoPrecision,
+        string subEventType, string fatalities)
+    {
+        var rows = (await factory.ExportTablesAsync(new ExportSelection()))["incidents.csv"].Rows;
+
+        var row = Assert.Single(rows, r => r["location"] == location);
+        Assert.Equal($"{iso3}{row["id"]}", row["event_id_cnty"]);
+        Assert.Equal((date, date[..4], timePrecision), (row["event_date"], row["year"], row["time_precision"]));
+        Assert.Equal(("Political violence", "Explosions/Remote violence", subEventType), (row["disorder_type"], row["event_type"], row["sub_event_type"]));
+        Assert.Equal((actor1, inter1, actor2, inter2, interaction), (row["actor1"], row["inter1"], row["actor2"], row["inter2"], row["interaction"]));
+        Assert.Equal(("", ""), (row["assoc_actor_1"], row["assoc_actor_2"]));
+        Assert.Equal((iso, "Middle East", country, admin1), (row["iso"], row["region"], row["country"], row["admin1"]));
+        Assert.Equal((latitude, longitude, geoPrecision), (row["latitude"], row["longitude"], row["geo_precision"]));
+        Assert.Equal(fatalities, row["fatalities"]);
+        Assert.NotEqual("", row["source"]);
+        Assert.True(long.Parse(row["timestamp"], CultureInfo.InvariantCulture) > 1_600_000_000);
+    }
+
     [Theory]
     [InlineData(1, 0, 10)]
     [InlineData(3, 0, 30)]

@@ -103,6 +103,25 @@ public class ActorPagesTests(NewsDeskFactory factory) : IClassFixture<NewsDeskFa
     }
 
     [Fact]
+    public async Task The_form_sets_an_actor_s_ACLED_type_and_actors_csv_gives_its_inter_code()
+    {
+        var actor = await factory.AddActorAsync($"Tribal militia {Guid.NewGuid():N}");
+
+        var response = await _client.SubmitFormAsync($"/actors/{actor.Id}/edit", new Dictionary<string, string>
+        {
+            ["Form.Kind"] = nameof(ActorKind.ArmedGroup),
+            ["Form.AcledType"] = nameof(AcledActorType.IdentityMilitia),
+        });
+
+        Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
+        Assert.Equal(AcledActorType.IdentityMilitia, (await factory.FindAsync<Actor>(actor.Id))!.AcledType);
+        var form = await _client.GetDocumentAsync($"/actors/{actor.Id}/edit");
+        Assert.Equal(nameof(AcledActorType.IdentityMilitia), form.QuerySelector("select#Form_AcledType option[selected]")!.GetAttribute("value"));
+        var actors = (await factory.ExportTablesAsync(new Web.Export.ExportSelection()))["actors.csv"];
+        Assert.Equal("4", actors.Row("name", actor.Name)["inter_code"]);
+    }
+
+    [Fact]
     public async Task The_form_grades_an_actor_s_reliability_as_a_source_and_the_page_shows_it()
     {
         var actor = await factory.AddActorAsync("Graded outlet");

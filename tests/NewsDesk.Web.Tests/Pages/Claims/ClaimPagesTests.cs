@@ -95,6 +95,26 @@ public class ClaimPagesTests(NewsDeskFactory factory) : IClassFixture<NewsDeskFa
     }
 
     [Fact]
+    public async Task The_form_records_the_reviewer_and_review_date_and_shows_them_when_the_claim_is_edited()
+    {
+        var response = await _client.SubmitFormAsync("/claims/new", new Dictionary<string, string>
+        {
+            ["Form.Text"] = "IRNA: the base was evacuated before the strike",
+            ["Form.Kind"] = nameof(ClaimKind.Other),
+            ["Form.Assessment"] = nameof(ClaimAssessment.Unverified),
+            ["Form.Reviewer"] = "  Verification desk ",
+            ["Form.ReviewDate"] = "2024-08-02",
+        });
+
+        Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
+        var claim = await factory.ExecuteDbContextAsync(db => db.Claims.AsNoTracking().SingleAsync(c => c.Text == "IRNA: the base was evacuated before the strike"));
+        Assert.Equal(("Verification desk", new DateOnly(2024, 8, 2)), (claim.Reviewer!, claim.ReviewDate!.Value));
+        var form = await _client.GetDocumentAsync($"/claims/{claim.Id}/edit");
+        Assert.Equal("Verification desk", form.QuerySelector("input#Form_Reviewer")!.GetAttribute("value"));
+        Assert.Equal("2024-08-02", form.QuerySelector("input#Form_ReviewDate")!.GetAttribute("value"));
+    }
+
+    [Fact]
     public async Task The_form_grades_a_claim_s_credibility_and_the_list_the_claim_and_its_incident_show_the_Admiralty_grade()
     {
         var claimant = await factory.AddActorAsync($"Graded claimant {Guid.NewGuid():N}");

@@ -33,6 +33,26 @@ public class ExportPageTests(NewsDeskFactory factory) : IClassFixture<NewsDeskFa
     }
 
     [Fact]
+    public async Task The_page_s_mentioned_only_box_leaves_out_records_no_article_mentions_from_the_files_and_the_counts()
+    {
+        var unmentioned = new Incident { Title = $"Coded from a report, never tagged {Guid.NewGuid():N}" };
+        await factory.InsertAsync(unmentioned);
+        var client = factory.CreateClient();
+
+        var all = CsvFiles.Read(await client.GetByteArrayAsync("/export?handler=File&name=incidents.csv")).Rows;
+        var mentioned = CsvFiles.Read(await client.GetByteArrayAsync("/export?handler=File&name=incidents.csv&mentioned=true")).Rows;
+        var page = await client.GetDocumentAsync("/export?mentioned=true");
+        var whole = await client.GetDocumentAsync("/export");
+
+        Assert.Contains(unmentioned.Title, all.Select(r => r["title"]));
+        Assert.DoesNotContain(unmentioned.Title, mentioned.Select(r => r["title"]));
+        Assert.NotEmpty(mentioned);
+        Assert.True(page.QuerySelector("input#mentioned")!.HasAttribute("checked"));
+        static string Count(AngleSharp.Html.Dom.IHtmlDocument d) => d.QuerySelector(".export-counts tr[data-file='incidents.csv'] .row-count")!.TextContent;
+        Assert.Equal((all.Count.ToString(System.Globalization.CultureInfo.InvariantCulture), mentioned.Count.ToString(System.Globalization.CultureInfo.InvariantCulture)), (Count(whole), Count(page)));
+    }
+
+    [Fact]
     public async Task The_ZIP_holds_the_five_files_the_service_writes()
     {
         var s = await ExportScenario.CreateAsync(factory);

@@ -84,6 +84,25 @@ public class IncidentPagesTests(NewsDeskFactory factory) : IClassFixture<NewsDes
     }
 
     [Fact]
+    public async Task The_form_shows_an_incident_s_range_estimates_and_deaths_by_side()
+    {
+        var incident = new Incident
+        {
+            Title = "Shown estimates", Date = new DateOnly(2024, 7, 20), DateEnd = new DateOnly(2024, 7, 24),
+            FatalitiesLow = 4, Fatalities = 5, FatalitiesHigh = 9,
+            DeathsPerpetratorSide = 1, DeathsTargetSide = 2, DeathsCivilians = 3, DeathsUnknown = 0,
+        };
+        await factory.InsertAsync(incident);
+
+        var form = await _client.GetDocumentAsync($"/incidents/{incident.Id}/edit");
+
+        string Value(string field) => form.QuerySelector($"input#Form_{field}")?.GetAttribute("value") ?? $"no input for {field}";
+        Assert.Equal(("2024-07-20", "2024-07-24"), (Value("Date"), Value("DateEnd")));
+        Assert.Equal(("4", "5", "9"), (Value("FatalitiesLow"), Value("Fatalities"), Value("FatalitiesHigh")));
+        Assert.Equal(("1", "2", "3", "0"), (Value("DeathsPerpetratorSide"), Value("DeathsTargetSide"), Value("DeathsCivilians"), Value("DeathsUnknown")));
+    }
+
+    [Fact]
     public async Task A_range_that_ends_before_it_starts_or_estimates_out_of_order_are_refused()
     {
         var incident = new Incident { Title = "Bad range", Fatalities = 2 };

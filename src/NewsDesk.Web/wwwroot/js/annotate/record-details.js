@@ -2,12 +2,14 @@
 // Incident: date + precision, place, ACLED event type and sub-type, fatalities, perpetrators and targets (type-ahead
 // over actors; the actors tagged inside the selection are one click or key away). Claim: claimant, relaying outlet
 // (the article's site when it is a known outlet), kind, incident (the one tagged in the same paragraph), assessment.
-// An incident is offered the dates and places found in the selection's sentence (cues.js), one click or key each.
+// An incident is offered the dates and places found in the selection's sentence (cues.js), one click or key each,
+// and its place field looks towns up in the gazetteer as you type (places/place-suggestions.js), as the form's does.
 // The record editor (record-editor.js) uses the same fields, filled from an existing record, under its own id prefix.
 
 import { CueChoices, fieldsOf } from './cues.js';
 import { el } from './dom.js';
 import { RecordPicker } from './picker.js';
+import { attachPlaceSuggestions } from '../places/place-suggestions.js';
 
 export class RecordDetails {
   /** prefix: the start of the fields' ids ("detail": the tag panel's; the record editor has its own). */
@@ -74,7 +76,20 @@ export class RecordDetails {
     this.precision = select(id('precision'), vocabulary?.datePrecisions ?? [], 'day');
     this.place = el('input', { class: 'form-control form-control-sm', type: 'text', id: id('place'), dir: 'auto' });
     this.country = el('input', { class: 'form-control form-control-sm', type: 'text', id: id('country'), dir: 'auto' });
-    this.located = null; // the gazetteer place an accepted cue gave: its region and coordinates go with the place's name
+    this.located = null; // the gazetteer place a cue or the type-ahead gave: its regions and coordinates go with the place's name
+    const suggestions = el('ul', { class: 'list-group place-suggestions', id: id('place-suggestions'), role: 'listbox' });
+    suggestions.hidden = true;
+    attachPlaceSuggestions({
+      input: this.place,
+      list: suggestions,
+      onChoose: (place) => {
+        this.country.value = place.country ?? '';
+        this.located = {
+          location: place.name, country: place.country, admin1: place.admin1, admin2: place.admin2,
+          latitude: place.latitude, longitude: place.longitude, geoPrecision: place.geoPrecision,
+        };
+      },
+    });
     this.cues = new CueChoices({ onAccept: (cue) => this.applyCue(cue) });
     Promise.resolve(context.cues ?? []).then((cues) => {
       if (this.context === context) this.cues.set(cues);
@@ -107,7 +122,8 @@ export class RecordDetails {
     return [
       el('div', { class: 'row g-1' },
         col('col-7', label(id('date'), 'Date'), this.date), col('col-5', label(id('precision'), 'Precision'), this.precision),
-        col('col-7', label(id('place'), 'Place'), this.place), col('col-5', label(id('country'), 'Country'), this.country),
+        col('col-7 position-relative', label(id('place'), 'Place'), this.place, suggestions), col('col-5', label(id('country'), 'Country'), this.country),
+        col('col-12 small text-muted place-attribution', el('span', { text: 'Towns as you type. Places from GeoNames (geonames.org), CC BY 4.0.' })),
         col('col-7', label(id('type'), 'Event type'), this.eventType), col('col-5', label(id('fatalities'), 'Fatalities'), this.fatalities),
         col('col-12', label(id('subtype'), 'Sub-event type'), this.subType)),
       this.cues.element, quickRow, this.perpetrators.element, this.targets.element,
@@ -162,7 +178,10 @@ export class RecordDetails {
         country: this.country.value.trim() || null,
         // A place typed over an accepted cue no longer has that cue's region and coordinates.
         ...(this.located && this.located.location === this.place.value.trim()
-          ? { admin1: this.located.admin1, latitude: this.located.latitude, longitude: this.located.longitude, geoPrecision: this.located.geoPrecision }
+          ? {
+            admin1: this.located.admin1, admin2: this.located.admin2 ?? null,
+            latitude: this.located.latitude, longitude: this.located.longitude, geoPrecision: this.located.geoPrecision,
+          }
           : {}),
         type: this.eventType.value || null,
         subType: this.subType.value || null,
