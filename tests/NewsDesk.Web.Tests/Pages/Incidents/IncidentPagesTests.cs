@@ -88,9 +88,16 @@ public class IncidentPagesTests(NewsDeskFactory factory) : IClassFixture<NewsDes
     {
         var incident = new Incident
         {
-            Title = "Shown estimates", Date = new DateOnly(2024, 7, 20), DateEnd = new DateOnly(2024, 7, 24),
-            FatalitiesLow = 4, Fatalities = 5, FatalitiesHigh = 9,
-            DeathsPerpetratorSide = 1, DeathsTargetSide = 2, DeathsCivilians = 3, DeathsUnknown = 0,
+            Title = "Shown estimates",
+            Date = new DateOnly(2024, 7, 20),
+            DateEnd = new DateOnly(2024, 7, 24),
+            FatalitiesLow = 4,
+            Fatalities = 5,
+            FatalitiesHigh = 9,
+            DeathsPerpetratorSide = 1,
+            DeathsTargetSide = 2,
+            DeathsCivilians = 3,
+            DeathsUnknown = 0,
         };
         await factory.InsertAsync(incident);
 
