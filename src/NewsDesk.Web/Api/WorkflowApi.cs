@@ -49,8 +49,7 @@ public static class WorkflowApi
         {
             { Review: null } => NotFound(id),
             { Stale: true, Review: { } now } => Results.Problem(title: "Someone else changed this article's workflow first.",
-                detail: $"You had version {request.Version}; it is now at version {now.Version}, {now.State.Display()}"
-                    + (now.StateSetBy is null ? "" : $", set by {now.StateSetBy}") + ". Nothing was changed: read it again, then send your change.",
+                detail: $"You had version {request.Version}; it is now at version {now.Version}, {ArticleWorkflow.StateNow(now)}. Nothing was changed: read it again, then send your change.",
                 statusCode: StatusCodes.Status409Conflict, extensions: new Dictionary<string, object?> { ["current"] = Dto(id, now) }),
             { Error: { } error } => Results.Problem(title: "The article cannot move to that state.", detail: error.Message,
                 statusCode: error.Kind == WorkflowRefusalKind.OwnWork ? StatusCodes.Status403Forbidden : StatusCodes.Status409Conflict),

@@ -18,6 +18,10 @@ public static class ArticleWorkflow
     /// </summary>
     public sealed record Outcome(ArticleReview? Review, WorkflowRefusal? Error = null, bool UnknownAssignee = false, bool Stale = false);
 
+    /// <summary>The state as a stale change's message names it: "irrelevant, set by someone@…".</summary>
+    public static string StateNow(ArticleReview review) =>
+        review.State.Display() + (review.StateSetBy is null ? "" : $", set by {review.StateSetBy}");
+
     /// <summary>
     /// Sets the state and/or the assignee ("" unassigns) in one write transaction, through the tracker so it is audited.
     /// With <paramref name="expectedVersion"/> (what the caller read) the change is made only if nobody changed the

@@ -65,8 +65,7 @@ public class DetailsModel(ArticlePageReader reader, NewsDeskDbContext db, Curren
 
         WorkflowError = outcome switch
         {
-            { Stale: true, Review: { } now } => $"Someone else changed this article's workflow while you were reading it (it is now {now.State.Display()}"
-                + (now.StateSetBy is null ? "" : $", set by {now.StateSetBy}") + "). Nothing was changed; choose again.",
+            { Stale: true, Review: { } now } => $"Someone else changed this article's workflow while you were reading it (it is now {ArticleWorkflow.StateNow(now)}). Nothing was changed; choose again.",
             { Error: { } refusal } => refusal.Message,
             _ => $"There is no account {who}.",
         };
