@@ -114,6 +114,10 @@ public sealed class ApiClient(Account account, Uri app, Recorder recorder, Catal
             Ledger.Created(id);
             mine.Add(id);
         }
+        else if (response is null)
+        {
+            Ledger.CreateUnanswered();
+        }
     }
 
     /// <summary>100-600 ms between steps: a quick analyst, not a flood.</summary>

@@ -6,7 +6,7 @@ namespace Soak;
 
 /// <summary>
 /// A person in Chromium: signs in through the login form, opens articles and tags a word as an actor with the tag
-/// panel and the keyboard, as the browser tests do. The mentions the page's own requests got 201 for go in its ledger.
+/// panel and the keyboard, as the browser tests do. The mentions the page's own requests got 201 for go in its ledger, read as each answer arrives.
 /// </summary>
 public sealed class BrowserClient(Account account, Uri app, Recorder recorder, Catalog catalog, Random random)
 {
@@ -43,7 +43,12 @@ public sealed class BrowserClient(Account account, Uri app, Recorder recorder, C
                     await page.Locator("#tag-panel").WaitForAsync();
                     await page.Keyboard.PressAsync("a");
                     await page.Locator("#tag-results .active").WaitForAsync();
+                    // The create's answer is read here, before the page can move on: read later (from a response
+                    // event), its body may be gone once the page navigates, and a saved mention would be missing from
+                    // the ledger.
+                    var answer = page.WaitForResponseAsync(IsMentionCreate, new PageWaitForResponseOptions { Timeout = 30_000 });
                     await page.Keyboard.PressAsync("Enter");
+                    await RecordAnswerAsync(answer);
                     try
                     {
                         await page.Locator("#tag-panel").WaitForAsync(new LocatorWaitForOptions { State = WaitForSelectorState.Hidden, Timeout = 30_000 });
@@ -71,17 +76,29 @@ public sealed class BrowserClient(Account account, Uri app, Recorder recorder, C
         {
             recorder.Add("Chromium: any request", 0, response.Status, $"Chromium: {response.Status} {response.Request.Method} {path}");
         }
-
-        if (response.Request.Method == "POST" && path.EndsWith("/mentions", StringComparison.Ordinal) && response.Status == 201)
-        {
-            _ = RecordAsync(response);
-        }
     }
 
-    private async Task RecordAsync(IResponse response)
+    private static bool IsMentionCreate(IResponse response) =>
+        response.Request.Method == "POST" && new Uri(response.Url).AbsolutePath.EndsWith("/mentions", StringComparison.Ordinal);
+
+    private async Task RecordAnswerAsync(Task<IResponse> answer)
     {
-        using var body = JsonDocument.Parse(await response.TextAsync());
-        Ledger.Created(body.RootElement.GetProperty("id").GetInt32());
+        IResponse response;
+        try
+        {
+            response = await answer;
+        }
+        catch
+        {
+            Ledger.CreateUnanswered(); // sent, but no answer read: the app may have saved it
+            throw;
+        }
+
+        if (response.Status == 201)
+        {
+            using var body = JsonDocument.Parse(await response.TextAsync());
+            Ledger.Created(body.RootElement.GetProperty("id").GetInt32());
+        }
     }
 
     /// <summary>Selects a random word of a random paragraph exactly and releases the mouse over it, as a careful drag does.</summary>

@@ -4,7 +4,9 @@ namespace Soak;
 
 /// <summary>
 /// One client's own log of what the app acknowledged: mentions it answered 201 for, and which of those it then
-/// answered 204 for (deleted). After the run every kept id must be there and every deleted one gone.
+/// answered 204 for (deleted). After the run every kept id must be there and every deleted one gone. A create whose
+/// answer the client never read (cancelled when the run stopped, or a browser step that timed out) is counted: the
+/// app may have saved it, so the store may hold up to that many mentions beyond the kept ones, never fewer.
 /// </summary>
 public sealed class Ledger
 {
@@ -13,6 +15,12 @@ public sealed class Ledger
     public void Created(int id) => _mentions[id] = false;
 
     public void Deleted(int id) => _mentions[id] = true;
+
+    private int _unanswered;
+
+    public void CreateUnanswered() => Interlocked.Increment(ref _unanswered);
+
+    public int UnansweredCreates => Volatile.Read(ref _unanswered);
 
     public IEnumerable<int> Kept => _mentions.Where(m => !m.Value).Select(m => m.Key);
 

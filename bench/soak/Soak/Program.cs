@@ -105,6 +105,7 @@ var seconds = clock.Elapsed.TotalSeconds;
 var ledgers = apiClients.Select(c => c.Ledger).Concat(browserClients.Select(c => c.Ledger)).ToList();
 var kept = ledgers.SelectMany(l => l.Kept).ToList();
 var gone = ledgers.SelectMany(l => l.Gone).ToList();
+var unanswered = ledgers.Sum(l => l.UnansweredCreates);
 var lost = new List<string>();
 var resurrected = new List<string>();
 using (var check = accounts[0].ApiClient(app))
@@ -129,7 +130,7 @@ using (var check = accounts[0].ApiClient(app))
 }
 
 Directory.CreateDirectory(outDir);
-await File.WriteAllTextAsync(Path.Combine(outDir, "ledgers.json"), JsonSerializer.Serialize(new { kept, gone }));
+await File.WriteAllTextAsync(Path.Combine(outDir, "ledgers.json"), JsonSerializer.Serialize(new { kept, gone, unanswered }));
 var report = string.Create(CultureInfo.InvariantCulture,
     $"{apiClients.Count} API clients and {browserClients.Count} Chromium pages for {seconds:0} s: {recorder.Requests} requests ({recorder.Requests / seconds:0.0}/s), ") +
     string.Create(CultureInfo.InvariantCulture, $"{recorder.ServerErrors} answered 5xx or not at all; Chromium steps that timed out: {recorder.UnfinishedSteps}\n") +
