@@ -115,7 +115,7 @@ public sealed class ArticleStore(
 
     /// <summary>
     /// Saves the open articles together. Pages another fetch stored meanwhile (sources often list the same pages) are
-    /// dropped before the commit and again after a unique-index refusal; any other refusal stores them one by one.
+    /// dropped after a unique-index refusal and the rest saved again; any other refusal stores them one by one.
     /// Every row is detached afterwards.
     /// </summary>
     private async Task CommitAsync(IReadOnlyList<PendingArticle> batch, List<(int Index, Article Article, IReadOnlyList<object> Evidence)> open,
@@ -123,7 +123,15 @@ public sealed class ArticleStore(
     {
         for (var attempt = 0; open.Count > 0; attempt++)
         {
-            await DropStoredElsewhereAsync(batch, open, results, cancellationToken);
+            // The batch's addresses were looked up when it began, moments ago (for the scraper within its storer's
+            // turn: no other storer of this process commits meanwhile), so the first attempt goes ahead without a
+            // second look-up; a page stored since (another instance, an import) fails it on the unique index, and
+            // the next attempt drops that page (a batch of one is then reported already stored, see Refused).
+            if (attempt > 0)
+            {
+                await DropStoredElsewhereAsync(batch, open, results, cancellationToken);
+            }
+
             if (open.Count == 0)
             {
                 return;
