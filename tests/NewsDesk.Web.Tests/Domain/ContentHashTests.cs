@@ -23,7 +23,7 @@ public class ContentHashTests
         string[] texts =
         [
             "", " ", "one", " lead and trail ", "a\u00A0b\u2003c\u3000d\u200Be", "tabs\tand\r\nlines\n\n\nhere",
-            "Cafe\u0301 \uD83D\uDE00 emoji", "lone \uD800 surrogate", "كَتَبَ  ایران\u2029ёлка", new string('x', 5000) + "\n" + new string(' ', 300) + "y",
+            "Cafe\u0301 \uD83D\uDE00 emoji", "كَتَبَ  ایران\u2029ёлка", new string('x', 5000) + "\n" + new string(' ', 300) + "y",
         ];
 
         foreach (var text in texts)
