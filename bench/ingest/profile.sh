@@ -4,6 +4,7 @@
 #
 #   bench/ingest/profile.sh [ARTICLES]        (default 1000; PORT=5198)
 #
+# (bench/ingest/perf.sh profiles with Linux perf instead: CPU samples only.)
 # Writes out/profile-N.nettrace and out/profile-N.speedscope.json, then prints the frames with the most samples
 # (inclusive and exclusive, threads that were waiting left out) with top-frames.py.
 set -euo pipefail

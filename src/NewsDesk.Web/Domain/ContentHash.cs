@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.Security.Cryptography;
 using System.Text;
 
@@ -12,8 +13,40 @@ public static class ContentHash
     /// </summary>
     public static string Of(string text)
     {
-        var normalised = string.Join(' ', text.Normalize(NormalizationForm.FormC)
-            .Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries));
-        return Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(normalised)));
+        ArgumentNullException.ThrowIfNull(text);
+        // One pass into a pooled buffer instead of Split + Join (a string per word, an array, the joined copy):
+        // words as string.Split(null) finds them (char.IsWhiteSpace), one space between two.
+        var normalised = text.Normalize(NormalizationForm.FormC);
+        var chars = ArrayPool<char>.Shared.Rent(normalised.Length);
+        var bytes = ArrayPool<byte>.Shared.Rent(Encoding.UTF8.GetMaxByteCount(normalised.Length));
+        try
+        {
+            var length = 0;
+            var gap = false;
+            foreach (var c in normalised)
+            {
+                if (char.IsWhiteSpace(c))
+                {
+                    gap = length > 0;
+                    continue;
+                }
+
+                if (gap)
+                {
+                    chars[length++] = ' ';
+                    gap = false;
+                }
+
+                chars[length++] = c;
+            }
+
+            var byteCount = Encoding.UTF8.GetBytes(chars.AsSpan(0, length), bytes);
+            return Convert.ToHexStringLower(SHA256.HashData(bytes.AsSpan(0, byteCount)));
+        }
+        finally
+        {
+            ArrayPool<char>.Shared.Return(chars);
+            ArrayPool<byte>.Shared.Return(bytes);
+        }
     }
 }

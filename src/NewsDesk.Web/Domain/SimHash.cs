@@ -1,4 +1,6 @@
+using System.Buffers;
 using System.Numerics;
+using System.Runtime.Intrinsics;
 using System.Text;
 
 namespace NewsDesk.Web.Domain;
@@ -25,73 +27,123 @@ public static class SimHash
     public static long? Of(string text)
     {
         ArgumentNullException.ThrowIfNull(text);
-        var words = Words(text);
-        if (words.Count < MinimumWords)
+        // The words, each followed by a space, in one buffer: a shingle is then one contiguous span of it (the
+        // scraper fingerprints every article, so no string per word and no list of them).
+        var normalized = text.Normalize(NormalizationForm.FormKC);
+        var buffer = ArrayPool<char>.Shared.Rent(normalized.Length + 1);
+        var starts = ArrayPool<int>.Shared.Rent((normalized.Length / 2) + 2);
+        try
         {
-            return null;
+            var (length, words) = Words(normalized, buffer, starts);
+            if (words < MinimumWords)
+            {
+                return null;
+            }
+
+            starts[words] = length;
+            return unchecked((long)Fingerprint(buffer, starts, words - ShingleSize + 1));
+        }
+        finally
+        {
+            ArrayPool<char>.Shared.Return(buffer);
+            ArrayPool<int>.Shared.Return(starts);
+        }
+    }
+
+    public static int Distance(long a, long b) => BitOperations.PopCount(unchecked((ulong)(a ^ b)));
+
+    // Letters and digits only, lower case: punctuation and case differences between copies do not count.
+    private static (int Length, int Words) Words(string text, char[] buffer, int[] starts)
+    {
+        var (length, words, inWord) = (0, 0, false);
+        foreach (var c in text)
+        {
+            if (char.IsLetterOrDigit(c))
+            {
+                if (!inWord)
+                {
+                    starts[words++] = length;
+                    inWord = true;
+                }
+
+                buffer[length++] = char.ToLowerInvariant(c);
+            }
+            else if (inWord)
+            {
+                buffer[length++] = ' ';
+                inWord = false;
+            }
         }
 
-        Span<int> votes = stackalloc int[64];
-        for (var i = 0; i + ShingleSize <= words.Count; i++)
+        if (inWord)
         {
-            var hash = Fnv1a(words, i);
-            for (var bit = 0; bit < 64; bit++)
+            buffer[length++] = ' ';
+        }
+
+        return (length, words);
+    }
+
+    /// <summary>Each bit set when most shingle hashes have it set (Charikar's vote, counted as ones per bit).</summary>
+    private static ulong Fingerprint(char[] buffer, int[] starts, int shingles)
+    {
+        Span<int> ones = stackalloc int[64];
+        if (Vector256.IsHardwareAccelerated)
+        {
+            // Eight lanes per byte of the hash: lane j of counter k counts bit 8k + j.
+            var lanes = Vector256.Create(1u, 2, 4, 8, 16, 32, 64, 128);
+            Span<Vector256<uint>> counters = stackalloc Vector256<uint>[8];
+            counters.Clear();
+            for (var i = 0; i < shingles; i++)
             {
-                votes[bit] += ((hash >> bit) & 1) == 1 ? 1 : -1;
+                var hash = Fnv1a(buffer.AsSpan(starts[i], starts[i + ShingleSize] - starts[i]));
+                for (var k = 0; k < 8; k++)
+                {
+                    // Equals gives all ones (-1) in each lane whose bit is set: subtracting it counts the bit.
+                    counters[k] -= Vector256.Equals(Vector256.Create((uint)(hash >> (8 * k))) & lanes, lanes);
+                }
+            }
+
+            for (var k = 0; k < 8; k++)
+            {
+                for (var j = 0; j < 8; j++)
+                {
+                    ones[(8 * k) + j] = (int)counters[k][j];
+                }
+            }
+        }
+        else
+        {
+            ones.Clear();
+            for (var i = 0; i < shingles; i++)
+            {
+                var hash = Fnv1a(buffer.AsSpan(starts[i], starts[i + ShingleSize] - starts[i]));
+                for (var bit = 0; bit < 64; bit++)
+                {
+                    ones[bit] += (int)((hash >> bit) & 1);
+                }
             }
         }
 
         ulong result = 0;
         for (var bit = 0; bit < 64; bit++)
         {
-            if (votes[bit] > 0)
+            // More ones than zeros: the vote (+1 per one, -1 per zero) is positive.
+            if (2 * ones[bit] > shingles)
             {
                 result |= 1UL << bit;
             }
         }
 
-        return unchecked((long)result);
+        return result;
     }
 
-    public static int Distance(long a, long b) => BitOperations.PopCount(unchecked((ulong)(a ^ b)));
-
-    // Letters and digits only, lower case: punctuation and case differences between copies do not count.
-    private static List<string> Words(string text)
-    {
-        var words = new List<string>();
-        var current = new StringBuilder();
-        foreach (var c in text.Normalize(NormalizationForm.FormKC))
-        {
-            if (char.IsLetterOrDigit(c))
-            {
-                current.Append(char.ToLowerInvariant(c));
-            }
-            else if (current.Length > 0)
-            {
-                words.Add(current.ToString());
-                current.Clear();
-            }
-        }
-
-        if (current.Length > 0)
-        {
-            words.Add(current.ToString());
-        }
-
-        return words;
-    }
-
-    private static ulong Fnv1a(List<string> words, int start)
+    /// <summary>FNV-1a over a shingle's characters (each word followed by a space), then an avalanche.</summary>
+    private static ulong Fnv1a(ReadOnlySpan<char> shingle)
     {
         var hash = 14695981039346656037UL;
-        for (var w = start; w < start + ShingleSize; w++)
+        foreach (var c in shingle)
         {
-            foreach (var c in words[w])
-            {
-                hash = unchecked((hash ^ c) * 1099511628211UL);
-            }
-
-            hash = unchecked((hash ^ ' ') * 1099511628211UL);
+            hash = unchecked((hash ^ c) * 1099511628211UL);
         }
 
         // FNV's low bits mix poorly for short inputs; a final avalanche (from MurmurHash3) spreads every bit.

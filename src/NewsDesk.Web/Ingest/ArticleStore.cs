@@ -22,7 +22,13 @@ public enum StoreOutcome
 /// <summary>One extracted page waiting to be stored, with what its listing said about it.</summary>
 /// <param name="Response">The fetch the page came from, kept as the version's capture; null for an import.</param>
 public sealed record PendingArticle(
-    ExtractedArticle Extracted, Uri FetchedUrl, int? SourceId, DateTimeOffset? ListedPublished, string? ListedTitle, FetchResult? Response);
+    ExtractedArticle Extracted, Uri FetchedUrl, int? SourceId, DateTimeOffset? ListedPublished, string? ListedTitle, FetchResult? Response)
+{
+    private string? _contentHash;
+
+    /// <summary>The text's <see cref="Domain.ContentHash"/>, computed once: the earlier-copy look-up and the row both need it.</summary>
+    public string ContentHash => _contentHash ??= Domain.ContentHash.Of(Extracted.Text.Trim());
+}
 
 /// <summary>What storing one pending article did: the outcome, the stored article, or why it could not be stored.</summary>
 public sealed record StoreResult(PendingArticle Pending, StoreOutcome Outcome, Article? Article, string? Error = null);
@@ -91,7 +97,7 @@ public sealed class ArticleStore(
                 continue;
             }
 
-            var article = Map(batch[i].Extracted, urls[i], batch[i].FetchedUrl, batch[i].SourceId, batch[i].ListedPublished, batch[i].ListedTitle);
+            var article = Map(batch[i].Extracted, urls[i], batch[i].FetchedUrl, batch[i].SourceId, batch[i].ListedPublished, batch[i].ListedTitle, batch[i].ContentHash);
             if (open.Exists(o => SameStory(o.Article, article)))
             {
                 // A copy of an article in this batch points to it by id: the batch so far is saved first.
@@ -115,7 +121,7 @@ public sealed class ArticleStore(
 
     /// <summary>
     /// Saves the open articles together. Pages another fetch stored meanwhile (sources often list the same pages) are
-    /// dropped before the commit and again after a unique-index refusal; any other refusal stores them one by one.
+    /// dropped after a unique-index refusal and the rest saved again; any other refusal stores them one by one.
     /// Every row is detached afterwards.
     /// </summary>
     private async Task CommitAsync(IReadOnlyList<PendingArticle> batch, List<(int Index, Article Article, IReadOnlyList<object> Evidence)> open,
@@ -123,7 +129,15 @@ public sealed class ArticleStore(
     {
         for (var attempt = 0; open.Count > 0; attempt++)
         {
-            await DropStoredElsewhereAsync(batch, open, results, cancellationToken);
+            // The batch's addresses were looked up when it began, moments ago (for the scraper within its storer's
+            // turn: no other storer of this process commits meanwhile), so the first attempt goes ahead without a
+            // second look-up; a page stored since (another instance, an import) fails it on the unique index, and
+            // the next attempt drops that page (a batch of one is then reported already stored, see Refused).
+            if (attempt > 0)
+            {
+                await DropStoredElsewhereAsync(batch, open, results, cancellationToken);
+            }
+
             if (open.Count == 0)
             {
                 return;
@@ -195,7 +209,7 @@ public sealed class ArticleStore(
     private async Task<StoreResult> SaveAloneAsync(PendingArticle pending, CancellationToken cancellationToken)
     {
         var url = CanonicalAddress(pending.FetchedUrl, pending.Extracted.CanonicalUrl);
-        var article = Map(pending.Extracted, url, pending.FetchedUrl, pending.SourceId, pending.ListedPublished, pending.ListedTitle);
+        var article = Map(pending.Extracted, url, pending.FetchedUrl, pending.SourceId, pending.ListedPublished, pending.ListedTitle, pending.ContentHash);
         article.DuplicateOfId = await FindEarlierCopyAsync(article, await EarlierCopiesAsync([pending], cancellationToken), cancellationToken);
         db.Articles.Add(article);
         var evidence = await versioning.AddFirstAsync(article, pending.Response, cancellationToken);
@@ -286,7 +300,8 @@ public sealed class ArticleStore(
         return outcome;
     }
 
-    private Article Map(ExtractedArticle extracted, string url, Uri fetchedUrl, int? sourceId, DateTimeOffset? listedPublished, string? listedTitle)
+    private Article Map(ExtractedArticle extracted, string url, Uri fetchedUrl, int? sourceId, DateTimeOffset? listedPublished, string? listedTitle,
+        string? contentHash = null)
     {
         var text = extracted.Text.Trim();
         var article = new Article
@@ -303,7 +318,7 @@ public sealed class ArticleStore(
             FetchedAt = clock.GetUtcNow().UtcDateTime,
             Text = text,
             Html = extracted.Html,
-            ContentHash = ContentHash.Of(text),
+            ContentHash = contentHash ?? ContentHash.Of(text),
             SimHash = SimHash.Of(text),
         };
 
@@ -338,7 +353,7 @@ public sealed class ArticleStore(
     /// </summary>
     private async Task<Dictionary<string, int>> EarlierCopiesAsync(IReadOnlyList<PendingArticle> pages, CancellationToken cancellationToken)
     {
-        var hashes = pages.Select(p => ContentHash.Of(p.Extracted.Text.Trim())).Distinct(StringComparer.Ordinal).ToList();
+        var hashes = pages.Select(p => p.ContentHash).Distinct(StringComparer.Ordinal).ToList();
         var stored = await db.Articles.Where(a => hashes.Contains(a.ContentHash))
             .Select(a => new { a.ContentHash, a.Id, a.DuplicateOfId }).ToListAsync(cancellationToken);
         await fingerprints.CatchUpAsync(db, options.Value.NearDuplicateWindow, cancellationToken);
