@@ -3,7 +3,7 @@ using System.Diagnostics.Tracing;
 
 using NewsDesk.Extraction;
 
-// LargePage PAGE.html [ROUNDS] [html|text]: extracts one page ROUNDS times (default 5) on one thread, with the
+// LargePage PAGE.html [ROUNDS] [html|text]  (or LargePage --dump IN_DIR OUT_DIR, below): extracts one page ROUNDS times (default 5) on one thread, with the
 // sanitized HTML (html, the scraper's way) or without it (text, the extract verb's), and prints per extraction the
 // bytes allocated (GC.GetAllocatedBytesForCurrentThread), the part of them on the large-object heap (the runtime's
 // allocation-tick events, sampled about every 100 KB), the CPU time, and the process's peak working set. The
@@ -13,6 +13,21 @@ if (args.Length < 1)
 {
     Console.Error.WriteLine("usage: LargePage PAGE.html [ROUNDS] [html|text]");
     return 2;
+}
+
+if (args[0] == "--dump" && args.Length == 3)
+{
+    // --dump IN_DIR OUT_DIR: the sanitized HTML of every page, to compare two builds' output file by file.
+    Directory.CreateDirectory(args[2]);
+    var dumper = new ArticleExtractor();
+    foreach (var page in Directory.EnumerateFiles(args[1], "*.html"))
+    {
+        using var stream = File.OpenRead(page);
+        var html = dumper.Extract(stream, null, new Uri("https://news.example/" + Path.GetFileName(page))).Html;
+        File.WriteAllText(Path.Combine(args[2], Path.GetFileName(page)), html);
+    }
+
+    return 0;
 }
 
 var bytes = File.ReadAllBytes(args[0]);
