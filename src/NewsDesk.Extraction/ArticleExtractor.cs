@@ -40,6 +40,17 @@ public sealed class ArticleExtractor
         return Extract(Decode(ReadBytes(content), contentType), url);
     }
 
+    /// <summary>
+    /// Extracts from bytes the caller already holds (a fetched body), without copying them: the same as the stream
+    /// overload, which reads at most <see cref="ExtractionOptions.MaxBytes"/> of them.
+    /// </summary>
+    /// <exception cref="ExtractionException">The page nests elements deeper than <see cref="ExtractionOptions.MaxNestingDepth"/>.</exception>
+    public ExtractedArticle Extract(ReadOnlySpan<byte> content, string? contentType, Uri url)
+    {
+        ArgumentNullException.ThrowIfNull(url);
+        return Extract(Decode(content[..Math.Min(content.Length, _options.MaxBytes)], contentType), url);
+    }
+
     /// <summary>Decodes and parses without extracting: what the benchmark's parse-only mode measures.</summary>
     public IHtmlDocument ParseBytes(byte[] bytes, string? contentType)
     {
@@ -47,12 +58,12 @@ public sealed class ArticleExtractor
         return Parse(Decode(bytes, contentType));
     }
 
-    private static string Decode(byte[] bytes, string? contentType)
+    internal static string Decode(ReadOnlySpan<byte> bytes, string? contentType)
     {
         var (encoding, skip) = CharsetDetector.Detect(bytes, contentType);
         // The charset decision is ours (BOM > header > meta) and final: AngleSharp's stream path treats a given
         // encoding as tentative and lets a <meta> override the HTTP header, which browsers do not.
-        return encoding.GetString(bytes, skip, bytes.Length - skip);
+        return encoding.GetString(bytes[skip..]);
     }
 
     /// <summary>Extracts from already-decoded markup (tests, or callers that hold a string).</summary>
@@ -61,14 +72,8 @@ public sealed class ArticleExtractor
     {
         ArgumentNullException.ThrowIfNull(html);
         ArgumentNullException.ThrowIfNull(url);
-        var document = Parse(html);
-        var metadata = MetadataReader.Read(document, url);
-
-        var index = new DomIndex(document.Body ?? (AngleSharp.Dom.INode)document.DocumentElement);
-        var blocks = ContentExtractor.Extract(index, url, metadata.Title);
-        blocks = ScriptRenderedFallback(blocks, metadata.ArticleBody, document);
-        blocks = BylineLine.Take(blocks, metadata.Byline, out var bylineLine);
-        var text = string.Join("\n\n", blocks.Where(b => b.Kind != BlockKind.Image).Select(b => b.Text));
+        var (metadata, blocks, bylineLine) = Analyse(html, url);
+        var text = JoinText(blocks);
         var leadImage = metadata.LeadImageUrl ?? FirstImage(blocks);
         return new ExtractedArticle
         {
@@ -85,6 +90,41 @@ public sealed class ArticleExtractor
             Text = text,
             Html = _options.IncludeHtml ? ArticleHtml.Build(blocks) : "",
         };
+    }
+
+    /// <summary>The page's metadata and its article blocks, before they are joined into text and HTML.</summary>
+    internal (PageMetadata Metadata, List<TextBlock> Blocks, string? BylineLine) Analyse(string html, Uri url)
+    {
+        var document = Parse(html);
+        var metadata = MetadataReader.Read(document, url);
+
+        var index = new DomIndex(document.Body ?? (AngleSharp.Dom.INode)document.DocumentElement);
+        var blocks = ContentExtractor.Extract(index, url, metadata.Title);
+        blocks = ScriptRenderedFallback(blocks, metadata.ArticleBody, document);
+        blocks = BylineLine.Take(blocks, metadata.Byline, out var bylineLine);
+        return (metadata, blocks, bylineLine);
+    }
+
+    /// <summary>The blocks' texts with a blank line between them, written once into a string of the final length.</summary>
+    private static string JoinText(List<TextBlock> blocks)
+    {
+        var texts = blocks.Where(b => b.Kind != BlockKind.Image).Select(b => b.Text).ToList();
+        var length = texts.Count == 0 ? 0 : texts.Sum(t => t.Length) + (2 * (texts.Count - 1));
+        return string.Create(length, texts, static (chars, texts) =>
+        {
+            var at = 0;
+            foreach (var text in texts)
+            {
+                if (at > 0)
+                {
+                    chars[at++] = '\n';
+                    chars[at++] = '\n';
+                }
+
+                text.CopyTo(chars[at..]);
+                at += text.Length;
+            }
+        });
     }
 
     /// <summary>Parses markup after the depth check; exposed for the benchmark's parse-only measurement.</summary>
@@ -154,6 +194,14 @@ public sealed class ArticleExtractor
 
     private byte[] ReadBytes(Stream content)
     {
+        if (content.CanSeek)
+        {
+            // The size is known: one array of it, not a buffer doubled up to it and then copied.
+            var bytes = new byte[(int)Math.Clamp(content.Length - content.Position, 0, _options.MaxBytes)];
+            content.ReadExactly(bytes);
+            return bytes;
+        }
+
         using var buffer = new MemoryStream();
         var chunk = new byte[81920];
         int read;

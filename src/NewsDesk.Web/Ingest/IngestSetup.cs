@@ -18,6 +18,7 @@ public static class IngestSetup
         builder.Services.AddSingleton<RecentFingerprints>();
         builder.Services.AddSingleton<PageClaims>();
         builder.Services.AddSingleton<StoreTurns>();
+        builder.Services.AddSingleton<LargePageGate>();
         builder.Services.AddScoped<SourceFetcher>();
         builder.Services.AddSingleton<IngestInstance>();
         builder.Services.AddScoped<SourceLeases>();

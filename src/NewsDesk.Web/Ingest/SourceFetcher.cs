@@ -37,6 +37,7 @@ public sealed class SourceFetcher(
     UnsavedSourceErrors unsaved,
     PageClaims claims,
     StoreTurns turns,
+    LargePageGate largePages,
     ILogger<SourceFetcher> logger)
 {
     private const int MaxLoggedErrorLength = 2000;
@@ -333,7 +334,7 @@ public sealed class SourceFetcher(
                         return;
                     }
 
-                    if (Extract(page, run) is { } extracted)
+                    if (await ExtractAsync(page, run, ct) is { } extracted)
                     {
                         await ready.Writer.WriteAsync((new PendingArticle(extracted, page.FinalUrl, source.Id, item.Published, item.Title, page), claim), ct);
                         queued = true;
@@ -427,7 +428,7 @@ public sealed class SourceFetcher(
 
     private async Task StoreAsync(Source source, FetchResult page, FeedItem? item, Run run, CancellationToken cancellationToken)
     {
-        if (Extract(page, run) is { } extracted)
+        if (await ExtractAsync(page, run, cancellationToken) is { } extracted)
         {
             Count(await store.SaveBatchAsync([new PendingArticle(extracted, page.FinalUrl, source.Id, item?.Published, item?.Title, page)], cancellationToken), run);
         }
@@ -448,20 +449,23 @@ public sealed class SourceFetcher(
         }
     }
 
-    private ExtractedArticle? Extract(FetchResult page, Run run)
+    private async Task<ExtractedArticle?> ExtractAsync(FetchResult page, Run run, CancellationToken cancellationToken)
     {
         ExtractedArticle extracted;
-        try
+        using (await largePages.EnterAsync(page.Body.Length, cancellationToken))
         {
-            using var body = page.OpenBody();
-            extracted = extractor.Extract(body, page.ContentType, page.FinalUrl);
-        }
-        catch (Exception ex) when (ex is not OperationCanceledException)
-        {
-            // The extractor refuses absurd pages (nesting thousands deep) by throwing; that page is skipped.
-            logger.LogWarning("Extraction failed for {Url}: {Reason}", page.FinalUrl, ex.Message);
-            run.AddError($"{page.FinalUrl}: extraction failed: {ex.Message}");
-            return null;
+            try
+            {
+                // The fetched bytes themselves, not a copy.
+                extracted = extractor.Extract(page.Body.Span, page.ContentType, page.FinalUrl);
+            }
+            catch (Exception ex) when (ex is not OperationCanceledException)
+            {
+                // The extractor refuses absurd pages (nesting thousands deep) by throwing; that page is skipped.
+                logger.LogWarning("Extraction failed for {Url}: {Reason}", page.FinalUrl, ex.Message);
+                run.AddError($"{page.FinalUrl}: extraction failed: {ex.Message}");
+                return null;
+            }
         }
 
         if (string.IsNullOrWhiteSpace(extracted.Text))

@@ -41,6 +41,13 @@ public static class FixturePages
         <body><article><h1>Article {slug}</h1>{string.Concat(Story(slug).Select(p => $"<p>{p}</p>"))}</article></body></html>
         """;
 
+    /// <summary>An article of <paramref name="paragraphs"/> paragraphs (about 450 bytes each), for the large-page paths.</summary>
+    public static string LongArticle(string slug, int paragraphs) =>
+        $"""
+        <!DOCTYPE html><html lang="en"><head><meta charset="utf-8"><title>Article {slug}</title></head>
+        <body><article><h1>Article {slug}</h1>{string.Concat(Enumerable.Range(0, (paragraphs + 3) / 4).SelectMany(k => Story($"{slug}-{k}")).Take(paragraphs).Select(p => $"<p>{p}</p>"))}</article></body></html>
+        """;
+
     /// <summary>A wire story as one outlet republishes it: the same body with the outlet's own sign-off.</summary>
     public static string WireCopy(string outlet, string slug) =>
         $"""

@@ -154,6 +154,7 @@ public sealed class FixtureSite : IAsyncLifetime
         app.MapGet("/sitemaps/news.xml", (HttpContext c) => Results.Text(NewsSitemap(Slugs(c)), "application/xml"));
 
         app.MapGet("/articles/{slug}.html", (string slug) => Html(FixturePages.Article(slug, Url($"/articles/{slug}.html"))));
+        app.MapGet("/large/{slug}.html", (string slug) => Html(FixturePages.LongArticle(slug, 3000)));
         app.MapGet("/amp/{slug}.html", (string slug) => Html(FixturePages.Article(slug, Url($"/articles/{slug}.html"))));
         app.MapGet("/wire/{outlet}/{slug}.html", (string outlet, string slug) => Html(FixturePages.WireCopy(outlet, slug)));
         app.MapGet("/private/{slug}.html", (string slug) => Html(FixturePages.Article(slug, null)));
