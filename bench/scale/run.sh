@@ -2,7 +2,8 @@
 # Load benchmark at newsroom scale: the app in Release on 127.0.0.1 against a generated database.
 # Usage: bench/scale/run.sh [--db sqlite|postgres] [--million] [ARTICLES ACTORS MENTIONS]
 #   defaults 100000 20000 1000000; --million is 1000000 200000 10000000 (the default scaled by ten).
-#   Environment: DURATION=15s per page, QUERY=militia, PG_PORT=55498 (the throw-away cluster's port).
+#   Environment: DURATION=15s per page, QUERY=militia, APP_PORT=5099 (and the next one for a second instance),
+#   PG_PORT=55498 (the throw-away cluster's port).
 # Measures in one run, side by side: a trivial page (the ceiling), the article list, an article page with 200
 # mentions and a search, then the search's SQL run directly (FtsDirect: the baseline), and prints each figure against
 # its target (bench/README.md). With --db postgres the same generated SQLite database is moved into a throw-away
@@ -18,14 +19,14 @@ while [ $# -gt 0 ]; do
     --db) engine="$2"; shift 2 ;;
     --db=*) engine="${1#--db=}"; shift ;;
     --million) sizes=(1000000 200000 10000000); shift ;;
-    -h|--help) sed -n '2,9p' "$0"; exit 0 ;;
+    -h|--help) sed -n '2,10p' "$0"; exit 0 ;;
     *) sizes+=("$1"); shift ;;
   esac
 done
 case "$engine" in sqlite|postgres) ;; *) echo "--db takes sqlite or postgres, not '$engine'" >&2; exit 2 ;; esac
 articles="${sizes[0]:-100000}" actors="${sizes[1]:-20000}" mentions="${sizes[2]:-1000000}"
 db="$out/scale-$articles.db"
-port=5099 port2=5100
+port="${APP_PORT:-5099}" port2=$((port + 1))
 duration="${DURATION:-15s}"
 query="${QUERY:-militia}"
 pg_port="${PG_PORT:-55498}"
@@ -71,8 +72,8 @@ if [ "$engine" = postgres ]; then
   pg_db="scale_$articles"
   pg="$pg_base;Database=$pg_db"
   psql_() { psql -h 127.0.0.1 -p "$pg_port" -U postgres -v ON_ERROR_STOP=1 -qtA "$@"; }
-  counts_sqlite=$(sqlite3 "$db" 'SELECT (SELECT count(*) FROM Articles) || ' "'/'" ' || (SELECT count(*) FROM Mentions)')
-  counts_pg=$(psql_ -d "$pg_db" -c 'SELECT (SELECT count(*) FROM "Articles") || '"'/'"' || (SELECT count(*) FROM "Mentions")' 2>/dev/null || true)
+  counts_sqlite=$(sqlite3 "$db" "SELECT (SELECT count(*) FROM Articles) || '/' || (SELECT count(*) FROM Mentions)")
+  counts_pg=$(psql_ -d "$pg_db" -c "SELECT (SELECT count(*) FROM \"Articles\") || '/' || (SELECT count(*) FROM \"Mentions\")" 2>/dev/null || true)
   if [ "$counts_pg" != "$counts_sqlite" ]; then
     psql_ -d postgres -c "DROP DATABASE IF EXISTS $pg_db"
     copy_started=$(date +%s)
@@ -130,17 +131,25 @@ signin() {
 # CPU used during a measurement, from /proc: the app processes', PostgreSQL's (the postmaster and its backends) and
 # the whole machine's (other work on the shared machine included), in clock ticks.
 hz=$(getconf CLK_TCK)
-ticks_of() { local t=0 p; for p in "$@"; do [ -r "/proc/$p/stat" ] && t=$((t + $(sed 's/^.*) //' "/proc/$p/stat" | awk '{print $12 + $13}'))); done; echo $t; }
-db_pids() {
-  [ "$engine" = postgres ] || return 0
+ticks_of() { # pids: their user + system clock ticks (a process gone since it was listed counts nothing)
+  local t=0 p stat
+  for p in "$@"; do
+    stat=$(sed 's/^.*) //' "/proc/$p/stat" 2>/dev/null) || continue
+    [ -n "$stat" ] && t=$((t + $(awk '{print $12 + $13}' <<<"$stat")))
+  done
+  echo $t
+}
+db_ticks() { # the postmaster, its children that have exited (cutime, cstime: parallel workers come and go) and its
+  # live children (the backends)
+  [ "$engine" = postgres ] || { echo 0; return 0; }
   local master; master=$(head -n 1 "$pg_dir/data/postmaster.pid")
-  echo "$master"; awk -v m="$master" '$4 == m { print $1 }' /proc/[0-9]*/stat 2>/dev/null || true
+  echo $(($(sed 's/^.*) //' "/proc/$master/stat" | awk '{print $12 + $13 + $14 + $15}') + $(ticks_of $(awk -v m="$master" '$4 == m { print $1 }' /proc/[0-9]*/stat 2>/dev/null))))
 }
 machine_busy() { awk '/^cpu / { print $2 + $3 + $4 + $7 + $8 + $9 }' /proc/stat; }
-cpu_start() { cpu_t0=$(date +%s%N); cpu_m0=$(machine_busy); cpu_a0=$(ticks_of "${pids[@]}"); cpu_d0=$(ticks_of $(db_pids)); }
+cpu_start() { cpu_t0=$(date +%s%N); cpu_m0=$(machine_busy); cpu_a0=$(ticks_of "${pids[@]}"); cpu_d0=$(db_ticks); }
 cpu_json() { # cores used on average: app, database, machine
   local wall=$((($(date +%s%N) - cpu_t0) / 1000000))
-  awk -v a=$(($(ticks_of "${pids[@]}") - cpu_a0)) -v d=$(($(ticks_of $(db_pids)) - cpu_d0)) -v m=$(($(machine_busy) - cpu_m0)) -v hz="$hz" -v w="$wall" \
+  awk -v a=$(($(ticks_of "${pids[@]}") - cpu_a0)) -v d=$(($(db_ticks) - cpu_d0)) -v m=$(($(machine_busy) - cpu_m0)) -v hz="$hz" -v w="$wall" \
     'BEGIN { s = w / 1000; printf "{\"app\": %.2f, \"db\": %.2f, \"machine\": %.2f}", a / hz / s, d / hz / s, m / hz / s }'
 }
 
