@@ -217,6 +217,18 @@ measure article200 "${urls[article200]}" report.lua -t2 -c8
 measure search "${urls[search]}" report.lua -t2 -c8
 measure search-uncached "${urls[search]}" uncached.lua -t2 -c8
 measure search-1c "${urls[search]}" uncached.lua -t1 -c1
+# The baseline: the search page's SQL run directly, one statement after another, 300 times, right after the app's
+# own searches on one connection so that both meet the same load on the shared machine (the app idles meanwhile).
+# Its CPU time per search is the driver's (FtsDirect's own) plus, on PostgreSQL, the server's.
+db0=$(db_ticks)
+if [ "$engine" = postgres ]; then
+  direct=$(dotnet "$out/ftsdirect/FtsDirect.dll" --postgres "$pg" "$query" 300)
+else
+  direct=$(dotnet "$out/ftsdirect/FtsDirect.dll" "$db" "$query" 300)
+fi
+direct=$(python3 -c 'import json, sys; d = json.loads(sys.argv[1]); d["db_cpu"] = round(int(sys.argv[2]) / int(sys.argv[3]) * 1000 / d["runs"], 2); print(json.dumps(d))' "$direct" "$(($(db_ticks) - db0))" "$hz")
+printf '%-22s %s\n' "search-direct" "$direct"
+record "{\"name\": \"search-direct\", \"direct\": $direct, \"load\": \"$(cut -d' ' -f1 /proc/loadavg)\"}"
 
 if [ "$engine" = postgres ]; then
   # Two instances on the one database, no proxy: each port loaded by its own wrk at once, against one instance
@@ -242,13 +254,5 @@ measure article200-cold "${urls[article200]}" report.lua -t2 -c8
 stop "$served"
 pids=()
 
-# The baseline: the search page's SQL run directly, one statement after another, 300 times.
-if [ "$engine" = postgres ]; then
-  direct=$(dotnet "$out/ftsdirect/FtsDirect.dll" --postgres "$pg" "$query" 300)
-else
-  direct=$(dotnet "$out/ftsdirect/FtsDirect.dll" "$db" "$query" 300)
-fi
-printf '%-22s %s\n' "search-direct" "$direct"
-record "{\"name\": \"search-direct\", \"direct\": $direct}"
 echo "run took $(($(date +%s) - started)) s; load $(cut -d' ' -f1-3 /proc/loadavg)"
 python3 "$here/verdict.py" "$results"

@@ -43,8 +43,14 @@ for name, label in (("search", "search, as served, 8 connections"), ("search-unc
     line(label, x, f"{x['rps'] / trivial:.0%}", "(load)", "", r[name])
 s, d = r["search-1c"]["wrk"], r["search-direct"]["direct"]
 ratio = s["p95"] / d["p95"]
-line("search, uncached, 1 connection", s, "", f"p95 <= 2x direct ({d['p95']} ms; p50 {d['p50']})",
+line("search, uncached, 1 connection", s, "", f"p95 <= 2x direct ({d['p95']} ms; p50 {d['p50']}; load {r['search-direct'].get('load', '')})",
      f"{'met' if ratio <= 2 else 'MISSED'} ({ratio:.2f}x)", r["search-1c"])
+# CPU time per search, which the machine's load disturbs less than latency: the app's and the database server's
+# CPU over the one-connection run divided by its searches, against the driver's and the server's per direct search.
+c = r["search-1c"]["cpu"]
+app_ms = (c["app"] + c["db"]) / s["rps"] * 1000
+direct_ms = d["cpu"] + d.get("db_cpu", 0)
+print(f"| search, CPU ms per search (app + db) | | | | | | direct {direct_ms:.1f} ms ({d['cpu']} driver + {d.get('db_cpu', 0)} db) | {app_ms:.1f} ms ({app_ms / direct_ms:.2f}x) | | |")
 # Two instances (PostgreSQL): both ports loaded at once, against one instance measured just before.
 for one, two, label in (("list-one", "list-two", "list"), ("list-uncached-one", "list-uncached-two", "list, uncached")):
     if two not in r:
