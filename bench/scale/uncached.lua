@@ -6,10 +6,11 @@ local here = debug.getinfo(1, "S").source:match("^@(.*/)") or "./"
 dofile(here .. "report.lua")
 
 local started = os.time()
-local threads = 0
+local count = 0
 setup = function(thread)
-  threads = threads + 1
-  thread:set("thread_id", threads)
+  remember(thread)
+  count = count + 1
+  thread:set("thread_id", count)
   thread:set("run", started)
 end
 

@@ -10,7 +10,7 @@ using NewsDesk.Web.Search;
 namespace NewsDesk.Web.Pages;
 
 /// <summary>The home page: the article list with search and filters, newest (or best match) first, a page at a time.</summary>
-public class IndexModel(ArticleFacets facets, NewsDeskDbContext db, TimeProvider clock) : PageModel
+public class IndexModel(ArticleFacets facets, ListCounts counts) : PageModel
 {
     public const int PageSize = ArticleListQuery.DefaultPageSize;
 
@@ -40,13 +40,13 @@ public class IndexModel(ArticleFacets facets, NewsDeskDbContext db, TimeProvider
         Filter.ForUser(User.Identity?.Name);
         var totals = await facets.GetAsync(cancellationToken);
         TotalCount = totals.Count;
-        var byState = await db.ArticleReviews.AsNoTracking().GroupBy(r => r.State).Select(g => new { g.Key, Count = g.Count() }).ToListAsync(cancellationToken);
+        var byState = await counts.ReviewsByStateAsync(cancellationToken);
         StateCounts = Enum.GetValues<ArticleState>().ToDictionary(s => s, s => s == ArticleState.New
-            ? TotalCount - byState.Where(g => g.Key != ArticleState.New).Sum(g => g.Count)
-            : byState.Where(g => g.Key == s).Sum(g => g.Count));
+            ? TotalCount - byState.Where(g => g.Key != ArticleState.New).Sum(g => g.Value)
+            : byState.GetValueOrDefault(s));
         var me = User.Identity?.Name;
-        MyQueueCount = me is null ? 0 : await db.ArticleReviews.WaitingFor(me).CountAsync(cancellationToken);
-        WatchedCount = me is null ? 0 : await Watchlists.WatchlistQueries.CountAsync(db, me, clock.GetUtcNow().UtcDateTime - Watchlists.WatchlistQueries.RecentWindow, cancellationToken);
+        MyQueueCount = me is null ? 0 : await counts.QueueAsync(me, cancellationToken);
+        WatchedCount = me is null ? 0 : await counts.WatchedAsync(me, cancellationToken);
         Languages = totals.Languages;
         Sources = totals.Sources.Select(s => new SelectListItem(s.Name, s.Id.ToString(CultureInfo.InvariantCulture))).ToList();
         Collections = totals.Collections.Select(c => new SelectListItem(c.Name, c.Id.ToString(CultureInfo.InvariantCulture))).ToList();

@@ -12,6 +12,7 @@ public static class SearchServiceCollectionExtensions
         builder.Services.AddScoped<ArticleListQuery>();
         builder.Services.AddMemoryCache();
         builder.Services.AddScoped<ArticleFacets>();
+        builder.Services.AddScoped<ListCounts>();
         builder.Services.AddScoped<Timeline.IncidentTimeline>();
         return builder;
     }

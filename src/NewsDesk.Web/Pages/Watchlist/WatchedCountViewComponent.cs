@@ -1,11 +1,10 @@
 using Microsoft.AspNetCore.Mvc;
-using NewsDesk.Web.Data;
-using NewsDesk.Web.Watchlists;
+using NewsDesk.Web.Search;
 
 namespace NewsDesk.Web.Pages.Watchlist;
 
-/// <summary>The menu's "Watched (N)": articles the signed-in editor's watches flagged this week. View: Pages/Shared/Components/WatchedCount/Default.cshtml.</summary>
-public class WatchedCountViewComponent(NewsDeskDbContext db, TimeProvider clock) : ViewComponent
+/// <summary>The menu's "Watched (N)": articles the signed-in editor's watches flagged this week (cached per store version: ListCounts). View: Pages/Shared/Components/WatchedCount/Default.cshtml.</summary>
+public class WatchedCountViewComponent(ListCounts counts) : ViewComponent
 {
     public async Task<IViewComponentResult> InvokeAsync()
     {
@@ -14,6 +13,6 @@ public class WatchedCountViewComponent(NewsDeskDbContext db, TimeProvider clock)
             return Content("");
         }
 
-        return View(await WatchlistQueries.CountAsync(db, me, clock.GetUtcNow().UtcDateTime - WatchlistQueries.RecentWindow, HttpContext.RequestAborted));
+        return View(await counts.WatchedAsync(me, HttpContext.RequestAborted));
     }
 }
