@@ -40,12 +40,12 @@ public class IndexModel(ArticleFacets facets, NewsDeskDbContext db, TimeProvider
         Filter.ForUser(User.Identity?.Name);
         var totals = await facets.GetAsync(cancellationToken);
         TotalCount = totals.Count;
-        var byState = await db.ArticleReviews.AsNoTracking().GroupBy(r => r.State).Select(g => new { g.Key, Count = g.Count() }).ToListAsync(cancellationToken);
+        var byState = await ArticleQueue.CountByState(db).ToListAsync(cancellationToken);
         StateCounts = Enum.GetValues<ArticleState>().ToDictionary(s => s, s => s == ArticleState.New
-            ? TotalCount - byState.Where(g => g.Key != ArticleState.New).Sum(g => g.Count)
-            : byState.Where(g => g.Key == s).Sum(g => g.Count));
+            ? TotalCount - byState.Where(g => g.State != ArticleState.New).Sum(g => g.Count)
+            : byState.Where(g => g.State == s).Sum(g => g.Count));
         var me = User.Identity?.Name;
-        MyQueueCount = me is null ? 0 : await db.ArticleReviews.WaitingFor(me).CountAsync(cancellationToken);
+        MyQueueCount = me is null ? 0 : await ArticleQueue.CountWaitingFor(db, me, cancellationToken);
         WatchedCount = me is null ? 0 : await Watchlists.WatchlistQueries.CountAsync(db, me, clock.GetUtcNow().UtcDateTime - Watchlists.WatchlistQueries.RecentWindow, cancellationToken);
         Languages = totals.Languages;
         Sources = totals.Sources.Select(s => new SelectListItem(s.Name, s.Id.ToString(CultureInfo.InvariantCulture))).ToList();
