@@ -14,7 +14,7 @@ using NewsDesk.Web.Domain;
 // - the store check another process's write costs (two aggregate queries; what every save cost before this change);
 // - an actor added by another process: the store check, every actor's version and alias ids compared, one patched in;
 // - a full build (the first search, and what every actor change cost before this change; measured 5 times).
-// Saves go through the app's own StoreVersionInterceptor, as in the app; "another process" is a context without it.
+// Saves go through the app's own save pipeline, told of this StoreVersion as in the app; "another process" is a context without it.
 var culture = CultureInfo.InvariantCulture;
 var arguments = args.Where(a => a != "--").ToArray(); // dotnet run may pass its separator on
 var path = arguments.Length > 0 ? arguments[0] : "typeahead.db";
@@ -27,9 +27,14 @@ foreach (var file in new[] { path, path + "-wal", path + "-shm" }.Where(File.Exi
 var external = new CountedExternalChanges();
 var version = new StoreVersion(external);
 var plain = new DbContextOptionsBuilder<NewsDeskDbContext>().UseSqlite($"Data Source={path}").Options;
-var options = new DbContextOptionsBuilder<NewsDeskDbContext>().UseSqlite($"Data Source={path}").AddInterceptors(new StoreVersionInterceptor(version)).Options;
-NewsDeskDbContext Open() => new(options, TimeProvider.System);
-NewsDeskDbContext OpenElsewhere() => new(plain, TimeProvider.System);
+NewsDeskDbContext Open()
+{
+    var db = new NewsDeskDbContext(plain);
+    db.UseFor(new StoreContextUse(null, TimeProvider.System, version));
+    return db;
+}
+
+NewsDeskDbContext OpenElsewhere() => new(plain);
 
 var random = new Random(15);
 string[] words = ["Brigade", "Front", "Forces", "Popular", "Mobilization", "Resistance", "Islamic", "National", "Liberation", "Army", "Movement",

@@ -1,5 +1,7 @@
 using System.Data.Common;
+using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Diagnostics;
+using Microsoft.EntityFrameworkCore.Infrastructure;
 
 namespace NewsDesk.Web.Data;
 
@@ -10,6 +12,10 @@ namespace NewsDesk.Web.Data;
 public sealed class CommitHook : DbTransactionInterceptor
 {
     public static readonly CommitHook Instance = new();
+
+    /// <summary>Whether these options already carry the hook (the pool's do: <see cref="StoreEngine.CreateOptions"/>).</summary>
+    public static bool IsIn(DbContextOptions options) =>
+        options.FindExtension<CoreOptionsExtension>()?.Interceptors?.Contains(Instance) == true;
 
     public override void TransactionCommitted(DbTransaction transaction, TransactionEndEventData eventData) => Ended(eventData, committed: true);
 

@@ -1,5 +1,4 @@
 using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
 using NewsDesk.Web.Data.Auditing;
 using NewsDesk.Web.Data.Records;
@@ -27,12 +26,12 @@ public static class DataServiceCollectionExtensions
         builder.Services.AddHttpContextAccessor();
         builder.Services.AddScoped<CurrentActor>();
         builder.Services.AddScoped<AuditLog>();
-        builder.Services.AddDbContext<NewsDeskDbContext>((services, db) =>
-            services.GetRequiredService<StoreEngine>().Configure(db, services.GetRequiredService<StoreLocation>().ConnectionString,
-                services.GetRequiredService<IOptions<NewsDeskOptions>>().Value));
-        // The engine builds the context: each engine's context type carries that engine's migrations.
-        builder.Services.Replace(ServiceDescriptor.Scoped(services => services.GetRequiredService<StoreEngine>()
-            .CreateContext(services.GetRequiredService<DbContextOptions<NewsDeskDbContext>>(), services)));
+        // Contexts come from one pool of the engine's context type (each engine's type carries its migrations): a
+        // scope rents one when it first asks and returns it when it ends, its actor and clock set for that scope
+        // only (StoreContextPool, ADR 1900).
+        builder.Services.AddSingleton<StoreContextPool>();
+        builder.Services.AddScoped<StoreContextLease>();
+        builder.Services.AddScoped(services => services.GetRequiredService<StoreContextLease>().Context);
 
         builder.Services.AddScoped<ArticleSeeder>();
         builder.Services.AddScoped<KnowledgeSeeder>();

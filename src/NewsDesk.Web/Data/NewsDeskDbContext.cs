@@ -25,20 +25,87 @@ namespace NewsDesk.Web.Data;
 /// </summary>
 public class NewsDeskDbContext : IdentityDbContext<NewsDeskUser>, IDataProtectionKeyContext
 {
-    private readonly TimeProvider _clock;
-    private readonly AuditRecorder _audit;
-    private readonly StoreVersion? _version;
+    // Everything below is one scope's: set by StoreContextPool when the context is rented, cleared when it goes
+    // back (ADR 1900). A context made with `new` (tools, tests) acts as the system until told otherwise.
+    private StoreContextUse? _use = StoreContextUse.Standalone;
+    private bool _rented;
     private StoreChange _uncommitted;
     private readonly List<Records.ActorNameChanges.Pending> _uncommittedNames = [];
     private bool _writingAudit;
 
-    public NewsDeskDbContext(DbContextOptions<NewsDeskDbContext> options, TimeProvider clock, CurrentActor? actor = null, StoreVersion? version = null)
+    /// <summary>The one constructor EF's pool calls: per-scope state comes with <see cref="UseFor"/>, never through here.</summary>
+    public NewsDeskDbContext(DbContextOptions<NewsDeskDbContext> options)
+        : this((DbContextOptions)options)
+    {
+    }
+
+    /// <summary>For the engines' subclasses, whose options name their own type (EF pools and migrates by type).</summary>
+    protected NewsDeskDbContext(DbContextOptions options)
         : base(options)
     {
-        _clock = clock;
-        _audit = new AuditRecorder(actor, clock);
-        _version = version;
     }
+
+    /// <summary>
+    /// Makes this context act for one scope: who is acting (the audit trail), the clock, and the version to tell
+    /// after a commit. Called on every rent by <see cref="StoreContextPool"/>; tests call it on contexts of their own.
+    /// </summary>
+    public void UseFor(StoreContextUse use)
+    {
+        _use = use;
+        _uncommitted = StoreChange.None;
+        _uncommittedNames.Clear();
+        _writingAudit = false;
+    }
+
+    /// <summary>
+    /// Clears the scope's state and hands the context back to EF's pool, which resets the change tracker and the
+    /// connection. From here until the next rent, a save or query through an old reference fails.
+    /// </summary>
+    internal void ReturnToPool()
+    {
+        Forget();
+        base.Dispose();
+    }
+
+    /// <inheritdoc cref="ReturnToPool"/>
+    internal ValueTask ReturnToPoolAsync()
+    {
+        Forget();
+        return base.DisposeAsync();
+    }
+
+    /// <summary>Marks the context as rented by a scope: from now on only that scope's lease returns it.</summary>
+    internal void Rented() => _rented = true;
+
+    private void Forget()
+    {
+        _rented = false;
+        _use = null;
+        _uncommitted = StoreChange.None;
+        _uncommittedNames.Clear();
+        _writingAudit = false;
+    }
+
+    // A rented context belongs to its scope's lease, which returns it once; anyone else's Dispose (the DI scope
+    // disposing what it handed out, a `using` in a caller) must not return it a second time, perhaps after another
+    // request has rented it.
+    public override void Dispose()
+    {
+        GC.SuppressFinalize(this);
+        if (!_rented)
+        {
+            base.Dispose();
+        }
+    }
+
+    public override ValueTask DisposeAsync()
+    {
+        GC.SuppressFinalize(this);
+        return _rented ? ValueTask.CompletedTask : base.DisposeAsync();
+    }
+
+    private StoreContextUse Use => _use ?? throw new InvalidOperationException(
+        "This NewsDeskDbContext was used after the scope that rented it ended: it is back in the pool and may be serving another request. Resolve the context in the scope that uses it.");
 
     public DbSet<Source> Sources => Set<Source>();
     public DbSet<SourceFetch> SourceFetches => Set<SourceFetch>();
@@ -78,7 +145,15 @@ public class NewsDeskDbContext : IdentityDbContext<NewsDeskUser>, IDataProtectio
         configurationBuilder.Properties<Enum>().HaveConversion<string>().HaveMaxLength(40);
     }
 
-    protected override void OnConfiguring(DbContextOptionsBuilder optionsBuilder) => optionsBuilder.AddInterceptors(CommitHook.Instance);
+    // The pool's options carry the hook already (StoreEngine.CreateOptions), and a pooled context may not change its
+    // options here; a context built from other options (tools, tests) gets it added.
+    protected override void OnConfiguring(DbContextOptionsBuilder optionsBuilder)
+    {
+        if (!CommitHook.IsIn(optionsBuilder.Options))
+        {
+            optionsBuilder.AddInterceptors(CommitHook.Instance);
+        }
+    }
 
     public override int SaveChanges(bool acceptAllChangesOnSuccess)
     {
@@ -87,11 +162,12 @@ public class NewsDeskDbContext : IdentityDbContext<NewsDeskUser>, IDataProtectio
             return base.SaveChanges(acceptAllChangesOnSuccess);
         }
 
-        StampRecords();
+        var use = Use;
+        StampRecords(use.Clock);
         ColumnLimits.Fit(ChangeTracker);
         var change = StoreChanges.Of(ChangeTracker);
         var names = Records.ActorNameChanges.Of(ChangeTracker.Entries());
-        var audited = _audit.Collect(this);
+        var audited = use.Audit.Collect(this);
         var chained = audited.Count > 0 || AuditChain.HasAdded(this);
         using var own = chained && Database.CurrentTransaction is null ? Database.BeginTransaction() : null;
         if (chained)
@@ -104,7 +180,7 @@ public class NewsDeskDbContext : IdentityDbContext<NewsDeskUser>, IDataProtectio
         var saved = base.SaveChanges(acceptAllChangesOnSuccess);
         if (audited.Count > 0)
         {
-            _audit.AddEntries(this, audited);
+            use.Audit.AddEntries(this, audited);
             AuditChain.Seal(this);
             _writingAudit = true;
             try
@@ -129,11 +205,12 @@ public class NewsDeskDbContext : IdentityDbContext<NewsDeskUser>, IDataProtectio
             return await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
         }
 
-        StampRecords();
+        var use = Use;
+        StampRecords(use.Clock);
         ColumnLimits.Fit(ChangeTracker);
         var change = StoreChanges.Of(ChangeTracker);
         var names = Records.ActorNameChanges.Of(ChangeTracker.Entries());
-        var audited = _audit.Collect(this);
+        var audited = use.Audit.Collect(this);
         // A merge adds audit entries of its own: they are chained like the recorder's.
         var chained = audited.Count > 0 || AuditChain.HasAdded(this);
         // Disposing an uncommitted transaction rolls it back: a failed save leaves neither the change nor its entry.
@@ -147,7 +224,7 @@ public class NewsDeskDbContext : IdentityDbContext<NewsDeskUser>, IDataProtectio
         var saved = await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
         if (audited.Count > 0)
         {
-            _audit.AddEntries(this, audited);
+            use.Audit.AddEntries(this, audited);
             await AuditChain.SealAsync(this, cancellationToken);
             _writingAudit = true;
             try
@@ -203,11 +280,11 @@ public class NewsDeskDbContext : IdentityDbContext<NewsDeskUser>, IDataProtectio
         // Ids are read now: an added actor has its id only after the save.
         var actors = _uncommittedNames.SelectMany(n => n.ActorIds()).Distinct().ToList();
         _uncommittedNames.Clear();
-        if (committed)
+        if (committed && _use?.Version is { } version)
         {
-            _version?.Committed(change);
+            version.Committed(change);
             // The in-memory name indexes read these actors again; told after the commit, never before it.
-            _version?.ActorNames.Committed(actors);
+            version.ActorNames.Committed(actors);
         }
     }
 
@@ -216,9 +293,9 @@ public class NewsDeskDbContext : IdentityDbContext<NewsDeskUser>, IDataProtectio
         [nameof(Source.Name), nameof(Source.Url), nameof(Source.Kind), nameof(Source.FetchIntervalMinutes), nameof(Source.Enabled)];
 
     // Timestamps and the concurrency version are kept here so no page can forget them.
-    private void StampRecords()
+    private void StampRecords(TimeProvider clock)
     {
-        var now = _clock.GetUtcNow().UtcDateTime;
+        var now = clock.GetUtcNow().UtcDateTime;
         foreach (var entry in ChangeTracker.Entries<EditableRecord>())
         {
             if (entry.State == EntityState.Added)

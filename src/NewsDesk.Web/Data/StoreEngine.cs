@@ -1,4 +1,5 @@
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Infrastructure;
 using NewsDesk.Web.Data.TextSearch;
 
 namespace NewsDesk.Web.Data;
@@ -19,8 +20,47 @@ public abstract class StoreEngine
     /// <summary>Points the DbContext at the store, with the settings of <paramref name="settings"/> this engine applies.</summary>
     public abstract void Configure(DbContextOptionsBuilder options, string connectionString, NewsDeskOptions settings);
 
-    /// <summary>The DbContext whose migrations fit this engine (each engine keeps its own migrations).</summary>
-    public abstract NewsDeskDbContext CreateContext(DbContextOptions<NewsDeskDbContext> options, IServiceProvider services);
+    /// <summary>
+    /// The options of this engine's context type (<see cref="Configure"/> plus the save pipeline's
+    /// <see cref="CommitHook"/>), which the pool shares; <paramref name="more"/> adds to them (a test's interceptor).
+    /// </summary>
+    public abstract DbContextOptions CreateOptions(string connectionString, NewsDeskOptions settings, Action<DbContextOptionsBuilder>? more = null);
+
+    /// <summary>
+    /// A context of this engine's type (each engine keeps its own migrations) outside the pool, on options from
+    /// <see cref="CreateOptions"/>: it acts as the system until <see cref="NewsDeskDbContext.UseFor"/> says otherwise.
+    /// </summary>
+    public abstract NewsDeskDbContext CreateContext(DbContextOptions options);
+
+    /// <summary>EF's pool of this engine's context type, on options from <see cref="CreateOptions"/> (<see cref="StoreContextPool"/>).</summary>
+    internal abstract IDbContextFactory<NewsDeskDbContext> CreatePool(DbContextOptions options);
+
+    /// <summary>Options typed for <typeparamref name="TContext"/>: EF's pool builds that type from them, and nothing else.</summary>
+    protected DbContextOptions<TContext> OptionsFor<TContext>(string connectionString, NewsDeskOptions settings, Action<DbContextOptionsBuilder>? more)
+        where TContext : NewsDeskDbContext
+    {
+        var builder = new DbContextOptionsBuilder<TContext>();
+        Configure(builder, connectionString, settings);
+        builder.AddInterceptors(CommitHook.Instance);
+        more?.Invoke(builder);
+        return builder.Options;
+    }
+
+    /// <summary>Options from <see cref="CreateOptions"/> seen as what they are; anything else is a caller's mistake worth a clear message.</summary>
+    protected static DbContextOptions<TContext> Typed<TContext>(DbContextOptions options)
+        where TContext : NewsDeskDbContext =>
+        options as DbContextOptions<TContext>
+        ?? throw new ArgumentException($"options for {options.ContextType.Name}, not {typeof(TContext).Name}: build them with {nameof(CreateOptions)} of the same engine", nameof(options));
+
+    /// <summary>EF's pool of <typeparamref name="TContext"/>, handing contexts out as the type the app injects.</summary>
+    protected static IDbContextFactory<NewsDeskDbContext> PoolOf<TContext>(DbContextOptions options)
+        where TContext : NewsDeskDbContext => new Pool<TContext>(new PooledDbContextFactory<TContext>(Typed<TContext>(options)));
+
+    private sealed class Pool<TContext>(PooledDbContextFactory<TContext> pool) : IDbContextFactory<NewsDeskDbContext>
+        where TContext : NewsDeskDbContext
+    {
+        public NewsDeskDbContext CreateDbContext() => pool.CreateDbContext();
+    }
 
     /// <summary>Checks before migrating that the store is one NewsDesk may touch; throws with one clear sentence if not.</summary>
     public virtual Task EnsureUsableAsync(string connectionString, CancellationToken cancellationToken) => Task.CompletedTask;

@@ -16,7 +16,7 @@ public sealed class ArticleLeadMigrationTests : IDisposable
     public async Task Articles_stored_before_the_migration_get_their_lead()
     {
         var connectionString = $"Data Source={Path.Combine(_directory, "old.db")};Pooling=False";
-        await using var db = new NewsDeskDbContext(new DbContextOptionsBuilder<NewsDeskDbContext>().UseSqlite(connectionString).Options, TimeProvider.System);
+        await using var db = new NewsDeskDbContext(new DbContextOptionsBuilder<NewsDeskDbContext>().UseSqlite(connectionString).Options);
         var migrator = db.GetService<IMigrator>();
         await migrator.MigrateAsync("VersionsOnMentionsCollectionsSources");
         var text = string.Concat(Enumerable.Repeat("Iranian-backed militias attacked US forces. ", 12));

@@ -60,10 +60,10 @@ public partial class ExportScopeQueriesTests(NewsDeskFactory factory) : IClassFi
         await using var services = factory.Services.CreateAsyncScope();
         var provider = services.ServiceProvider;
         var recorder = new CommandRecorder();
-        var options = new DbContextOptionsBuilder<NewsDeskDbContext>(provider.GetRequiredService<DbContextOptions<NewsDeskDbContext>>())
-            .AddInterceptors(recorder).Options;
+        var pool = provider.GetRequiredService<StoreContextPool>();
         // Through the engine: its context carries the engine's own conventions (PostgreSQL's zone-less dates).
-        await using var db = provider.GetRequiredService<StoreEngine>().CreateContext(options, provider);
+        await using var db = pool.Engine.CreateContext(new DbContextOptionsBuilder(pool.Options).AddInterceptors(recorder).Options);
+        db.UseFor(StoreContextUse.Of(provider));
         var export = new ExportService(db, TimeProvider.System, provider.GetRequiredService<IOptions<NewsDeskOptions>>(), NullLogger<ExportService>.Instance);
         await work(export);
         return recorder.Commands;

@@ -87,9 +87,9 @@ public static class TestStore
             }
 
             var name = $"nd_template_{Environment.ProcessId}_{Guid.NewGuid():N}"[..40];
-            var options = new DbContextOptionsBuilder<NewsDeskDbContext>();
-            new PostgresStoreEngine().Configure(options, new NpgsqlConnectionStringBuilder(PostgresDatabase(name)) { Pooling = false }.ConnectionString, new NewsDeskOptions());
-            await using (var db = new PostgresNewsDeskDbContext(options.Options, TimeProvider.System))
+            var engine = new PostgresStoreEngine();
+            var options = engine.CreateOptions(new NpgsqlConnectionStringBuilder(PostgresDatabase(name)) { Pooling = false }.ConnectionString, new NewsDeskOptions());
+            await using (var db = engine.CreateContext(options))
             {
                 await db.Database.MigrateAsync();
             }

@@ -23,9 +23,7 @@ public sealed partial class PostgresCopy(NewsDeskDbContext source)
     {
         var engine = new PostgresStoreEngine();
         await engine.EnsureUsableAsync(targetConnectionString, cancellationToken);
-        var options = new DbContextOptionsBuilder<NewsDeskDbContext>();
-        engine.Configure(options, targetConnectionString, new NewsDeskOptions());
-        await using var target = new PostgresNewsDeskDbContext(options.Options, TimeProvider.System);
+        await using var target = engine.CreateContext(engine.CreateOptions(targetConnectionString, new NewsDeskOptions()));
         var tables = InCopyOrder(target.Model.GetRelationalModel().Tables);
 
         await RefuseUnknownTablesAsync(target, tables, cancellationToken);

@@ -1,7 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Design;
 using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
-using NewsDesk.Web.Data.Auditing;
 using NewsDesk.Web.Domain;
 
 namespace NewsDesk.Web.Data.Postgres;
@@ -12,9 +11,7 @@ namespace NewsDesk.Web.Data.Postgres;
 /// migrations live in the app and the SQLite ones stay where they were (ADR 0600). Add one with:
 /// <c>dotnet ef migrations add NAME --project src/NewsDesk.Web --context PostgresNewsDeskDbContext --output-dir Data/Postgres/Migrations</c>
 /// </summary>
-public sealed class PostgresNewsDeskDbContext(
-    DbContextOptions<NewsDeskDbContext> options, TimeProvider clock, CurrentActor? actor = null, StoreVersion? version = null)
-    : NewsDeskDbContext(options, clock, actor, version)
+public sealed class PostgresNewsDeskDbContext(DbContextOptions<PostgresNewsDeskDbContext> options) : NewsDeskDbContext(options)
 {
     // SHARE ROW EXCLUSIVE conflicts with itself and with every insert, never with plain reads: appenders queue,
     // readers of the log go on. Held until the transaction ends.
@@ -57,8 +54,7 @@ public sealed class PostgresDesignTimeFactory : IDesignTimeDbContextFactory<Post
 {
     public PostgresNewsDeskDbContext CreateDbContext(string[] args)
     {
-        var options = new DbContextOptionsBuilder<NewsDeskDbContext>();
-        new PostgresStoreEngine().Configure(options, "Host=localhost;Database=newsdesk", new NewsDeskOptions());
-        return new PostgresNewsDeskDbContext(options.Options, TimeProvider.System);
+        var engine = new PostgresStoreEngine();
+        return (PostgresNewsDeskDbContext)engine.CreateContext(engine.CreateOptions("Host=localhost;Database=newsdesk", new NewsDeskOptions()));
     }
 }

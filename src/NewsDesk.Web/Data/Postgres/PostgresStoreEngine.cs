@@ -1,5 +1,4 @@
 using Microsoft.EntityFrameworkCore;
-using NewsDesk.Web.Data.Auditing;
 using NewsDesk.Web.Data.TextSearch;
 using Npgsql;
 
@@ -43,9 +42,12 @@ public sealed class PostgresStoreEngine : StoreEngine
     public override void Configure(DbContextOptionsBuilder options, string connectionString, NewsDeskOptions settings) =>
         options.UseNpgsql(connectionString, npgsql => npgsql.UseQuerySplittingBehavior(QuerySplittingBehavior.SingleQuery));
 
-    public override NewsDeskDbContext CreateContext(DbContextOptions<NewsDeskDbContext> options, IServiceProvider services) =>
-        new PostgresNewsDeskDbContext(
-            options, services.GetRequiredService<TimeProvider>(), services.GetService<CurrentActor>(), services.GetService<StoreVersion>());
+    public override DbContextOptions CreateOptions(string connectionString, NewsDeskOptions settings, Action<DbContextOptionsBuilder>? more = null) =>
+        OptionsFor<PostgresNewsDeskDbContext>(connectionString, settings, more);
+
+    public override NewsDeskDbContext CreateContext(DbContextOptions options) => new PostgresNewsDeskDbContext(Typed<PostgresNewsDeskDbContext>(options));
+
+    internal override IDbContextFactory<NewsDeskDbContext> CreatePool(DbContextOptions options) => PoolOf<PostgresNewsDeskDbContext>(options);
 
     public override async Task EnsureUsableAsync(string connectionString, CancellationToken cancellationToken)
     {

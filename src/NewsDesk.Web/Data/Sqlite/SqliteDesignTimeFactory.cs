@@ -12,8 +12,7 @@ public sealed class SqliteDesignTimeFactory : IDesignTimeDbContextFactory<NewsDe
 {
     public NewsDeskDbContext CreateDbContext(string[] args)
     {
-        var options = new DbContextOptionsBuilder<NewsDeskDbContext>();
-        new SqliteStoreEngine().Configure(options, "Data Source=design-time.db", new NewsDeskOptions());
-        return new NewsDeskDbContext(options.Options, TimeProvider.System);
+        var engine = new SqliteStoreEngine();
+        return engine.CreateContext(engine.CreateOptions("Data Source=design-time.db", new NewsDeskOptions()));
     }
 }

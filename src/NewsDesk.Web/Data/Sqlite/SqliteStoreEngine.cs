@@ -1,6 +1,5 @@
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
-using NewsDesk.Web.Data.Auditing;
 using NewsDesk.Web.Data.TextSearch;
 
 namespace NewsDesk.Web.Data.Sqlite;
@@ -19,8 +18,12 @@ public sealed class SqliteStoreEngine : StoreEngine
         options.UseSqlite(connectionString, sqlite => sqlite.UseQuerySplittingBehavior(QuerySplittingBehavior.SingleQuery))
             .AddInterceptors(SqlitePragmaInterceptor.For(settings.DatabaseSizeLimitMegabytes));
 
-    public override NewsDeskDbContext CreateContext(DbContextOptions<NewsDeskDbContext> options, IServiceProvider services) => new(
-        options, services.GetRequiredService<TimeProvider>(), services.GetService<CurrentActor>(), services.GetService<StoreVersion>());
+    public override DbContextOptions CreateOptions(string connectionString, NewsDeskOptions settings, Action<DbContextOptionsBuilder>? more = null) =>
+        OptionsFor<NewsDeskDbContext>(connectionString, settings, more);
+
+    public override NewsDeskDbContext CreateContext(DbContextOptions options) => new(Typed<NewsDeskDbContext>(options));
+
+    internal override IDbContextFactory<NewsDeskDbContext> CreatePool(DbContextOptions options) => PoolOf<NewsDeskDbContext>(options);
 
     public override Task EnsureUsableAsync(string connectionString, CancellationToken cancellationToken)
     {

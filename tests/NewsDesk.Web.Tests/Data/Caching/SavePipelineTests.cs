@@ -69,9 +69,9 @@ public class SavePipelineTests(NewsDeskFactory factory) : IClassFixture<NewsDesk
             Assert.Equal(0, (await Read())!.Value);
         });
         await using var scope = factory.Services.CreateAsyncScope();
-        var options = new DbContextOptionsBuilder<NewsDeskDbContext>(scope.ServiceProvider.GetRequiredService<DbContextOptions<NewsDeskDbContext>>())
-            .AddInterceptors(probe).Options;
-        await using var db = factory.Services.GetRequiredService<StoreEngine>().CreateContext(options, scope.ServiceProvider);
+        var pool = factory.Services.GetRequiredService<StoreContextPool>();
+        await using var db = pool.Engine.CreateContext(new DbContextOptionsBuilder(pool.Options).AddInterceptors(probe).Options);
+        db.UseFor(StoreContextUse.Of(scope.ServiceProvider));
         db.Actors.Add(new Actor { Name = name, Kind = ActorKind.ArmedGroup });
         await db.SaveChangesAsync();
 

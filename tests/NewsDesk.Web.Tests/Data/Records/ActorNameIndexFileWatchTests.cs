@@ -25,7 +25,7 @@ public class ActorNameIndexFileWatchTests(SqliteNewsDeskFactory factory) : IClas
 
         // Another instance of the app on the same file: its saves do not go through this process's pipeline.
         var options = new DbContextOptionsBuilder<NewsDeskDbContext>().UseSqlite($"Data Source={factory.DatabasePath};Pooling=False").Options;
-        await using (var other = new NewsDeskDbContext(options, TimeProvider.System))
+        await using (var other = new NewsDeskDbContext(options))
         {
             other.ActorAliases.Add(new ActorAlias { ActorId = actor.Id, Name = "Vaal Elsewhere Corps" });
             await other.SaveChangesAsync();
