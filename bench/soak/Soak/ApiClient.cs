@@ -66,6 +66,10 @@ public sealed class ApiClient(Account account, Uri app, Recorder recorder, Catal
                     Ledger.Deleted(mention);
                     mine.Remove(mention);
                 }
+                else if (response is null && stop.IsCancellationRequested)
+                {
+                    Ledger.DeleteUnanswered(mention);
+                }
             }
             else if (roll < 78)
             {

@@ -22,7 +22,14 @@ public sealed class Ledger
 
     public int UnansweredCreates => Volatile.Read(ref _unanswered);
 
-    public IEnumerable<int> Kept => _mentions.Where(m => !m.Value).Select(m => m.Key);
+    private readonly ConcurrentDictionary<int, bool> _deletesUnanswered = new();
+
+    /// <summary>A delete sent whose answer was never read (cancelled as the run stopped): the mention may be gone or there.</summary>
+    public void DeleteUnanswered(int id) => _deletesUnanswered[id] = true;
+
+    public IEnumerable<int> Kept => _mentions.Where(m => !m.Value && !_deletesUnanswered.ContainsKey(m.Key)).Select(m => m.Key);
+
+    public IEnumerable<int> Unsure => _mentions.Where(m => !m.Value && _deletesUnanswered.ContainsKey(m.Key)).Select(m => m.Key);
 
     public IEnumerable<int> Gone => _mentions.Where(m => m.Value).Select(m => m.Key);
 }

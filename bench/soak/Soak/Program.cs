@@ -106,6 +106,7 @@ var ledgers = apiClients.Select(c => c.Ledger).Concat(browserClients.Select(c =>
 var kept = ledgers.SelectMany(l => l.Kept).ToList();
 var gone = ledgers.SelectMany(l => l.Gone).ToList();
 var unanswered = ledgers.Sum(l => l.UnansweredCreates);
+var unsure = ledgers.SelectMany(l => l.Unsure).ToList();
 var lost = new List<string>();
 var resurrected = new List<string>();
 using (var check = accounts[0].ApiClient(app))
@@ -130,11 +131,12 @@ using (var check = accounts[0].ApiClient(app))
 }
 
 Directory.CreateDirectory(outDir);
-await File.WriteAllTextAsync(Path.Combine(outDir, "ledgers.json"), JsonSerializer.Serialize(new { kept, gone, unanswered }));
+await File.WriteAllTextAsync(Path.Combine(outDir, "ledgers.json"), JsonSerializer.Serialize(new { kept, gone, unanswered, unsure }));
 var report = string.Create(CultureInfo.InvariantCulture,
     $"{apiClients.Count} API clients and {browserClients.Count} Chromium pages for {seconds:0} s: {recorder.Requests} requests ({recorder.Requests / seconds:0.0}/s), ") +
     string.Create(CultureInfo.InvariantCulture, $"{recorder.ServerErrors} answered 5xx or not at all; Chromium steps that timed out: {recorder.UnfinishedSteps}\n") +
-    string.Create(CultureInfo.InvariantCulture, $"mentions acknowledged (201): {kept.Count + gone.Count}, of which deleted (204): {gone.Count}; lost: {lost.Count} {string.Join(", ", lost.Take(10))}, deleted but still there: {resurrected.Count} {string.Join(", ", resurrected.Take(10))}\n\n") +
+    string.Create(CultureInfo.InvariantCulture, $"mentions acknowledged (201): {kept.Count + gone.Count}, of which deleted (204): {gone.Count}; lost: {lost.Count} {string.Join(", ", lost.Take(10))}, deleted but still there: {resurrected.Count} {string.Join(", ", resurrected.Take(10))}; ") +
+    string.Create(CultureInfo.InvariantCulture, $"sent as the run stopped and never answered: {unanswered} creates, {unsure.Count} deletes (either outcome is right)\n\n") +
     recorder.Report();
 await File.WriteAllTextAsync(Path.Combine(outDir, "report.md"), report);
 Console.WriteLine(report);
