@@ -8,15 +8,8 @@ public static class ArticleWorkflow
 {
     /// <summary>The article's review row (a new, unsaved one when it has none), or null when there is no such article.</summary>
     public static async Task<ArticleReview?> FindAsync(NewsDeskDbContext db, int articleId, CancellationToken cancellationToken) =>
-        await _review(db, articleId, cancellationToken)
-        ?? (await _exists(db, articleId, cancellationToken) ? new ArticleReview { ArticleId = articleId } : null);
-
-    // Compiled: the article page reads the review on every view, cached page or not (ADR 1900).
-    private static readonly Func<NewsDeskDbContext, int, CancellationToken, Task<ArticleReview?>> _review = EF.CompileAsyncQuery(
-        (NewsDeskDbContext db, int articleId, CancellationToken _) => db.ArticleReviews.AsNoTracking().FirstOrDefault(r => r.ArticleId == articleId));
-
-    private static readonly Func<NewsDeskDbContext, int, CancellationToken, Task<bool>> _exists = EF.CompileAsyncQuery(
-        (NewsDeskDbContext db, int articleId, CancellationToken _) => db.Articles.Any(a => a.Id == articleId));
+        await db.ArticleReviews.AsNoTracking().FirstOrDefaultAsync(r => r.ArticleId == articleId, cancellationToken)
+        ?? (await db.Articles.AnyAsync(a => a.Id == articleId, cancellationToken) ? new ArticleReview { ArticleId = articleId } : null);
 
     /// <summary>
     /// What became of a change: <see cref="Review"/> null when there is no such article; <see cref="Stale"/> when the

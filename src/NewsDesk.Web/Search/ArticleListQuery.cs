@@ -1,5 +1,4 @@
 using System.Globalization;
-using System.Linq.Expressions;
 using Microsoft.EntityFrameworkCore;
 using NewsDesk.Web.Data;
 using NewsDesk.Web.Data.TextSearch;
@@ -22,8 +21,7 @@ public sealed class ArticleListQuery(NewsDeskDbContext db, IArticleTextSearch te
         var articles = Filtered(filter);
         if (!filter.HasQuery)
         {
-            // The home page as most see it, unfiltered, runs compiled queries (ADR 1900); a filter composes its own.
-            return await ByDateAsync(filter == new ArticleFilter() ? null : articles, after, pageSize, cancellationToken);
+            return await ByDateAsync(articles, after, pageSize, cancellationToken);
         }
 
         try
@@ -136,47 +134,30 @@ public sealed class ArticleListQuery(NewsDeskDbContext db, IArticleTextSearch te
     // Newest first (undated last), id as tie-breaker; the cursor is the last row's (published, id). Dated and undated
     // rows are read apart because engines disagree on where NULLs go in a descending sort (SQLite: last; PostgreSQL:
     // first), and each half is a plain range on the (PublishedAt, Id) index on both.
-    // Null articles: every article, through the compiled queries below (the same conditions, order and projection).
-    private async Task<ArticleListPage> ByDateAsync(IQueryable<Article>? articles, string? after, int pageSize, CancellationToken cancellationToken)
+    private static async Task<ArticleListPage> ByDateAsync(IQueryable<Article> articles, string? after, int pageSize, CancellationToken cancellationToken)
     {
         var cursor = DateCursor.TryParse(after, out var parsed) ? parsed : null;
         var rows = new List<ArticleListItem>();
         if (cursor is null || cursor.PublishedAt is not null)
         {
-            var take = pageSize + 1;
-            if (articles is null)
+            var dated = articles.Where(a => a.PublishedAt != null);
+            if (cursor?.PublishedAt is { } at)
             {
-                rows.AddRange(await (cursor?.PublishedAt is { } from ? _datedAfter(db, from, cursor.Id, take) : _dated(db, take)).ToListAsync(cancellationToken));
+                dated = dated.Where(a => a.PublishedAt < at || (a.PublishedAt == at && a.Id < cursor.Id));
             }
-            else
-            {
-                var dated = articles.Where(a => a.PublishedAt != null);
-                if (cursor?.PublishedAt is { } at)
-                {
-                    dated = dated.Where(a => a.PublishedAt < at || (a.PublishedAt == at && a.Id < cursor.Id));
-                }
 
-                rows.AddRange(await ItemsAsync(dated.OrderByDescending(a => a.PublishedAt).ThenByDescending(a => a.Id), take, cancellationToken));
-            }
+            rows.AddRange(await ItemsAsync(dated.OrderByDescending(a => a.PublishedAt).ThenByDescending(a => a.Id), pageSize + 1, cancellationToken));
         }
 
         if (rows.Count <= pageSize)
         {
-            var take = pageSize + 1 - rows.Count;
-            if (articles is null)
+            var undated = articles.Where(a => a.PublishedAt == null);
+            if (cursor is { PublishedAt: null })
             {
-                rows.AddRange(await (cursor is { PublishedAt: null } ? _undatedAfter(db, cursor.Id, take) : _undated(db, take)).ToListAsync(cancellationToken));
+                undated = undated.Where(a => a.Id < cursor.Id);
             }
-            else
-            {
-                var undated = articles.Where(a => a.PublishedAt == null);
-                if (cursor is { PublishedAt: null })
-                {
-                    undated = undated.Where(a => a.Id < cursor.Id);
-                }
 
-                rows.AddRange(await ItemsAsync(undated.OrderByDescending(a => a.Id), take, cancellationToken));
-            }
+            rows.AddRange(await ItemsAsync(undated.OrderByDescending(a => a.Id), pageSize + 1 - rows.Count, cancellationToken));
         }
 
         var next = rows.Count > pageSize ? new DateCursor(rows[pageSize - 1].Published.At, rows[pageSize - 1].Id).ToString() : null;
@@ -185,30 +166,11 @@ public sealed class ArticleListQuery(NewsDeskDbContext db, IArticleTextSearch te
 
     private static Task<List<ArticleListItem>> ItemsAsync(IQueryable<Article> ordered, int take, CancellationToken cancellationToken) => ordered
         .Take(take)
-        .Select(_item)
+        .Select(a => new ArticleListItem(
+            a.Id, a.Title, a.Url, a.SiteName, a.Language,
+            new PublishedDate(a.PublishedAt, a.PublishedUtcOffsetMinutes, a.PublishedPrecision),
+            a.Lead, a.Mentions.Count, null))
         .ToListAsync(cancellationToken);
-
-    private static readonly Expression<Func<Article, ArticleListItem>> _item = a => new ArticleListItem(
-        a.Id, a.Title, a.Url, a.SiteName, a.Language,
-        new PublishedDate(a.PublishedAt, a.PublishedUtcOffsetMinutes, a.PublishedPrecision),
-        a.Lead, a.Mentions.Count, null);
-
-    private static readonly Func<NewsDeskDbContext, int, IAsyncEnumerable<ArticleListItem>> _dated = EF.CompileAsyncQuery(
-        (NewsDeskDbContext db, int take) => db.Articles.AsNoTracking().Where(a => a.PublishedAt != null)
-            .OrderByDescending(a => a.PublishedAt).ThenByDescending(a => a.Id).Take(take).Select(_item));
-
-    private static readonly Func<NewsDeskDbContext, DateTime, int, int, IAsyncEnumerable<ArticleListItem>> _datedAfter = EF.CompileAsyncQuery(
-        (NewsDeskDbContext db, DateTime at, int id, int take) => db.Articles.AsNoTracking()
-            .Where(a => a.PublishedAt != null && (a.PublishedAt < at || (a.PublishedAt == at && a.Id < id)))
-            .OrderByDescending(a => a.PublishedAt).ThenByDescending(a => a.Id).Take(take).Select(_item));
-
-    private static readonly Func<NewsDeskDbContext, int, IAsyncEnumerable<ArticleListItem>> _undated = EF.CompileAsyncQuery(
-        (NewsDeskDbContext db, int take) => db.Articles.AsNoTracking().Where(a => a.PublishedAt == null)
-            .OrderByDescending(a => a.Id).Take(take).Select(_item));
-
-    private static readonly Func<NewsDeskDbContext, int, int, IAsyncEnumerable<ArticleListItem>> _undatedAfter = EF.CompileAsyncQuery(
-        (NewsDeskDbContext db, int id, int take) => db.Articles.AsNoTracking().Where(a => a.PublishedAt == null && a.Id < id)
-            .OrderByDescending(a => a.Id).Take(take).Select(_item));
 
     // Best match first (bm25 rank), id as tie-breaker; the cursor is the last row's (rank, id).
     private async Task<ArticleListPage> ByRankAsync(IQueryable<Article> articles, string query, string? after, int pageSize, string? note, CancellationToken cancellationToken)

@@ -34,10 +34,5 @@ public static class WatchlistQueries
 
     /// <summary>Distinct articles the owner's watches flagged since <paramref name="since"/>.</summary>
     public static Task<int> CountAsync(NewsDeskDbContext db, string owner, DateTime since, CancellationToken cancellationToken) =>
-        _count(db, owner, since, cancellationToken);
-
-    // Compiled: the home page's menu shows this count on every view (ADR 1900).
-    private static readonly Func<NewsDeskDbContext, string, DateTime, CancellationToken, Task<int>> _count = EF.CompileAsyncQuery(
-        (NewsDeskDbContext db, string owner, DateTime since, CancellationToken _) =>
-            db.WatchHits.Where(h => h.Watch!.Owner == owner && h.FoundAt >= since).Select(h => h.ArticleId).Distinct().Count());
+        db.WatchHits.Where(h => h.Watch!.Owner == owner && h.FoundAt >= since).Select(h => h.ArticleId).Distinct().CountAsync(cancellationToken);
 }

@@ -1,5 +1,3 @@
-using System.Linq.Expressions;
-using Microsoft.EntityFrameworkCore;
 using NewsDesk.Web.Domain;
 
 namespace NewsDesk.Web.Data.Records;
@@ -10,31 +8,18 @@ public sealed record MentionView(int Id, int ArticleId, int Start, int End, stri
 /// <summary>The one projection from Mention rows to <see cref="MentionView"/>, shared by the API and the pages.</summary>
 public static class MentionQueries
 {
-    // Declared first: the compiled query below reads it when it first runs, the queryable one on every call.
-    private static readonly Expression<Func<Mention, MentionView>> _view = m => new MentionView(
-        m.Id,
-        m.ArticleId,
-        m.Start,
-        m.End,
-        m.Quote,
-        m.ActorId != null ? RecordType.Actor : m.IncidentId != null ? RecordType.Incident : RecordType.Claim,
-        m.ActorId ?? m.IncidentId ?? m.ClaimId ?? 0,
-        m.Actor != null ? m.Actor.Name : m.Incident != null ? m.Incident.Title : m.Claim!.Text,
-        m.Version);
-
     public static IQueryable<MentionView> SelectView(this IQueryable<Mention> mentions) => mentions
         .OrderBy(m => m.ArticleId).ThenBy(m => m.Start).ThenByDescending(m => m.End).ThenBy(m => m.Id)
-        .Select(_view);
-
-    /// <summary>
-    /// An article's mentions as <see cref="SelectView"/> gives them (the same order and projection), compiled: the
-    /// article page's panel reads them on every first view after a change (ADR 1900).
-    /// </summary>
-    public static readonly Func<NewsDeskDbContext, int, IAsyncEnumerable<MentionView>> OfArticle = EF.CompileAsyncQuery(
-        (NewsDeskDbContext db, int articleId) => db.Mentions.AsNoTracking().Where(m => m.ArticleId == articleId)
-            .OrderBy(m => m.ArticleId).ThenBy(m => m.Start).ThenByDescending(m => m.End).ThenBy(m => m.Id)
-            .Select(_view));
-
+        .Select(m => new MentionView(
+            m.Id,
+            m.ArticleId,
+            m.Start,
+            m.End,
+            m.Quote,
+            m.ActorId != null ? RecordType.Actor : m.IncidentId != null ? RecordType.Incident : RecordType.Claim,
+            m.ActorId ?? m.IncidentId ?? m.ClaimId ?? 0,
+            m.Actor != null ? m.Actor.Name : m.Incident != null ? m.Incident.Title : m.Claim!.Text,
+            m.Version));
 
     /// <summary>Points a mention at exactly one record, clearing the other two links.</summary>
     public static void PointTo(this Mention mention, RecordType type, int id)

@@ -16,7 +16,7 @@ public class ArticleMentionsViewComponent(NewsDeskDbContext db) : ViewComponent
 {
     public async Task<IViewComponentResult> InvokeAsync(int articleId)
     {
-        var mentions = await MentionQueries.OfArticle(db, articleId).ToListAsync(HttpContext.RequestAborted);
+        var mentions = await db.Mentions.AsNoTracking().Where(m => m.ArticleId == articleId).SelectView().ToListAsync(HttpContext.RequestAborted);
         List<MentionGroup> groups = [.. mentions
             .GroupBy(m => (m.EntityType, m.EntityId))
             .Select(g => new MentionGroup(g.Key.EntityType, g.Key.EntityId, g.First().EntityName, [.. g]))
