@@ -68,8 +68,13 @@ public sealed class ArticleRechecker(IServiceScopeFactory scopes, IOptions<Evide
         try
         {
             var page = await services.GetRequiredService<PoliteFetcher>().FetchAsync(new Uri(article.Url), cancellationToken);
-            using var body = page.OpenBody();
-            var extracted = services.GetRequiredService<ArticleExtractor>().Extract(body, page.ContentType, page.FinalUrl);
+            ExtractedArticle extracted;
+            // The same turn-taking for large pages as the scraper's, and the fetched bytes themselves, not a copy.
+            using (await services.GetRequiredService<LargePageGate>().EnterAsync(page.Body.Length, cancellationToken))
+            {
+                extracted = services.GetRequiredService<ArticleExtractor>().Extract(page.Body.Span, page.ContentType, page.FinalUrl);
+            }
+
             if (string.IsNullOrWhiteSpace(extracted.Text))
             {
                 recheck.LastResult = "no article text found on the page any more";

@@ -18,12 +18,6 @@ public sealed record FetchResult(
 
     /// <summary>The media type without parameters ("text/html"), lower case.</summary>
     public string? MediaType => ContentType?.Split(';', 2)[0].Trim().ToLowerInvariant();
-
-    /// <summary>The bytes as a read-only stream: charsets are the parser's business, never decoded here.</summary>
-    /// <remarks>A view of the same bytes, not a copy: a 5 MB page is held once.</remarks>
-    public Stream OpenBody() => System.Runtime.InteropServices.MemoryMarshal.TryGetArray(Body, out var segment)
-        ? new MemoryStream(segment.Array!, segment.Offset, segment.Count, writable: false)
-        : new MemoryStream(Body.ToArray(), writable: false);
 }
 
 /// <summary>
