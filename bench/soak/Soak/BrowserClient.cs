@@ -7,10 +7,14 @@ namespace Soak;
 /// <summary>
 /// A person in Chromium: signs in through the login form, opens articles and tags a word as an actor with the tag
 /// panel and the keyboard, as the browser tests do. The mentions the page's own requests got 201 for go in its ledger, read as each answer arrives.
+/// A tag whose create was never sent (the page itself refused it, or re-pointed an existing mention instead) is
+/// recorded apart from one sent and never answered: only the second may have saved a mention no one read.
 /// </summary>
 public sealed class BrowserClient(Account account, Uri app, Recorder recorder, Catalog catalog, Random random)
 {
     public Ledger Ledger { get; } = new();
+
+    private int _createsSent;
 
     public async Task RunAsync(IBrowser browser, CancellationToken stop)
     {
@@ -18,6 +22,13 @@ public sealed class BrowserClient(Account account, Uri app, Recorder recorder, C
         context.SetDefaultTimeout(60_000);
         var page = await context.NewPageAsync();
         page.Response += (_, response) => Watch(response);
+        page.Request += (_, request) =>
+        {
+            if (IsMentionCreate(request))
+            {
+                Interlocked.Increment(ref _createsSent);
+            }
+        };
         await page.GotoAsync("/account/login");
         await page.FillAsync("#Form_Email", account.Email);
         await page.FillAsync("#Form_Password", account.Password);
@@ -46,9 +57,18 @@ public sealed class BrowserClient(Account account, Uri app, Recorder recorder, C
                     // The create's answer is read here, before the page can move on: read later (from a response
                     // event), its body may be gone once the page navigates, and a saved mention would be missing from
                     // the ledger.
-                    var answer = page.WaitForResponseAsync(IsMentionCreate, new PageWaitForResponseOptions { Timeout = 30_000 });
+                    var answer = page.WaitForResponseAsync(response => IsMentionCreate(response.Request), new PageWaitForResponseOptions { Timeout = 30_000 });
+                    var sentBefore = Volatile.Read(ref _createsSent);
                     await page.Keyboard.PressAsync("Enter");
-                    await RecordAnswerAsync(answer);
+                    if (!await RecordAnswerAsync(answer, sentBefore))
+                    {
+                        var message = await page.Locator("#tag-panel .tag-error").TextContentAsync(new LocatorTextContentOptions { Timeout = 5_000 });
+                        await page.Keyboard.PressAsync("Escape");
+                        recorder.Add("Chromium: Enter sent no create (refused or re-pointed in the page)", clock.Elapsed.TotalMilliseconds, Recorder.NotSent,
+                            $"Chromium, article {article}: no create sent; the panel said: {message?.Trim() ?? "(nothing)"}");
+                        continue;
+                    }
+
                     try
                     {
                         await page.Locator("#tag-panel").WaitForAsync(new LocatorWaitForOptions { State = WaitForSelectorState.Hidden, Timeout = 30_000 });
@@ -78,15 +98,20 @@ public sealed class BrowserClient(Account account, Uri app, Recorder recorder, C
         }
     }
 
-    private static bool IsMentionCreate(IResponse response) =>
-        response.Request.Method == "POST" && new Uri(response.Url).AbsolutePath.EndsWith("/mentions", StringComparison.Ordinal);
+    private static bool IsMentionCreate(IRequest request) =>
+        request.Method == "POST" && new Uri(request.Url).AbsolutePath.EndsWith("/mentions", StringComparison.Ordinal);
 
-    private async Task RecordAnswerAsync(Task<IResponse> answer)
+    /// <summary>Reads the create's answer into the ledger; false when no create was sent at all within the wait.</summary>
+    private async Task<bool> RecordAnswerAsync(Task<IResponse> answer, int sentBefore)
     {
         IResponse response;
         try
         {
             response = await answer;
+        }
+        catch (System.TimeoutException) when (Volatile.Read(ref _createsSent) == sentBefore)
+        {
+            return false; // nothing was sent: nothing can have been saved
         }
         catch
         {
@@ -99,6 +124,8 @@ public sealed class BrowserClient(Account account, Uri app, Recorder recorder, C
             using var body = JsonDocument.Parse(await response.TextAsync());
             Ledger.Created(body.RootElement.GetProperty("id").GetInt32());
         }
+
+        return true;
     }
 
     /// <summary>Selects a random word of a random paragraph exactly and releases the mouse over it, as a careful drag does.</summary>

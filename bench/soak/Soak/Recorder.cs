@@ -11,6 +11,9 @@ public sealed class Recorder
     /// <summary>The status recorded for a Chromium step that timed out: not an answer of the server's, counted apart.</summary>
     public const int Unfinished = -1;
 
+    /// <summary>A browser step whose page sent no request at all (a tag the page itself refused): no server answer was due.</summary>
+    public const int NotSent = -2;
+
     private readonly ConcurrentDictionary<string, Endpoint> _endpoints = new();
 
     public sealed class Endpoint
@@ -76,7 +79,7 @@ public sealed class Recorder
         foreach (var (name, entry) in _endpoints.OrderBy(e => e.Key, StringComparer.Ordinal))
         {
             var sorted = entry.Milliseconds.Order().ToArray();
-            var statuses = string.Join(" ", entry.Statuses.OrderBy(s => s.Key).Select(s => $"{s.Key switch { 0 => "none", Unfinished => "unfinished", _ => s.Key.ToString(CultureInfo.InvariantCulture) }}:{s.Value}"));
+            var statuses = string.Join(" ", entry.Statuses.OrderBy(s => s.Key).Select(s => $"{s.Key switch { 0 => "none", Unfinished => "unfinished", NotSent => "not sent", _ => s.Key.ToString(CultureInfo.InvariantCulture) }}:{s.Value}"));
             text.Append(CultureInfo.InvariantCulture,
                 $"| {name} | {entry.Statuses.Values.Sum()} | {statuses} | {Percentile(sorted, 0.50):0.0} | {Percentile(sorted, 0.95):0.0} | {Percentile(sorted, 0.99):0.0} | {(sorted.Length == 0 ? 0 : sorted[^1]):0.0} |\n");
         }
