@@ -60,34 +60,43 @@ public sealed class BrowserClient(Account account, Uri app, Recorder recorder, C
                     var answer = page.WaitForResponseAsync(response => IsMentionCreate(response.Request), new PageWaitForResponseOptions { Timeout = 30_000 });
                     var sentBefore = Volatile.Read(ref _createsSent);
                     await page.Keyboard.PressAsync("Enter");
-                    if (!await RecordAnswerAsync(answer, sentBefore))
+                    var status = await RecordAnswerAsync(answer, sentBefore);
+                    if (status != 201)
                     {
+                        // Nothing sent (the page refused the tag itself), or the app refused it (409: the same span
+                        // tagged with the same record again): the panel stays open with the reason.
                         var message = await page.Locator("#tag-panel .tag-error").TextContentAsync(new LocatorTextContentOptions { Timeout = 5_000 });
                         await page.Keyboard.PressAsync("Escape");
-                        recorder.Add("Chromium: Enter sent no create (refused or re-pointed in the page)", clock.Elapsed.TotalMilliseconds, Recorder.NotSent,
-                            $"Chromium, article {article}: no create sent; the panel said: {message?.Trim() ?? "(nothing)"}");
+                        recorder.Add(status is null ? "Chromium: Enter sent no create (refused in the page)" : "Chromium: tag a word (select, panel, Enter, saved)",
+                            clock.Elapsed.TotalMilliseconds, status ?? Recorder.NotSent, status is null ? $"Chromium, article {article}: no create sent; the panel said: {message?.Trim()}" : null);
                         continue;
                     }
 
+                    // Saved: the panel closes. Playwright's waits time out with System.TimeoutException, which is not a
+                    // PlaywrightException: a save that never closes the panel is a step that did not finish.
                     try
                     {
                         await page.Locator("#tag-panel").WaitForAsync(new LocatorWaitForOptions { State = WaitForSelectorState.Hidden, Timeout = 30_000 });
-                        recorder.Add("Chromium: tag a word (select, panel, Enter, saved)", clock.Elapsed.TotalMilliseconds, 200);
                     }
-                    catch (PlaywrightException)
+                    catch (System.TimeoutException)
                     {
-                        // The panel stays open when the save is refused (the same span tagged again with the same actor: 409).
-                        await page.Keyboard.PressAsync("Escape");
-                        recorder.Add("Chromium: tag a word (select, panel, Enter, saved)", clock.Elapsed.TotalMilliseconds, 409);
+                        var said = await page.Locator("#tag-panel .tag-error").TextContentAsync(new LocatorTextContentOptions { Timeout = 5_000 });
+                        throw new System.TimeoutException($"saved (201), but the tag panel stayed open for 30 s; it said: {said?.Trim()}");
                     }
+
+                    recorder.Add("Chromium: tag a word (select, panel, Enter, saved)", clock.Elapsed.TotalMilliseconds, 200);
                 }
             }
             catch (Exception ex) when (ex is System.TimeoutException or PlaywrightException && !stop.IsCancellationRequested)
             {
-                recorder.Add("Chromium: a step that did not finish", clock.Elapsed.TotalMilliseconds, Recorder.Unfinished, $"Chromium, article {article}: {ex.Message.Split('\n')[0]}");
+                recorder.Add("Chromium: a step that did not finish", clock.Elapsed.TotalMilliseconds, Recorder.Unfinished, $"Chromium, article {article}: {ex.Message.Split('\n')[0]} ({StepOf(ex)})");
             }
         }
     }
+
+    /// <summary>The line of this file where the step failed, so a report says which wait ran out.</summary>
+    private static string StepOf(Exception ex) =>
+        ex.StackTrace?.Split('\n').Select(line => line.Trim()).FirstOrDefault(line => line.Contains(nameof(BrowserClient) + ".cs", StringComparison.Ordinal)) ?? "no frame of this file";
 
     private void Watch(IResponse response)
     {
@@ -101,8 +110,8 @@ public sealed class BrowserClient(Account account, Uri app, Recorder recorder, C
     private static bool IsMentionCreate(IRequest request) =>
         request.Method == "POST" && new Uri(request.Url).AbsolutePath.EndsWith("/mentions", StringComparison.Ordinal);
 
-    /// <summary>Reads the create's answer into the ledger; false when no create was sent at all within the wait.</summary>
-    private async Task<bool> RecordAnswerAsync(Task<IResponse> answer, int sentBefore)
+    /// <summary>Reads the create's answer into the ledger and returns its status; null when no create was sent at all within the wait.</summary>
+    private async Task<int?> RecordAnswerAsync(Task<IResponse> answer, int sentBefore)
     {
         IResponse response;
         try
@@ -111,7 +120,7 @@ public sealed class BrowserClient(Account account, Uri app, Recorder recorder, C
         }
         catch (System.TimeoutException) when (Volatile.Read(ref _createsSent) == sentBefore)
         {
-            return false; // nothing was sent: nothing can have been saved
+            return null; // nothing was sent: nothing can have been saved
         }
         catch
         {
@@ -125,7 +134,7 @@ public sealed class BrowserClient(Account account, Uri app, Recorder recorder, C
             Ledger.Created(body.RootElement.GetProperty("id").GetInt32());
         }
 
-        return true;
+        return response.Status;
     }
 
     /// <summary>Selects a random word of a random paragraph exactly and releases the mouse over it, as a careful drag does.</summary>
