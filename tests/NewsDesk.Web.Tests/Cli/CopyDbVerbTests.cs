@@ -101,6 +101,25 @@ public sealed class CopyDbVerbTests : IAsyncLifetime
         Assert.Equal(SqliteCount("Articles"), await PostgresCountAsync("Articles"));
     }
 
+    [Fact]
+    public async Task A_table_the_server_is_slow_to_finish_is_not_cut_off_by_the_command_timeout()
+    {
+        // A large table on a busy server: the server is still working on the COPY after its last row was sent. Made
+        // certain here by a statement trigger that sleeps at the COPY's end, past a one-second command timeout.
+        var migrate = await OnPostgresAsync("migrate");
+        Assert.True(migrate.ExitCode == 0, migrate.Error);
+        await ExecutePostgresAsync("""
+            CREATE FUNCTION nd_finish_slowly() RETURNS trigger LANGUAGE plpgsql AS $$ BEGIN PERFORM pg_sleep(3); RETURN NULL; END $$;
+            CREATE TRIGGER nd_finish_slowly AFTER INSERT ON "Articles" FOR EACH STATEMENT EXECUTE FUNCTION nd_finish_slowly();
+            """);
+
+        var copy = await OnSqliteAsync("copy-db", "--to", $"{Target};Command Timeout=1");
+
+        Assert.True(copy.ExitCode == 0, copy.Error);
+        Assert.Equal(SqliteCount("Articles"), await PostgresCountAsync("Articles"));
+        Assert.Equal(SqliteCount("Mentions"), await PostgresCountAsync("Mentions"));
+    }
+
     private Task<AppProcess.Result> OnSqliteAsync(params string[] arguments) => AppProcess.RunAsync(
         [.. arguments, AppProcess.Database(SqliteFile), $"--NewsDesk:DataDirectory={_dataDirectory}"]);
 
@@ -154,6 +173,14 @@ public sealed class CopyDbVerbTests : IAsyncLifetime
         }
 
         return rows;
+    }
+
+    private async Task ExecutePostgresAsync(string sql)
+    {
+        await using var connection = new NpgsqlConnection(new NpgsqlConnectionStringBuilder(Target) { Pooling = false }.ConnectionString);
+        await connection.OpenAsync();
+        await using var command = new NpgsqlCommand(sql, connection);
+        await command.ExecuteNonQueryAsync();
     }
 
     private async Task CreateEmptyDatabaseAsync()

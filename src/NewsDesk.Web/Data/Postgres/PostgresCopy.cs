@@ -159,6 +159,11 @@ public sealed partial class PostgresCopy(NewsDeskDbContext source)
         await using var reader = await command.ExecuteReaderAsync(cancellationToken);
         await using var importer = await connection.BeginBinaryImportAsync(
             $"COPY {Quote(to.Name)} ({string.Join(", ", columns.Select(c => Quote(c.Name)))}) FROM STDIN (FORMAT BINARY)", cancellationToken);
+        // The import's timeout is the connection's command timeout (30 s), and it also bounds the wait for the server
+        // to finish the COPY once the last row is sent: on a large table (a GIN-indexed tsvector, a million mentions)
+        // on a busy server that wait is longer, and the copy failed at its end (npgsql/npgsql#6122). Zero waits as
+        // long as the server works; Ctrl+C still cancels, and the transaction then keeps nothing.
+        importer.Timeout = TimeSpan.Zero;
         long rows = 0;
         while (await reader.ReadAsync(cancellationToken))
         {
@@ -210,6 +215,7 @@ public sealed partial class PostgresCopy(NewsDeskDbContext source)
     {
         await using var command = connection.CreateCommand();
         command.CommandText = $"SELECT count(*) FROM {Quote(table)}";
+        command.CommandTimeout = 0; // a whole table's count (ten million mentions) is not bounded by the 30 s a page's query is
         return Convert.ToInt64(await command.ExecuteScalarAsync(cancellationToken), System.Globalization.CultureInfo.InvariantCulture);
     }
 
