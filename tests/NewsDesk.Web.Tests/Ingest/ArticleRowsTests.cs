@@ -40,9 +40,18 @@ public class ArticleRowsTests(IngestFactory factory) : IClassFixture<IngestFacto
             new ArticleVersion { Number = 1, Title = "Rows past the tracker", Text = "text", TextSha256 = new string('b', 64), FetchedAt = _fetched },
             new Capture
             {
-                TargetUri = url, CapturedAt = _fetched, WarcFile = "captures-1.warc.gz", Offset = 1234, Length = 567,
-                StoredSha256 = new string('c', 64), PayloadSha256 = new string('d', 64), PayloadLength = 89,
-                ResponseRecordId = "<urn:uuid:1>", HttpStatus = 200, ContentType = "text/html", HeadersTruncated = true,
+                TargetUri = url,
+                CapturedAt = _fetched,
+                WarcFile = "captures-1.warc.gz",
+                Offset = 1234,
+                Length = 567,
+                StoredSha256 = new string('c', 64),
+                PayloadSha256 = new string('d', 64),
+                PayloadLength = 89,
+                ResponseRecordId = "<urn:uuid:1>",
+                HttpStatus = 200,
+                ContentType = "text/html",
+                HeadersTruncated = true,
             },
             new ArticleRecheck { NextCheckAt = _fetched.AddHours(6) }));
 
