@@ -36,6 +36,15 @@ internal static class ColumnLimits
         }
     }
 
+    /// <summary>
+    /// <see cref="Fit(ChangeTracker)"/> for one value of a row written past the change tracker: a text over its
+    /// column's limit is cut, or refused when it identifies the row.
+    /// </summary>
+    public static object? Fit(IReadOnlyProperty property, object? value) =>
+        value is string text && property.GetMaxLength() is { } limit && text.Length > limit
+            ? Identifies(property) ? throw new ValueTooLongException(property, text.Length, limit) : Cut(text, limit)
+            : value;
+
     /// <summary>The most characters a column keeps, from the model (the one place limits are written).</summary>
     public static int LimitOf(IModel model, Type entity, string property) =>
         model.FindEntityType(entity)?.FindProperty(property)?.GetMaxLength()

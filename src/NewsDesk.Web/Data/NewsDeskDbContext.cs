@@ -257,6 +257,13 @@ public class NewsDeskDbContext : IdentityDbContext<NewsDeskUser>, IDataProtectio
     /// <inheritdoc cref="LockAuditChain"/>
     protected virtual Task LockAuditChainAsync(CancellationToken cancellationToken) => Task.CompletedTask;
 
+    /// <summary>
+    /// Rows written through this context's connection past the change tracker (the scraper's batch insert,
+    /// Ingest/ArticleRows) count as <paramref name="change"/>: told to the <see cref="StoreVersion"/> after the
+    /// commit, exactly like a save's. Call it inside the transaction, before committing it.
+    /// </summary>
+    internal void WrotePastChangeTracker(StoreChange change) => Saved(change, null);
+
     // A save outside any transaction has committed already (EF's own transaction); inside one, the change waits.
     private void Saved(StoreChange change, Records.ActorNameChanges.Pending? names)
     {

@@ -16,30 +16,24 @@ public sealed class ArticleVersioning(NewsDeskDbContext db, CaptureRecorder capt
     /// <summary>What a re-fetch found.</summary>
     public sealed record RefetchOutcome(bool Changed, int LatestNumber);
 
-    /// <summary>Records version 1 of a new article (and its re-check schedule when it came from a source).</summary>
+    /// <summary>The rows that go with a new article: version 1, its capture when there is one, the re-check schedule.</summary>
+    public sealed record FirstRows(ArticleVersion Version, Capture? Capture, ArticleRecheck? Recheck);
+
+    /// <summary>
+    /// Version 1 of a new article (and its re-check schedule when it came from a source), with the capture's WARC
+    /// records written; the rows are not added to the context: the caller inserts them with the article
+    /// (Ingest/ArticleRows), pointing them at it.
+    /// </summary>
     /// <param name="durable">False for a batch: the caller calls <see cref="SyncCapturesAsync"/> once before its commit.</param>
-    public async Task<IReadOnlyList<object>> AddFirstAsync(Article article, FetchResult? response, CancellationToken cancellationToken, bool durable = true)
+    public async Task<FirstRows> FirstAsync(Article article, FetchResult? response, CancellationToken cancellationToken, bool durable = true)
     {
         ArgumentNullException.ThrowIfNull(article);
-        var added = new List<object>();
         var version = await NewVersionAsync(article, 1, response, cancellationToken, durable);
-        version.Article = article;
-        db.ArticleVersions.Add(version);
-        added.Add(version);
-        if (version.Capture is { } capture)
-        {
-            added.Add(capture);
-        }
-
         var schedule = options.Value.RecheckSchedule();
-        if (article.SourceId is not null && schedule.Count > 0)
-        {
-            var recheck = new ArticleRecheck { Article = article, NextCheckAt = article.FetchedAt + schedule[0] };
-            db.ArticleRechecks.Add(recheck);
-            added.Add(recheck);
-        }
-
-        return added;
+        var recheck = article.SourceId is not null && schedule.Count > 0
+            ? new ArticleRecheck { NextCheckAt = article.FetchedAt + schedule[0] }
+            : null;
+        return new FirstRows(version, version.Capture, recheck);
     }
 
     /// <summary>

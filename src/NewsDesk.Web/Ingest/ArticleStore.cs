@@ -35,9 +35,9 @@ public sealed record StoreResult(PendingArticle Pending, StoreOutcome Outcome, A
 
 /// <summary>
 /// Turns extracted pages into stored articles: canonical URL, content hash, SimHash and the link to an earlier copy
-/// of the same story. A batch of articles is one SaveChanges (one transaction), each article with its first version
-/// and the capture of the response it came from (the capture's WARC records written before, see
-/// <see cref="ArticleVersioning"/>): a crash leaves each article whole or absent. When a batch cannot be saved (the
+/// of the same story. A batch of articles is one transaction (<see cref="ArticleRows"/>: inserted past the change
+/// tracker), each article with its first version and the capture of the response it came from (the capture's WARC
+/// records written before, see <see cref="ArticleVersioning"/>): a crash leaves each article whole or absent. When a batch cannot be saved (the
 /// unique URL index settling two fetchers racing for a page, or one bad row) it is stored again one article at a time,
 /// so one article's failure never costs the others.
 /// </summary>
@@ -45,6 +45,7 @@ public sealed class ArticleStore(
     NewsDeskDbContext db,
     RecentFingerprints fingerprints,
     ArticleVersioning versioning,
+    ArticleRows rows,
     Watchlists.WatchlistMatcher watchlists,
     IOptions<IngestOptions> options,
     TimeProvider clock,
@@ -83,7 +84,7 @@ public sealed class ArticleStore(
         var stored = (await db.Articles.Where(a => distinct.Contains(a.Url)).Select(a => a.Url).ToListAsync(cancellationToken))
             .ToHashSet(StringComparer.Ordinal);
 
-        var open = new List<(int Index, Article Article, IReadOnlyList<object> Evidence)>();
+        var open = new List<(int Index, ArticleRows.NewArticle New)>();
         var seen = new HashSet<string>(StringComparer.Ordinal);
         // The earlier copies are looked up once for the whole batch (one query for the exact texts, one catch-up of
         // the fingerprints), not once per article; what the batch itself stores is added as it is committed.
@@ -98,16 +99,15 @@ public sealed class ArticleStore(
             }
 
             var article = Map(batch[i].Extracted, urls[i], batch[i].FetchedUrl, batch[i].SourceId, batch[i].ListedPublished, batch[i].ListedTitle, batch[i].ContentHash);
-            if (open.Exists(o => SameStory(o.Article, article)))
+            if (open.Exists(o => SameStory(o.New.Article, article)))
             {
                 // A copy of an article in this batch points to it by id: the batch so far is saved first.
                 await CommitAsync(batch, open, results, copies, cancellationToken);
             }
 
             article.DuplicateOfId = await FindEarlierCopyAsync(article, copies, cancellationToken);
-            db.Articles.Add(article);
             // One fsync for the batch's captures, just before its commit, instead of one per article.
-            open.Add((i, article, await versioning.AddFirstAsync(article, batch[i].Response, cancellationToken, durable: false)));
+            open.Add((i, new ArticleRows.NewArticle(article, await versioning.FirstAsync(article, batch[i].Response, cancellationToken, durable: false))));
         }
 
         await CommitAsync(batch, open, results, copies, cancellationToken);
@@ -122,9 +122,8 @@ public sealed class ArticleStore(
     /// <summary>
     /// Saves the open articles together. Pages another fetch stored meanwhile (sources often list the same pages) are
     /// dropped after a unique-index refusal and the rest saved again; any other refusal stores them one by one.
-    /// Every row is detached afterwards.
     /// </summary>
-    private async Task CommitAsync(IReadOnlyList<PendingArticle> batch, List<(int Index, Article Article, IReadOnlyList<object> Evidence)> open,
+    private async Task CommitAsync(IReadOnlyList<PendingArticle> batch, List<(int Index, ArticleRows.NewArticle New)> open,
         StoreResult?[] results, Dictionary<string, int> copies, CancellationToken cancellationToken)
     {
         for (var attempt = 0; open.Count > 0; attempt++)
@@ -146,10 +145,10 @@ public sealed class ArticleStore(
             try
             {
                 await versioning.SyncCapturesAsync(cancellationToken);
-                await db.SaveChangesAsync(cancellationToken);
-                foreach (var (index, article, evidence) in open)
+                await rows.InsertAsync([.. open.Select(o => o.New)], cancellationToken);
+                foreach (var (index, (article, _)) in open)
                 {
-                    results[index] = Stored(batch[index], article, evidence);
+                    results[index] = Stored(batch[index], article);
                     copies.TryAdd(article.ContentHash, article.DuplicateOfId ?? article.Id);
                 }
 
@@ -158,7 +157,6 @@ public sealed class ArticleStore(
             catch (DbUpdateException ex) when (StorageFull.Is(ex))
             {
                 // A full disk fails every article alike: the fetch stops here (see SourceFetcher), nothing half-saved.
-                Detach(open);
                 throw;
             }
             catch (DbUpdateException ex) when (open.Count > 1 && attempt < 2 && StoreErrors.IsUniqueViolation(ex))
@@ -167,9 +165,8 @@ public sealed class ArticleStore(
             }
             catch (DbUpdateException) when (open.Count > 1)
             {
-                Detach(open);
                 logger.LogInformation("A batch of {Count} articles could not be saved together; storing them one at a time", open.Count);
-                foreach (var (index, _, _) in open)
+                foreach (var (index, _) in open)
                 {
                     results[index] = await SaveAloneAsync(batch[index], cancellationToken);
                 }
@@ -178,32 +175,30 @@ public sealed class ArticleStore(
             }
             catch (DbUpdateException ex)
             {
-                Detach(open);
                 results[open[0].Index] = Refused(batch[open[0].Index], ex);
                 open.Clear();
             }
         }
     }
 
-    private async Task DropStoredElsewhereAsync(IReadOnlyList<PendingArticle> batch, List<(int Index, Article Article, IReadOnlyList<object> Evidence)> open,
+    private async Task DropStoredElsewhereAsync(IReadOnlyList<PendingArticle> batch, List<(int Index, ArticleRows.NewArticle New)> open,
         StoreResult?[] results, CancellationToken cancellationToken)
     {
-        var urls = open.Select(o => o.Article.Url).ToList();
+        var urls = open.Select(o => o.New.Article.Url).ToList();
         var stored = (await db.Articles.Where(a => urls.Contains(a.Url)).Select(a => a.Url).ToListAsync(cancellationToken)).ToHashSet(StringComparer.Ordinal);
         if (stored.Count == 0)
         {
             return;
         }
 
-        var gone = open.Where(o => stored.Contains(o.Article.Url)).ToList();
-        Detach(gone);
-        foreach (var (index, _, _) in gone)
+        var gone = open.Where(o => stored.Contains(o.New.Article.Url)).ToList();
+        foreach (var (index, _) in gone)
         {
             // Its WARC records stay in the file, unindexed.
             results[index] = new StoreResult(batch[index], StoreOutcome.AlreadyStored, null);
         }
 
-        open.RemoveAll(o => stored.Contains(o.Article.Url));
+        open.RemoveAll(o => stored.Contains(o.New.Article.Url));
     }
 
     private async Task<StoreResult> SaveAloneAsync(PendingArticle pending, CancellationToken cancellationToken)
@@ -211,26 +206,22 @@ public sealed class ArticleStore(
         var url = CanonicalAddress(pending.FetchedUrl, pending.Extracted.CanonicalUrl);
         var article = Map(pending.Extracted, url, pending.FetchedUrl, pending.SourceId, pending.ListedPublished, pending.ListedTitle, pending.ContentHash);
         article.DuplicateOfId = await FindEarlierCopyAsync(article, await EarlierCopiesAsync([pending], cancellationToken), cancellationToken);
-        db.Articles.Add(article);
-        var evidence = await versioning.AddFirstAsync(article, pending.Response, cancellationToken);
+        var first = await versioning.FirstAsync(article, pending.Response, cancellationToken);
         try
         {
-            await db.SaveChangesAsync(cancellationToken);
-            return Stored(pending, article, evidence);
+            await rows.InsertAsync([new ArticleRows.NewArticle(article, first)], cancellationToken);
+            return Stored(pending, article);
         }
         catch (DbUpdateException ex) when (!StorageFull.Is(ex))
         {
-            Detach([(0, article, evidence)]);
             return Refused(pending, ex);
         }
     }
 
-    private StoreResult Stored(PendingArticle pending, Article article, IReadOnlyList<object> evidence)
+    private StoreResult Stored(PendingArticle pending, Article article)
     {
+        // Never tracked (ArticleRows): the fetch's context holds none of the articles it stored.
         fingerprints.Add(article, options.Value.NearDuplicateWindow);
-        // A fetch stores hundreds of articles through one context: tracking them (text, HTML, versions) would hold
-        // them all in memory and make every later save's change detection walk them.
-        Detach([(0, article, evidence)]);
         logger.LogInformation("Stored article {ArticleId} {Url}{Duplicate}", article.Id, article.Url,
             article.DuplicateOfId is { } of ? $" (a copy of article {of})" : "");
         return new StoreResult(pending, StoreOutcome.Added, article);
@@ -246,18 +237,6 @@ public sealed class ArticleStore(
 
         logger.LogWarning(ex, "Could not store the article from {Url}", pending.FetchedUrl);
         return new StoreResult(pending, StoreOutcome.Failed, null, $"{pending.FetchedUrl}: could not be stored: {(ex.InnerException ?? ex).Message}");
-    }
-
-    private void Detach(IEnumerable<(int Index, Article Article, IReadOnlyList<object> Evidence)> rows)
-    {
-        foreach (var (_, article, evidence) in rows)
-        {
-            db.Entry(article).State = EntityState.Detached;
-            foreach (var row in evidence)
-            {
-                db.Entry(row).State = EntityState.Detached;
-            }
-        }
     }
 
     // After the articles' commit: a failure to flag them loses no article (it is logged, and the articles are stored).

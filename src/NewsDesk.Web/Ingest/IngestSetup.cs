@@ -15,6 +15,7 @@ public static class IngestSetup
         builder.Services.AddIngestFetching();
         builder.Services.AddSingleton<ArticleExtractor>();
         builder.Services.AddScoped<ArticleStore>();
+        builder.Services.AddScoped<ArticleRows>();
         builder.Services.AddSingleton<RecentFingerprints>();
         builder.Services.AddSingleton<PageClaims>();
         builder.Services.AddSingleton<StoreTurns>();
