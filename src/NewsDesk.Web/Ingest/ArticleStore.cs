@@ -252,11 +252,21 @@ public sealed class ArticleStore(
     {
         foreach (var (_, article, evidence) in rows)
         {
-            db.Entry(article).State = EntityState.Detached;
             foreach (var row in evidence)
             {
                 db.Entry(row).State = EntityState.Detached;
             }
+
+            // Adding the article put it in its source's Articles (navigation fix-up), and a fetch tracks its source
+            // until it ends. Detached, the article stayed in that list and in the change tracker's snapshot of it, so
+            // every article a fetch stored stayed reachable with its text and HTML (the 10,000-article benchmark's
+            // live heap grew by ~20 MB per 1,000 articles). Taken out of the list while the article is still tracked,
+            // detaching it updates the snapshot too; the fix-up then clears its source id in memory only (the row is
+            // saved, the object no longer tracked), so it is put back for the caller.
+            var sourceId = article.SourceId;
+            article.Source?.Articles.Remove(article);
+            db.Entry(article).State = EntityState.Detached;
+            (article.SourceId, article.Source) = (sourceId, null);
         }
     }
 
