@@ -35,13 +35,10 @@ public sealed class CaptureRecorder(WarcFileWriter writer, IOptions<EvidenceOpti
         var payload = response.Body;
         var requestHead = HttpHead.Request(exchange, settings.MaxCapturedHeaderBytes);
         var responseHead = HttpHead.Response(exchange, payload.Length, settings.MaxCapturedHeaderBytes);
-        var block = new byte[responseHead.Bytes.Length + payload.Length];
-        responseHead.Bytes.CopyTo(block, 0);
-        payload.Span.CopyTo(block.AsSpan(responseHead.Bytes.Length));
         var target = exchange.Url.AbsoluteUri;
         var payloadDigest = WarcRecord.Sha256Label(payload.Span);
 
-        var responseRecord = new WarcRecord("response", exchange.ReceivedAt, block, "application/http;msgtype=response")
+        var responseRecord = new WarcRecord("response", exchange.ReceivedAt, [responseHead.Bytes, payload], "application/http;msgtype=response")
             .Add("WARC-Target-URI", target)
             .Add("WARC-Payload-Digest", payloadDigest);
         var requestRecord = new WarcRecord("request", exchange.ReceivedAt, requestHead.Bytes, "application/http;msgtype=request")

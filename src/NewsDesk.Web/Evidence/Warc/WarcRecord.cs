@@ -14,11 +14,22 @@ public sealed class WarcRecord
 {
     private readonly List<KeyValuePair<string, string>> _fields = [];
 
+    // The content block in parts (an HTTP response's head and its body): a page's body is the largest thing the
+    // scraper holds, and joining the parts, then the head, body and tail, cost two more copies of it per capture.
+    private readonly IReadOnlyList<ReadOnlyMemory<byte>> _block;
+
     public WarcRecord(string type, DateTimeOffset date, ReadOnlyMemory<byte> block, string? contentType)
+        : this(type, date, [block], contentType)
     {
+    }
+
+    /// <summary>A record whose content block is the parts one after another, never copied into one array.</summary>
+    public WarcRecord(string type, DateTimeOffset date, IReadOnlyList<ReadOnlyMemory<byte>> blockParts, string? contentType)
+    {
+        ArgumentNullException.ThrowIfNull(blockParts);
         Type = type;
         Id = NewId();
-        Block = block;
+        _block = blockParts;
         Add("WARC-Type", type);
         Add("WARC-Record-ID", Id);
         Add("WARC-Date", Date(date));
@@ -32,7 +43,9 @@ public sealed class WarcRecord
 
     /// <summary>The WARC-Record-ID, angle brackets included (<c>&lt;urn:uuid:…&gt;</c>).</summary>
     public string Id { get; }
-    public ReadOnlyMemory<byte> Block { get; }
+
+    /// <summary>The content block's length in bytes.</summary>
+    public long BlockLength => _block.Sum(part => (long)part.Length);
 
     public WarcRecord Add(string name, string value)
     {
@@ -41,34 +54,43 @@ public sealed class WarcRecord
         return this;
     }
 
-    /// <summary>The record's bytes, uncompressed; WARC-Block-Digest and Content-Length are added here.</summary>
-    public byte[] ToBytes()
+    /// <summary>The record compressed alone, as one gzip member; WARC-Block-Digest and Content-Length are added here.</summary>
+    public byte[] ToGzipMember()
     {
+        using var output = new MemoryStream();
+        using (var gzip = new GZipStream(output, CompressionLevel.Optimal, leaveOpen: true))
+        {
+            WriteTo(gzip);
+        }
+
+        return output.ToArray();
+    }
+
+    /// <summary>Writes the record's bytes, uncompressed: the header block, the content block part by part, two CRLFs.</summary>
+    public void WriteTo(Stream stream)
+    {
+        ArgumentNullException.ThrowIfNull(stream);
+        using var digest = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
+        foreach (var part in _block)
+        {
+            digest.AppendData(part.Span);
+        }
+
         var head = new StringBuilder("WARC/1.1\r\n");
         foreach (var (name, value) in _fields)
         {
             head.Append(name).Append(": ").Append(value).Append("\r\n");
         }
 
-        head.Append("WARC-Block-Digest: ").Append(Sha256Label(Block.Span)).Append("\r\n");
-        head.Append("Content-Length: ").Append(Block.Length.ToString(CultureInfo.InvariantCulture)).Append("\r\n\r\n");
-        var headBytes = Encoding.UTF8.GetBytes(head.ToString());
-        var bytes = new byte[headBytes.Length + Block.Length + 4];
-        headBytes.CopyTo(bytes, 0);
-        Block.Span.CopyTo(bytes.AsSpan(headBytes.Length));
-        "\r\n\r\n"u8.CopyTo(bytes.AsSpan(headBytes.Length + Block.Length));
-        return bytes;
-    }
-
-    public byte[] ToGzipMember()
-    {
-        using var output = new MemoryStream();
-        using (var gzip = new GZipStream(output, CompressionLevel.Optimal, leaveOpen: true))
+        head.Append("WARC-Block-Digest: sha256:").Append(Convert.ToHexStringLower(digest.GetHashAndReset())).Append("\r\n");
+        head.Append("Content-Length: ").Append(BlockLength.ToString(CultureInfo.InvariantCulture)).Append("\r\n\r\n");
+        stream.Write(Encoding.UTF8.GetBytes(head.ToString()));
+        foreach (var part in _block)
         {
-            gzip.Write(ToBytes());
+            stream.Write(part.Span);
         }
 
-        return output.ToArray();
+        stream.Write("\r\n\r\n"u8);
     }
 
     /// <summary>A digest as WARC fields carry it: <c>sha256:</c> and lower-case hex.</summary>
