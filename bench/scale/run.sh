@@ -3,7 +3,7 @@
 # Usage: bench/scale/run.sh [--db sqlite|postgres] [--million] [ARTICLES ACTORS MENTIONS]
 #   defaults 100000 20000 1000000; --million is 1000000 200000 10000000 (the default scaled by ten).
 #   Environment: DURATION=15s per page, QUERY=militia, APP_PORT=5099 (and the next one for a second instance),
-#   PG_PORT=55498 (the throw-away cluster's port).
+#   PG_PORT=55498 (the throw-away cluster's port), INSTANCES=2 (1: PostgreSQL without the two-instance measurement).
 # Measures in one run, side by side: a trivial page (the ceiling), the article list, an article page with 200
 # mentions and a search, then the search's SQL run directly (FtsDirect: the baseline), and prints each figure against
 # its target (bench/README.md). With --db postgres the same generated SQLite database is moved into a throw-away
@@ -230,7 +230,7 @@ direct=$(python3 -c 'import json, sys; d = json.loads(sys.argv[1]); d["db_cpu"] 
 printf '%-22s %s\n' "search-direct" "$direct"
 record "{\"name\": \"search-direct\", \"direct\": $direct, \"load\": \"$(cut -d' ' -f1 /proc/loadavg)\"}"
 
-if [ "$engine" = postgres ]; then
+if [ "$engine" = postgres ] && [ "${INSTANCES:-2}" != 1 ]; then
   # Two instances on the one database, no proxy: each port loaded by its own wrk at once, against one instance
   # measured just before with the second one started and idle. The same wrk options per instance.
   serve $port2

@@ -15,10 +15,13 @@ public sealed class StoreContextPool
 {
     private readonly IDbContextFactory<NewsDeskDbContext> _pool;
 
-    public StoreContextPool(StoreEngine engine, StoreLocation store, IOptions<NewsDeskOptions> settings)
+    public StoreContextPool(StoreEngine engine, StoreLocation store, IOptions<NewsDeskOptions> settings, ILoggerFactory logging)
     {
         Engine = engine;
-        Options = engine.CreateOptions(store.ConnectionString, settings.Value);
+        // EF's own log goes to the app's (Serilog): its warnings, and its command log when the level of
+        // Microsoft.EntityFrameworkCore.Database.Command is raised (bench/scale/queries.sh). Options built here, outside
+        // AddDbContext, would otherwise log to nothing at all.
+        Options = engine.CreateOptions(store.ConnectionString, settings.Value, options => options.UseLoggerFactory(logging));
         _pool = engine.CreatePool(Options);
     }
 

@@ -2,6 +2,7 @@ using System.Globalization;
 using Microsoft.AspNetCore.Http;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using NewsDesk.Web.Data;
 using NewsDesk.Web.Data.Auditing;
@@ -151,7 +152,8 @@ public class StoreContextPoolTests(NewsDeskFactory factory) : IClassFixture<News
     private StoreContextPool PrivatePool() => new(
         factory.Services.GetRequiredService<StoreEngine>(),
         factory.Services.GetRequiredService<StoreLocation>(),
-        factory.Services.GetRequiredService<IOptions<NewsDeskOptions>>());
+        factory.Services.GetRequiredService<IOptions<NewsDeskOptions>>(),
+        factory.Services.GetRequiredService<ILoggerFactory>());
 
     private StoreContextLease Lease(StoreContextPool pool, string actorName, DateTimeOffset now)
     {

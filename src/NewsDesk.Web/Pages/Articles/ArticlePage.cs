@@ -63,6 +63,14 @@ public sealed class ArticlePageReader(NewsDeskDbContext db, VersionedCache cache
     public Task<ArticlePage?> FindAsync(int id, CancellationToken cancellationToken) =>
         cache.GetOrLoadAsync((typeof(ArticlePage), id), ct => LoadAsync(id, ct), page => page.ApproximateBytes, cancellationToken);
 
+    /// <summary>
+    /// The article's place in the workflow (a new one for an article nobody reviewed yet). Every change to it is a save
+    /// that starts a new store version, so it is cached like the page: read per view, it was one or two queries on a
+    /// page that otherwise sends none. Shared between requests: read it, never change it.
+    /// </summary>
+    public Task<ArticleReview?> ReviewAsync(int id, CancellationToken cancellationToken) =>
+        cache.GetOrLoadAsync((typeof(ArticleReview), id), ct => ArticleWorkflow.FindAsync(db, id, ct), _ => 512, cancellationToken);
+
     private async Task<ArticlePage?> LoadAsync(int id, CancellationToken cancellationToken)
     {
         var row = await db.Articles.AsNoTracking().Where(a => a.Id == id)

@@ -13,7 +13,7 @@ namespace NewsDesk.Web.Pages.Articles;
 /// </summary>
 public class DetailsModel(ArticlePageReader reader, NewsDeskDbContext db, CurrentActor user, TimeProvider clock) : PageModel
 {
-    /// <summary>The article's place in the document workflow, read fresh (it is not part of the cached page).</summary>
+    /// <summary>The article's place in the document workflow (cached apart from the page: <see cref="ArticlePageReader.ReviewAsync"/>).</summary>
     public ArticleReview Review { get; private set; } = null!;
 
     /// <summary>Why the last state change was refused, if it was.</summary>
@@ -41,7 +41,7 @@ public class DetailsModel(ArticlePageReader reader, NewsDeskDbContext db, Curren
         }
 
         View = page;
-        Review = await ArticleWorkflow.FindAsync(db, id, cancellationToken) ?? new ArticleReview { ArticleId = id };
+        Review = await reader.ReviewAsync(id, cancellationToken) ?? new ArticleReview { ArticleId = id };
         return Page();
     }
 
