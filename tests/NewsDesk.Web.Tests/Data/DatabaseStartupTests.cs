@@ -121,33 +121,8 @@ public class DatabaseStartupTests
 
         response.EnsureSuccessStatusCode();
         Assert.Equal(1, await factory.CountAsync<NewsDesk.Web.Domain.Article>());
-        var log = await ReadLogsAsync(factory.DataDirectory, "001_broken.json", "002_no_paragraphs.json");
+        var log = await AppLogs.ReadAsync(factory.DataDirectory, "001_broken.json", "002_no_paragraphs.json");
         Assert.Contains("001_broken.json", log, StringComparison.Ordinal);
         Assert.Contains("002_no_paragraphs.json", log, StringComparison.Ordinal);
-    }
-
-    private static async Task<string> ReadLogsAsync(string dataDirectory, params string[] awaited)
-    {
-        // The file sink buffers and flushes every 2 s; on a loaded machine the flush has come later than 5 s, so wait up
-        // to a minute for what it wrote (shared read).
-        var folder = Path.Combine(dataDirectory, "logs");
-        for (var attempt = 0; attempt < 600; attempt++)
-        {
-            var text = new StringBuilder();
-            foreach (var file in Directory.Exists(folder) ? Directory.GetFiles(folder) : [])
-            {
-                await using var stream = new FileStream(file, FileMode.Open, FileAccess.Read, FileShare.ReadWrite);
-                text.Append(await new StreamReader(stream).ReadToEndAsync());
-            }
-
-            if (awaited.All(a => text.ToString().Contains(a, StringComparison.Ordinal)))
-            {
-                return text.ToString();
-            }
-
-            await Task.Delay(100);
-        }
-
-        return "";
     }
 }
