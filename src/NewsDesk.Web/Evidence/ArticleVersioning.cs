@@ -25,10 +25,14 @@ public sealed class ArticleVersioning(NewsDeskDbContext db, CaptureRecorder capt
     /// (Ingest/ArticleRows), pointing them at it.
     /// </summary>
     /// <param name="durable">False for a batch: the caller calls <see cref="SyncCapturesAsync"/> once before its commit.</param>
-    public async Task<FirstRows> FirstAsync(Article article, FetchResult? response, CancellationToken cancellationToken, bool durable = true)
+    /// <param name="prepared">The response's capture prepared ahead (<see cref="CaptureRecorder.Prepare"/>); else it is prepared here.</param>
+    /// <param name="textSha256">The article text's <see cref="TextDigest"/> when the caller has it; else it is computed here.</param>
+    public async Task<FirstRows> FirstAsync(Article article, FetchResult? response, CancellationToken cancellationToken, bool durable = true,
+        CaptureRecorder.Prepared? prepared = null, string? textSha256 = null)
     {
         ArgumentNullException.ThrowIfNull(article);
-        var version = await NewVersionAsync(article, 1, response, cancellationToken, durable);
+        var version = Snapshot(article, 1, clock.GetUtcNow().UtcDateTime, textSha256);
+        await CaptureAsync(version, response, prepared, durable, cancellationToken);
         var schedule = options.Value.RecheckSchedule();
         var recheck = article.SourceId is not null && schedule.Count > 0
             ? new ArticleRecheck { NextCheckAt = article.FetchedAt + schedule[0] }
@@ -80,22 +84,29 @@ public sealed class ArticleVersioning(NewsDeskDbContext db, CaptureRecorder capt
     /// <summary>Puts the WARC records of captures added not durable on the disk, before the rows pointing at them are committed.</summary>
     public Task SyncCapturesAsync(CancellationToken cancellationToken) => captures.SyncAsync(cancellationToken);
 
-    private async Task<ArticleVersion> NewVersionAsync(Article article, int number, FetchResult? response, CancellationToken cancellationToken, bool durable = true)
+    private async Task<ArticleVersion> NewVersionAsync(Article article, int number, FetchResult response, CancellationToken cancellationToken)
     {
         var version = Snapshot(article, number, clock.GetUtcNow().UtcDateTime);
-        if (response is null)
-        {
-            version.NotCapturedReason = "imported, no capture";
-            return version;
-        }
-
-        var outcome = await captures.RecordAsync(response, cancellationToken, durable);
-        version.Capture = outcome.Capture;
-        version.NotCapturedReason = outcome.NotCapturedReason;
+        await CaptureAsync(version, response, null, durable: true, cancellationToken);
         return version;
     }
 
-    private static ArticleVersion Snapshot(Article article, int number, DateTime fetchedAt) => new()
+    private async Task CaptureAsync(ArticleVersion version, FetchResult? response, CaptureRecorder.Prepared? prepared, bool durable, CancellationToken cancellationToken)
+    {
+        if (response is null)
+        {
+            version.NotCapturedReason = "imported, no capture";
+            return;
+        }
+
+        var outcome = prepared is null
+            ? await captures.RecordAsync(response, cancellationToken, durable)
+            : await captures.RecordAsync(prepared, cancellationToken, durable);
+        version.Capture = outcome.Capture;
+        version.NotCapturedReason = outcome.NotCapturedReason;
+    }
+
+    private static ArticleVersion Snapshot(Article article, int number, DateTime fetchedAt, string? textSha256 = null) => new()
     {
         ArticleId = article.Id,
         Number = number,
@@ -103,7 +114,7 @@ public sealed class ArticleVersioning(NewsDeskDbContext db, CaptureRecorder capt
         Byline = article.Byline,
         PublishedAt = article.PublishedAt,
         Text = article.Text,
-        TextSha256 = TextDigest.Of(article.Text),
+        TextSha256 = textSha256 ?? TextDigest.Of(article.Text),
         FetchedAt = fetchedAt,
     };
 }

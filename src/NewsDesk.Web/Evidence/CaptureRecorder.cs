@@ -14,22 +14,47 @@ public sealed class CaptureRecorder(WarcFileWriter writer, IOptions<EvidenceOpti
     /// <summary>The capture, or why there is none.</summary>
     public sealed record Outcome(Capture? Capture, string? NotCapturedReason);
 
-    /// <param name="durable">False when the caller saves many at once and calls <see cref="SyncAsync"/> before its commit.</param>
     /// <summary>Puts the records of not-durable captures on the disk.</summary>
     public Task SyncAsync(CancellationToken cancellationToken) => writer.SyncAsync(cancellationToken);
 
-    public async Task<Outcome> RecordAsync(FetchResult response, CancellationToken cancellationToken, bool durable = true)
+    /// <summary>
+    /// A response's WARC records, compressed and digested, not written yet: the costly part of a capture (a gzip of the
+    /// page and three SHA-256 digests), done by the caller on its own thread. The scraper prepares each page right after
+    /// extracting it, while the one storer of the process takes only the file append and the row (see Ingest/StoreTurns).
+    /// </summary>
+    public sealed class Prepared
+    {
+        internal Prepared(IReadOnlyList<byte[]> members, string storedSha256, Capture row)
+        {
+            Members = members;
+            StoredSha256 = storedSha256;
+            Row = row;
+        }
+
+        /// <summary>The request and response records, one gzip member each, in file order.</summary>
+        internal IReadOnlyList<byte[]> Members { get; }
+
+        internal string StoredSha256 { get; }
+
+        /// <summary>The capture's row but for where the records land (file, offset, length), filled in when written.</summary>
+        internal Capture Row { get; }
+
+        internal long Length => Members.Sum(m => (long)m.Length);
+    }
+
+    /// <summary>The capture of a response, prepared (see <see cref="Prepared"/>), or why it is not kept.</summary>
+    public (Prepared? Capture, string? NotCapturedReason) Prepare(FetchResult response)
     {
         ArgumentNullException.ThrowIfNull(response);
         var settings = options.Value;
         if (!settings.KeepCaptures)
         {
-            return new Outcome(null, $"captures are off ({EvidenceOptions.SectionName}:{nameof(EvidenceOptions.KeepCaptures)}=false)");
+            return (null, $"captures are off ({EvidenceOptions.SectionName}:{nameof(EvidenceOptions.KeepCaptures)}=false)");
         }
 
         if (response.Exchange is not { } exchange)
         {
-            return new Outcome(null, "the fetch kept no HTTP exchange");
+            return (null, "the fetch kept no HTTP exchange");
         }
 
         var payload = response.Body;
@@ -59,15 +84,51 @@ public sealed class CaptureRecorder(WarcFileWriter writer, IOptions<EvidenceOpti
         }
 
         byte[][] members = [requestRecord.ToGzipMember(), responseRecord.ToGzipMember()];
+        using var stored = System.Security.Cryptography.IncrementalHash.CreateHash(System.Security.Cryptography.HashAlgorithmName.SHA256);
+        foreach (var member in members)
+        {
+            stored.AppendData(member);
+        }
+
+        var storedSha256 = Convert.ToHexStringLower(stored.GetHashAndReset());
+        return (new Prepared(members, storedSha256, new Capture
+        {
+            WarcFile = "", // where the records land is known once they are written
+            StoredSha256 = storedSha256,
+            TargetUri = Cut(target, 2048),
+            CapturedAt = exchange.ReceivedAt.UtcDateTime,
+            PayloadSha256 = payloadDigest["sha256:".Length..],
+            PayloadLength = payload.Length,
+            ResponseRecordId = responseRecord.Id,
+            IpAddress = exchange.RemoteAddress,
+            HttpStatus = exchange.StatusCode,
+            ContentType = response.ContentType is { } type ? Cut(type, 200) : null,
+            HeadersTruncated = truncated,
+        }), null);
+    }
+
+    /// <summary>Prepares and writes the capture of a response.</summary>
+    public Task<Outcome> RecordAsync(FetchResult response, CancellationToken cancellationToken, bool durable = true)
+    {
+        var (prepared, notCaptured) = Prepare(response);
+        return prepared is null ? Task.FromResult(new Outcome(null, notCaptured)) : RecordAsync(prepared, cancellationToken, durable);
+    }
+
+    /// <summary>Appends prepared records to the current WARC file and returns the capture row that points at them.</summary>
+    /// <param name="prepared">Written once: records written twice would carry the same WARC-Record-ID.</param>
+    /// <param name="durable">False when the caller saves many at once and calls <see cref="SyncAsync"/> before its commit.</param>
+    public async Task<Outcome> RecordAsync(Prepared prepared, CancellationToken cancellationToken, bool durable = true)
+    {
+        ArgumentNullException.ThrowIfNull(prepared);
         WarcWrite? write;
         string? notWritten;
         try
         {
-            (write, notWritten) = await writer.AppendAsync(members, cancellationToken, durable);
+            (write, notWritten) = await writer.AppendAsync(prepared.Members, cancellationToken, durable);
         }
         catch (IOException ex)
         {
-            logger.LogError(ex, "Could not write the capture of {Url}", target);
+            logger.LogError(ex, "Could not write the capture of {Url}", prepared.Row.TargetUri);
             return new Outcome(null, $"the capture could not be written: {ex.Message}");
         }
 
@@ -76,27 +137,22 @@ public sealed class CaptureRecorder(WarcFileWriter writer, IOptions<EvidenceOpti
             return new Outcome(null, notWritten);
         }
 
-        using var stored = System.Security.Cryptography.IncrementalHash.CreateHash(System.Security.Cryptography.HashAlgorithmName.SHA256);
-        foreach (var member in members)
-        {
-            stored.AppendData(member);
-        }
-
+        var row = prepared.Row;
         return new Outcome(new Capture
         {
-            TargetUri = Cut(target, 2048),
-            CapturedAt = exchange.ReceivedAt.UtcDateTime,
+            TargetUri = row.TargetUri,
+            CapturedAt = row.CapturedAt,
             WarcFile = write.File,
             Offset = write.Offset,
             Length = write.Length,
-            StoredSha256 = Convert.ToHexStringLower(stored.GetHashAndReset()),
-            PayloadSha256 = payloadDigest["sha256:".Length..],
-            PayloadLength = payload.Length,
-            ResponseRecordId = responseRecord.Id,
-            IpAddress = exchange.RemoteAddress,
-            HttpStatus = exchange.StatusCode,
-            ContentType = response.ContentType is { } type ? Cut(type, 200) : null,
-            HeadersTruncated = truncated,
+            StoredSha256 = prepared.StoredSha256,
+            PayloadSha256 = row.PayloadSha256,
+            PayloadLength = row.PayloadLength,
+            ResponseRecordId = row.ResponseRecordId,
+            IpAddress = row.IpAddress,
+            HttpStatus = row.HttpStatus,
+            ContentType = row.ContentType,
+            HeadersTruncated = row.HeadersTruncated,
         }, null);
     }
 

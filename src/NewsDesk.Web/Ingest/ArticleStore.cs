@@ -21,13 +21,43 @@ public enum StoreOutcome
 
 /// <summary>One extracted page waiting to be stored, with what its listing said about it.</summary>
 /// <param name="Response">The fetch the page came from, kept as the version's capture; null for an import.</param>
+/// <remarks>
+/// What storing needs that is pure computation (the text's hashes and fingerprint, the capture's compressed records) is
+/// worked out once, lazily or ahead by <see cref="Prepare"/>: the scraper prepares each page on the thread that extracted
+/// it, so the one storer of the process (Ingest/StoreTurns) spends its turn on the database and the file append only.
+/// </remarks>
 public sealed record PendingArticle(
     ExtractedArticle Extracted, Uri FetchedUrl, int? SourceId, DateTimeOffset? ListedPublished, string? ListedTitle, FetchResult? Response)
 {
+    private string? _text;
     private string? _contentHash;
+    private string? _textSha256;
+    private Lazy<long?>? _simHash;
+    private CaptureRecorder.Prepared? _capture;
+
+    /// <summary>The text as stored: the extraction's, trimmed.</summary>
+    public string Text => _text ??= Extracted.Text.Trim();
 
     /// <summary>The text's <see cref="Domain.ContentHash"/>, computed once: the earlier-copy look-up and the row both need it.</summary>
-    public string ContentHash => _contentHash ??= Domain.ContentHash.Of(Extracted.Text.Trim());
+    public string ContentHash => _contentHash ??= Domain.ContentHash.Of(Text);
+
+    /// <summary>The text's <see cref="TextDigest"/>, version 1's digest.</summary>
+    public string TextSha256 => _textSha256 ??= TextDigest.Of(Text);
+
+    /// <summary>The text's <see cref="Domain.SimHash"/> (none for a text too short to have one).</summary>
+    public long? SimHash => (_simHash ??= new Lazy<long?>(() => Domain.SimHash.Of(Text), LazyThreadSafetyMode.None)).Value;
+
+    /// <summary>Computes now, on the caller's thread, everything storing will need but the database and the file append.</summary>
+    public PendingArticle Prepare(CaptureRecorder captures)
+    {
+        ArgumentNullException.ThrowIfNull(captures);
+        _ = (ContentHash, TextSha256, SimHash);
+        _capture = Response is { } response ? captures.Prepare(response).Capture : null;
+        return this;
+    }
+
+    /// <summary>The capture prepared ahead, handed out once (records written twice would share a WARC-Record-ID); later null.</summary>
+    public CaptureRecorder.Prepared? TakeCapture() => Interlocked.Exchange(ref _capture, null);
 }
 
 /// <summary>What storing one pending article did: the outcome, the stored article, or why it could not be stored.</summary>
@@ -98,7 +128,7 @@ public sealed class ArticleStore(
                 continue;
             }
 
-            var article = Map(batch[i].Extracted, urls[i], batch[i].FetchedUrl, batch[i].SourceId, batch[i].ListedPublished, batch[i].ListedTitle, batch[i].ContentHash);
+            var article = Map(batch[i], urls[i]);
             if (open.Exists(o => SameStory(o.New.Article, article)))
             {
                 // A copy of an article in this batch points to it by id: the batch so far is saved first.
@@ -107,7 +137,8 @@ public sealed class ArticleStore(
 
             article.DuplicateOfId = await FindEarlierCopyAsync(article, copies, cancellationToken);
             // One fsync for the batch's captures, just before its commit, instead of one per article.
-            open.Add((i, new ArticleRows.NewArticle(article, await versioning.FirstAsync(article, batch[i].Response, cancellationToken, durable: false))));
+            var firstRows = await versioning.FirstAsync(article, batch[i].Response, cancellationToken, durable: false, batch[i].TakeCapture(), batch[i].TextSha256);
+            open.Add((i, new ArticleRows.NewArticle(article, firstRows)));
         }
 
         await CommitAsync(batch, open, results, copies, cancellationToken);
@@ -204,9 +235,9 @@ public sealed class ArticleStore(
     private async Task<StoreResult> SaveAloneAsync(PendingArticle pending, CancellationToken cancellationToken)
     {
         var url = CanonicalAddress(pending.FetchedUrl, pending.Extracted.CanonicalUrl);
-        var article = Map(pending.Extracted, url, pending.FetchedUrl, pending.SourceId, pending.ListedPublished, pending.ListedTitle, pending.ContentHash);
+        var article = Map(pending, url);
         article.DuplicateOfId = await FindEarlierCopyAsync(article, await EarlierCopiesAsync([pending], cancellationToken), cancellationToken);
-        var first = await versioning.FirstAsync(article, pending.Response, cancellationToken);
+        var first = await versioning.FirstAsync(article, pending.Response, cancellationToken, prepared: pending.TakeCapture(), textSha256: pending.TextSha256);
         try
         {
             await rows.InsertAsync([new ArticleRows.NewArticle(article, first)], cancellationToken);
@@ -268,7 +299,7 @@ public sealed class ArticleStore(
         ArgumentNullException.ThrowIfNull(article);
         ArgumentNullException.ThrowIfNull(extracted);
         ArgumentNullException.ThrowIfNull(response);
-        var refetched = Map(extracted, article.Url, response.FinalUrl, article.SourceId, null, article.Title);
+        var refetched = Map(new PendingArticle(extracted, response.FinalUrl, article.SourceId, null, article.Title, response), article.Url);
         var outcome = await versioning.RecordRefetchAsync(article, refetched, response, cancellationToken);
         await db.SaveChangesAsync(cancellationToken);
         if (outcome.Changed)
@@ -279,10 +310,9 @@ public sealed class ArticleStore(
         return outcome;
     }
 
-    private Article Map(ExtractedArticle extracted, string url, Uri fetchedUrl, int? sourceId, DateTimeOffset? listedPublished, string? listedTitle,
-        string? contentHash = null)
+    private Article Map(PendingArticle pending, string url)
     {
-        var text = extracted.Text.Trim();
+        var (extracted, fetchedUrl, sourceId, listedPublished, listedTitle) = (pending.Extracted, pending.FetchedUrl, pending.SourceId, pending.ListedPublished, pending.ListedTitle);
         var article = new Article
         {
             Url = url,
@@ -295,10 +325,10 @@ public sealed class ArticleStore(
             LeadImageUrl = Uri.TryCreate(extracted.LeadImageUrl, UriKind.Absolute, out var image) && CanonicalUrl.IsWeb(image) && image.AbsoluteUri.Length <= 2048
                 ? image.AbsoluteUri : null,
             FetchedAt = clock.GetUtcNow().UtcDateTime,
-            Text = text,
+            Text = pending.Text,
             Html = extracted.Html,
-            ContentHash = contentHash ?? ContentHash.Of(text),
-            SimHash = SimHash.Of(text),
+            ContentHash = pending.ContentHash,
+            SimHash = pending.SimHash,
         };
 
         // A date further ahead than any time zone or clock skew explains (a page claiming 9999-12-31) is not a

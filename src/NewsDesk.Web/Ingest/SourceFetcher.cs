@@ -38,6 +38,7 @@ public sealed class SourceFetcher(
     PageClaims claims,
     StoreTurns turns,
     LargePageGate largePages,
+    Evidence.CaptureRecorder captures,
     ILogger<SourceFetcher> logger)
 {
     private const int MaxLoggedErrorLength = 2000;
@@ -336,7 +337,9 @@ public sealed class SourceFetcher(
 
                     if (await ExtractAsync(page, run, ct) is { } extracted)
                     {
-                        await ready.Writer.WriteAsync((new PendingArticle(extracted, page.FinalUrl, source.Id, item.Published, item.Title, page), claim), ct);
+                        // Prepared here, side by side with the other downloads: the storer's turn is the scrape's one serial part.
+                        var pending = new PendingArticle(extracted, page.FinalUrl, source.Id, item.Published, item.Title, page).Prepare(captures);
+                        await ready.Writer.WriteAsync((pending, claim), ct);
                         queued = true;
                     }
                 }
