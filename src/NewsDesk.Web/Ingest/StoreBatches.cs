@@ -1,0 +1,52 @@
+using System.Runtime;
+using System.Threading.Channels;
+
+namespace NewsDesk.Web.Ingest;
+
+/// <summary>
+/// How the storer cuts the queue into batches, and what it does after a large page (issue 20, finding 8). A large
+/// page (a body over <see cref="LargePageGate.ThresholdBytes"/>) is stored in a batch of its own: it is not held,
+/// with its body, text and HTML, while the batch's other pages are looked up, captured and inserted, and once its
+/// batch commits nothing of it is reachable. Its page-sized arrays and strings live on the large-object heap, which
+/// the GC frees only at a gen-2 collection; with <see cref="IngestOptions.CompactAfterLargePage"/> one is run right
+/// after its commit (ADR 2101), instead of letting the next large page's arrays pile up on top of them.
+/// </summary>
+public static class StoreBatches
+{
+    /// <summary>
+    /// Moves what is ready from the queue into <paramref name="batch"/> (empty on entry): up to
+    /// <paramref name="batchSize"/> pages in the queue's order, stopping before a large page, or that large page alone
+    /// when it is next. Every page queued is taken exactly once, in order.
+    /// </summary>
+    public static void Take<T>(ChannelReader<T> ready, List<T> batch, int batchSize, Func<T, bool> isLarge)
+    {
+        ArgumentNullException.ThrowIfNull(ready);
+        ArgumentNullException.ThrowIfNull(batch);
+        ArgumentNullException.ThrowIfNull(isLarge);
+        while (batch.Count < batchSize && ready.TryPeek(out var next))
+        {
+            var large = isLarge(next);
+            if (large && batch.Count > 0)
+            {
+                return; // the batch so far is stored first
+            }
+
+            ready.TryRead(out next);
+            batch.Add(next!);
+            if (large)
+            {
+                return;
+            }
+        }
+    }
+
+    /// <summary>
+    /// A blocking gen-2 collection that also compacts the large-object heap once: what a stored large page left there
+    /// is given back now, not at the next gen 2 the allocations of the pages after it would trigger.
+    /// </summary>
+    public static void ReleaseLargePage()
+    {
+        GCSettings.LargeObjectHeapCompactionMode = GCLargeObjectHeapCompactionMode.CompactOnce;
+        GC.Collect(GC.MaxGeneration, GCCollectionMode.Forced, blocking: true, compacting: true);
+    }
+}
