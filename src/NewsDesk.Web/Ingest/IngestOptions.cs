@@ -56,12 +56,6 @@ public class IngestOptions
     /// </summary>
     public int StoreBatchSize { get; set; } = 32;
 
-    /// <summary>
-    /// After a large page (one stored in a batch of its own, see <see cref="StoreBatches"/>) is committed, run a gen-2
-    /// collection that compacts the large-object heap, so its page-sized arrays are given back at once (ADR 2101).
-    /// </summary>
-    public bool CompactAfterLargePage { get; set; } = true;
-
     /// <summary>Article pages downloaded per source fetch; the rest wait for the next one.</summary>
     public int MaxNewArticlesPerFetch { get; set; } = 200;
 

@@ -389,14 +389,9 @@ public sealed class SourceFetcher(
             while (await ready.Reader.WaitToReadAsync(cancellationToken))
             {
                 StoreBatches.Take(ready.Reader, queued, batchSize, q => q.Pending.Response?.Body.Length > largePages.ThresholdBytes);
-                var large = queued.Count == 1 && queued[0].Pending.Response?.Body.Length > largePages.ThresholdBytes;
+                // Once StoreBatchAsync has returned, nothing of the batch's pages, rows and results is reachable.
                 await StoreBatchAsync(queued, run, cancellationToken);
                 queued.Clear();
-                if (large && options.Value.CompactAfterLargePage)
-                {
-                    // The batch's pages, rows and results are unreachable now (StoreBatchAsync has returned).
-                    StoreBatches.ReleaseLargePage();
-                }
             }
         }
         catch (Exception ex)

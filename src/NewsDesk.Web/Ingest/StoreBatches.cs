@@ -1,4 +1,3 @@
-using System.Runtime;
 using System.Threading.Channels;
 
 namespace NewsDesk.Web.Ingest;
@@ -7,9 +6,8 @@ namespace NewsDesk.Web.Ingest;
 /// How the storer cuts the queue into batches, and what it does after a large page (issue 20, finding 8). A large
 /// page (a body over <see cref="LargePageGate.ThresholdBytes"/>) is stored in a batch of its own: it is not held,
 /// with its body, text and HTML, while the batch's other pages are looked up, captured and inserted, and once its
-/// batch commits nothing of it is reachable. Its page-sized arrays and strings live on the large-object heap, which
-/// the GC frees only at a gen-2 collection; with <see cref="IngestOptions.CompactAfterLargePage"/> one is run right
-/// after its commit (ADR 2101), instead of letting the next large page's arrays pile up on top of them.
+/// batch commits nothing of it is reachable. A gen-2 collection compacting the large-object heap right after that
+/// commit was measured too (session 12, bench/README: within the noise of the peak) and is not made.
 /// </summary>
 public static class StoreBatches
 {
@@ -38,15 +36,5 @@ public static class StoreBatches
                 return;
             }
         }
-    }
-
-    /// <summary>
-    /// A blocking gen-2 collection that also compacts the large-object heap once: what a stored large page left there
-    /// is given back now, not at the next gen 2 the allocations of the pages after it would trigger.
-    /// </summary>
-    public static void ReleaseLargePage()
-    {
-        GCSettings.LargeObjectHeapCompactionMode = GCLargeObjectHeapCompactionMode.CompactOnce;
-        GC.Collect(GC.MaxGeneration, GCCollectionMode.Forced, blocking: true, compacting: true);
     }
 }
