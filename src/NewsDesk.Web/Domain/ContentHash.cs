@@ -1,5 +1,3 @@
-using System.Buffers;
-using System.Security.Cryptography;
 using System.Text;
 
 namespace NewsDesk.Web.Domain;
@@ -14,39 +12,30 @@ public static class ContentHash
     public static string Of(string text)
     {
         ArgumentNullException.ThrowIfNull(text);
-        // One pass into a pooled buffer instead of Split + Join (a string per word, an array, the joined copy):
-        // words as string.Split(null) finds them (char.IsWhiteSpace), one space between two.
+        // One pass straight into the digest, a chunk at a time (Utf8Sha256): no Split + Join (a string per word, an
+        // array, the joined copy) and no buffer the size of the text (a large page's stayed in the shared pool).
+        // Words as string.Split(null) finds them (char.IsWhiteSpace), one space between two.
         var normalised = text.Normalize(NormalizationForm.FormC);
-        var chars = ArrayPool<char>.Shared.Rent(normalised.Length);
-        var bytes = ArrayPool<byte>.Shared.Rent(Encoding.UTF8.GetMaxByteCount(normalised.Length));
-        try
+        using var digest = new Utf8Sha256();
+        var (started, gap) = (false, false);
+        foreach (var c in normalised)
         {
-            var length = 0;
-            var gap = false;
-            foreach (var c in normalised)
+            if (char.IsWhiteSpace(c))
             {
-                if (char.IsWhiteSpace(c))
-                {
-                    gap = length > 0;
-                    continue;
-                }
-
-                if (gap)
-                {
-                    chars[length++] = ' ';
-                    gap = false;
-                }
-
-                chars[length++] = c;
+                gap = started;
+                continue;
             }
 
-            var byteCount = Encoding.UTF8.GetBytes(chars.AsSpan(0, length), bytes);
-            return Convert.ToHexStringLower(SHA256.HashData(bytes.AsSpan(0, byteCount)));
+            if (gap)
+            {
+                digest.Append(' ');
+                gap = false;
+            }
+
+            digest.Append(c);
+            started = true;
         }
-        finally
-        {
-            ArrayPool<char>.Shared.Return(chars);
-            ArrayPool<byte>.Shared.Return(bytes);
-        }
+
+        return digest.Finish();
     }
 }

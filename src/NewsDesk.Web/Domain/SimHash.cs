@@ -27,114 +27,123 @@ public static class SimHash
     public static long? Of(string text)
     {
         ArgumentNullException.ThrowIfNull(text);
-        // The words, each followed by a space, in one buffer: a shingle is then one contiguous span of it (the
-        // scraper fingerprints every article, so no string per word and no list of them).
+        // The words are read one at a time into a window of the last three, each followed by a space: a shingle is
+        // then the whole window, hashed and voted on as the next word comes in. No string per word, no list of them,
+        // and no buffer the size of the text (a large page's, pooled, stayed in the shared pool for good: issue 20's
+        // finding 8); the window grows only for a word longer than it.
         var normalized = text.Normalize(NormalizationForm.FormKC);
-        var buffer = ArrayPool<char>.Shared.Rent(normalized.Length + 1);
-        var starts = ArrayPool<int>.Shared.Rent((normalized.Length / 2) + 2);
+        Span<Vector256<uint>> counters = stackalloc Vector256<uint>[8];
+        Span<int> ones = stackalloc int[64];
+        counters.Clear();
+        ones.Clear();
+        var votes = new Votes(counters, ones);
+        var rented = ArrayPool<char>.Shared.Rent(WindowChars);
+        var window = rented;
+        Span<int> ends = stackalloc int[ShingleSize];
+        var (length, inWindow, words, shingles, inWord) = (0, 0, 0, 0, false);
         try
         {
-            var (length, words) = Words(normalized, buffer, starts);
-            if (words < MinimumWords)
+            for (var i = 0; i <= normalized.Length; i++)
             {
-                return null;
-            }
+                // Letters and digits only, lower case: punctuation and case differences between copies do not count.
+                var letter = i < normalized.Length && char.IsLetterOrDigit(normalized[i]);
+                if (letter)
+                {
+                    if (length + 2 > window.Length)
+                    {
+                        window = Grown(window, length);
+                    }
 
-            starts[words] = length;
-            return unchecked((long)Fingerprint(buffer, starts, words - ShingleSize + 1));
+                    window[length++] = char.ToLowerInvariant(normalized[i]);
+                    inWord = true;
+                    continue;
+                }
+
+                if (!inWord)
+                {
+                    continue;
+                }
+
+                inWord = false;
+                window[length++] = ' ';
+                ends[inWindow++] = length;
+                words++;
+                if (inWindow == ShingleSize)
+                {
+                    votes.Add(Fnv1a(window.AsSpan(0, length)));
+                    shingles++;
+                    // The first word leaves the window.
+                    var first = ends[0];
+                    window.AsSpan(first, length - first).CopyTo(window);
+                    length -= first;
+                    ends[0] = ends[1] - first;
+                    ends[1] = ends[2] - first;
+                    inWindow--;
+                }
+            }
         }
         finally
         {
-            ArrayPool<char>.Shared.Return(buffer);
-            ArrayPool<int>.Shared.Return(starts);
+            ArrayPool<char>.Shared.Return(rented);
         }
+
+        return words < MinimumWords ? null : unchecked((long)votes.Result(shingles));
     }
 
     public static int Distance(long a, long b) => BitOperations.PopCount(unchecked((ulong)(a ^ b)));
 
-    // Letters and digits only, lower case: punctuation and case differences between copies do not count.
-    private static (int Length, int Words) Words(string text, char[] buffer, int[] starts)
+    // Three words of news text fit many times over; the pool keeps only arrays this small.
+    private const int WindowChars = 256;
+
+    // A word longer than the window (a page of one "word"): an array of its own, not pooled, for this text only.
+    private static char[] Grown(char[] window, int length)
     {
-        var (length, words, inWord) = (0, 0, false);
-        foreach (var c in text)
-        {
-            if (char.IsLetterOrDigit(c))
-            {
-                if (!inWord)
-                {
-                    starts[words++] = length;
-                    inWord = true;
-                }
-
-                buffer[length++] = char.ToLowerInvariant(c);
-            }
-            else if (inWord)
-            {
-                buffer[length++] = ' ';
-                inWord = false;
-            }
-        }
-
-        if (inWord)
-        {
-            buffer[length++] = ' ';
-        }
-
-        return (length, words);
+        var grown = new char[Math.Max(window.Length * 2, length + 2)];
+        window.AsSpan(0, length).CopyTo(grown);
+        return grown;
     }
 
-    /// <summary>Each bit set when most shingle hashes have it set (Charikar's vote, counted as ones per bit).</summary>
-    private static ulong Fingerprint(char[] buffer, int[] starts, int shingles)
+    /// <summary>Charikar's vote: each bit set when most shingle hashes have it set (counted as ones per bit).</summary>
+    private ref struct Votes(Span<Vector256<uint>> counters, Span<int> ones)
     {
-        Span<int> ones = stackalloc int[64];
-        if (Vector256.IsHardwareAccelerated)
+        // Eight lanes per byte of the hash: lane j of counter k counts bit 8k + j.
+        private static readonly Vector256<uint> Lanes = Vector256.Create(1u, 2, 4, 8, 16, 32, 64, 128);
+        private readonly Span<Vector256<uint>> _counters = counters;
+        private readonly Span<int> _ones = ones;
+        public readonly void Add(ulong hash)
         {
-            // Eight lanes per byte of the hash: lane j of counter k counts bit 8k + j.
-            var lanes = Vector256.Create(1u, 2, 4, 8, 16, 32, 64, 128);
-            Span<Vector256<uint>> counters = stackalloc Vector256<uint>[8];
-            counters.Clear();
-            for (var i = 0; i < shingles; i++)
+            if (Vector256.IsHardwareAccelerated)
             {
-                var hash = Fnv1a(buffer.AsSpan(starts[i], starts[i + ShingleSize] - starts[i]));
                 for (var k = 0; k < 8; k++)
                 {
                     // Equals gives all ones (-1) in each lane whose bit is set: subtracting it counts the bit.
-                    counters[k] -= Vector256.Equals(Vector256.Create((uint)(hash >> (8 * k))) & lanes, lanes);
+                    _counters[k] -= Vector256.Equals(Vector256.Create((uint)(hash >> (8 * k))) & Lanes, Lanes);
                 }
+
+                return;
             }
 
-            for (var k = 0; k < 8; k++)
+            for (var bit = 0; bit < 64; bit++)
             {
-                for (var j = 0; j < 8; j++)
-                {
-                    ones[(8 * k) + j] = (int)counters[k][j];
-                }
+                _ones[bit] += (int)((hash >> bit) & 1);
             }
         }
-        else
+
+        public readonly ulong Result(int shingles)
         {
-            ones.Clear();
-            for (var i = 0; i < shingles; i++)
+            ulong result = 0;
+            for (var bit = 0; bit < 64; bit++)
             {
-                var hash = Fnv1a(buffer.AsSpan(starts[i], starts[i + ShingleSize] - starts[i]));
-                for (var bit = 0; bit < 64; bit++)
+                var ones = Vector256.IsHardwareAccelerated ? (int)_counters[bit / 8][bit % 8] : _ones[bit];
+                // More ones than zeros: the vote (+1 per one, -1 per zero) is positive.
+                if (2 * ones > shingles)
                 {
-                    ones[bit] += (int)((hash >> bit) & 1);
+                    result |= 1UL << bit;
                 }
             }
-        }
 
-        ulong result = 0;
-        for (var bit = 0; bit < 64; bit++)
-        {
-            // More ones than zeros: the vote (+1 per one, -1 per zero) is positive.
-            if (2 * ones[bit] > shingles)
-            {
-                result |= 1UL << bit;
-            }
+            return result;
         }
-
-        return result;
     }
 
     /// <summary>FNV-1a over a shingle's characters (each word followed by a space), then an avalanche.</summary>

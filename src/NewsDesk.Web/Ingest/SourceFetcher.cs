@@ -379,43 +379,29 @@ public sealed class SourceFetcher(
         }
     }
 
-    /// <summary>Saves the queued pages in batches of what is ready, until the queue is completed.</summary>
+    /// <summary>
+    /// Saves the queued pages in batches of what is ready, until the queue is completed; a large page in a batch of
+    /// its own (<see cref="StoreBatches"/>).
+    /// </summary>
     private async Task StoreAllAsync(Channel<(PendingArticle Pending, string Claim)> ready, Run run, CancellationToken cancellationToken)
     {
         var batchSize = Math.Max(1, options.Value.StoreBatchSize);
-        var batch = new List<PendingArticle>(batchSize);
-        var batchClaims = new List<string>(batchSize);
+        var queued = new List<(PendingArticle Pending, string Claim)>(batchSize);
         try
         {
             while (await ready.Reader.WaitToReadAsync(cancellationToken))
             {
-                while (batch.Count < batchSize && ready.Reader.TryRead(out var queued))
-                {
-                    batch.Add(queued.Pending);
-                    batchClaims.Add(queued.Claim);
-                }
-
-                IReadOnlyList<StoreResult> results;
-                using (await turns.TakeAsync(cancellationToken))
-                {
-                    results = await store.SaveBatchAsync(batch, cancellationToken);
-                }
-
-                for (var i = 0; i < results.Count; i++)
-                {
-                    claims.Release(batchClaims[i], stored: results[i].Outcome != StoreOutcome.Failed);
-                }
-
-                Count(results, run);
-                batch.Clear();
-                batchClaims.Clear();
+                StoreBatches.Take(ready.Reader, queued, batchSize, q => q.Pending.Response?.Body.Length > largePages.ThresholdBytes);
+                // Once StoreBatchAsync has returned, nothing of the batch's pages, rows and results is reachable.
+                await StoreBatchAsync(queued, run, cancellationToken);
+                queued.Clear();
             }
         }
         catch (Exception ex)
         {
             // The downloads must not wait for room in a queue nobody reads any more.
             ready.Writer.TryComplete(ex);
-            foreach (var claim in batchClaims)
+            foreach (var (_, claim) in queued)
             {
                 claims.Release(claim, stored: false);
             }
@@ -427,6 +413,22 @@ public sealed class SourceFetcher(
 
             throw;
         }
+    }
+
+    private async Task StoreBatchAsync(List<(PendingArticle Pending, string Claim)> queued, Run run, CancellationToken cancellationToken)
+    {
+        IReadOnlyList<StoreResult> results;
+        using (await turns.TakeAsync(cancellationToken))
+        {
+            results = await store.SaveBatchAsync([.. queued.Select(q => q.Pending)], cancellationToken);
+        }
+
+        for (var i = 0; i < results.Count; i++)
+        {
+            claims.Release(queued[i].Claim, stored: results[i].Outcome != StoreOutcome.Failed);
+        }
+
+        Count(results, run);
     }
 
     private async Task StoreAsync(Source source, FetchResult page, FeedItem? item, Run run, CancellationToken cancellationToken)

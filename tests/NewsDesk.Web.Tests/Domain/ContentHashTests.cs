@@ -24,6 +24,10 @@ public class ContentHashTests
         [
             "", " ", "one", " lead and trail ", "a\u00A0b\u2003c\u3000d\u200Be", "tabs\tand\r\nlines\n\n\nhere",
             "Cafe\u0301 \uD83D\uDE00 emoji", "كَتَبَ  ایران\u2029ёлка", new string('x', 5000) + "\n" + new string(' ', 300) + "y",
+            // Hashed a chunk of 1,024 characters at a time: a surrogate pair and a gap on the cut (a lone surrogate
+            // never gets here: normalisation refuses it).
+            new string('a', 1023) + "\uD83D\uDE00" + new string('b', 3000), new string('a', 1024) + "   " + new string('c', 2047) + " d",
+            LongText(200_000),
         ];
 
         foreach (var text in texts)
@@ -32,5 +36,19 @@ public class ContentHashTests
                 string.Join(' ', text.Normalize(NormalizationForm.FormC).Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries)))));
             Assert.Equal(reference, ContentHash.Of(text));
         }
+    }
+
+    internal static string LongText(int words)
+    {
+        var random = new Random(7);
+        string[] vocabulary = ["minister", "said", "Ölförderung", "ایران", "😀", "x", "2024"];
+        string[] separators = [" ", ",  ", ".\n\n", "\t", "\u00A0"];
+        var text = new StringBuilder();
+        for (var w = 0; w < words; w++)
+        {
+            text.Append(vocabulary[random.Next(vocabulary.Length)]).Append(separators[random.Next(separators.Length)]);
+        }
+
+        return text.ToString();
     }
 }

@@ -62,6 +62,11 @@ public class SimHashTests
             texts.Add(text.ToString());
         }
 
+        // A long text, and words longer than the window of three words the shingles are read through.
+        texts.Add(ContentHashTests.LongText(100_000));
+        texts.Add(string.Join(' ', Enumerable.Range(0, 60).Select(i => new string((char)('a' + (i % 26)), 40 + (i * 37 % 900)))));
+        texts.Add(new string('z', 100_000) + " " + string.Join(" ", FixturePages.Story("after a long word")));
+
         foreach (var text in texts)
         {
             Assert.Equal(Reference(text), SimHash.Of(text));

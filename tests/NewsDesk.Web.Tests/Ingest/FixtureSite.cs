@@ -119,6 +119,9 @@ public sealed class FixtureSite : IAsyncLifetime
         // Items whose pages each take ?ms= to answer: a fetch that lasts long enough to be cut in the middle.
         app.MapGet("/feeds/slow-items.xml", (HttpContext c) => Results.Text(
             RssOf(Slugs(c).Select(s => ($"/slow/{c.Request.Query["ms"]}/{s}.html", s))), "application/rss+xml"));
+        // Slugs starting "large-" are listed as /large/ pages (over the large-page threshold), the rest as articles.
+        app.MapGet("/feeds/with-large.xml", (HttpContext c) => Results.Text(
+            RssOf(Slugs(c).Select(s => (s.StartsWith("large-", StringComparison.Ordinal) ? $"/large/{s}.html" : $"/articles/{s}.html", s))), "application/rss+xml"));
         app.MapGet("/feeds/wire.xml", (HttpContext c) => Results.Text(
             RssOf(Slugs(c).Select(s => ($"/wire/{c.Request.Query["outlet"]}/{s}.html", s))), "application/rss+xml"));
         app.MapGet("/feeds/gzip.xml", (HttpContext c) =>
