@@ -22,6 +22,7 @@ public class PageQueriesTests : IClassFixture<NewsDeskFactory>
     public PageQueriesTests(NewsDeskFactory factory)
     {
         this.factory = factory;
+        CommandLog.Listen();
         factory.Server.PreserveExecutionContext = true;
     }
 
