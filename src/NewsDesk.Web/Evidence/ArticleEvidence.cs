@@ -28,6 +28,7 @@ public sealed record ArticleEvidenceView(
 /// <summary>Reads <see cref="ArticleEvidenceView"/>.</summary>
 public sealed class ArticleEvidenceReader(NewsDeskDbContext db, CaptureFiles files)
 {
+    /// <summary>The whole view, each capture file looked at (the versions page).</summary>
     public async Task<ArticleEvidenceView?> ReadAsync(int articleId, CancellationToken cancellationToken)
     {
         var article = await db.Articles.AsNoTracking().Where(a => a.Id == articleId)
@@ -37,40 +38,33 @@ public sealed class ArticleEvidenceReader(NewsDeskDbContext db, CaptureFiles fil
             return null;
         }
 
-        var versions = await db.ArticleVersions.AsNoTracking().Include(v => v.Capture)
-            .Where(v => v.ArticleId == articleId).OrderBy(v => v.Number).ToListAsync(cancellationToken);
-        var recheck = await db.ArticleRechecks.AsNoTracking().FirstOrDefaultAsync(r => r.ArticleId == articleId, cancellationToken);
-        var mentions = await db.Mentions.AsNoTracking().Where(m => m.ArticleId == articleId)
-            .Select(m => new { m.Id, m.Quote, m.TextVersion }).ToListAsync(cancellationToken);
-        var textSha = TextDigest.Of(article.Text);
-        var textVersion = versions.LastOrDefault(v => v.TextSha256 == textSha)?.Number ?? 1;
-
-        var removed = RemovedQuotes([.. versions.Select(v => (v.Number, v.Text))], [.. mentions.Select(m => (m.Id, m.Quote, m.TextVersion))]);
-
-        var imported = versions.Count == 0 ? article.SourceId is null : versions.All(v => v.CaptureId is null) && article.SourceId is null;
-        return new ArticleEvidenceView(articleId,
-            [.. versions.Select(v => new ArticleEvidenceView.Version(v, v.Capture is { } c ? files.Problem(c) : null))],
-            textVersion, textSha, imported, recheck, removed);
+        var view = await ReadAsync(articleId, TextDigest.Of(article.Text), article.SourceId, cancellationToken);
+        return view with { Versions = [.. view.Versions.Select(v => v with { CaptureProblem = v.Row.Capture is { } c ? files.Problem(c) : null })] };
     }
 
     /// <summary>
-    /// The article's mentions whose quote its latest version no longer contains, by mention id, with the version that
-    /// first lost it: what the mentions panel flags ("quote removed in version 3"). Two cheap queries when the
-    /// article has one version, as most have.
+    /// The view for an article whose text digest and source the caller has already read (the article page reads
+    /// them with its text: reading the whole text again here, to hash it, was the cold page's largest second read).
+    /// The capture files are not looked at (<see cref="ArticleEvidenceView.Version.CaptureProblem"/> is null): the
+    /// article page's box looks at them on every view, so a look here, on a cache miss, was a second one.
     /// </summary>
-    public static async Task<IReadOnlyDictionary<int, int>> RemovedInVersionAsync(NewsDeskDbContext db, int articleId, CancellationToken cancellationToken)
+    public async Task<ArticleEvidenceView> ReadAsync(int articleId, string textSha256, int? sourceId, CancellationToken cancellationToken)
     {
-        if (await db.ArticleVersions.CountAsync(v => v.ArticleId == articleId, cancellationToken) < 2)
-        {
-            return new Dictionary<int, int>();
-        }
+        var versions = await db.ArticleVersions.AsNoTracking().Include(v => v.Capture)
+            .Where(v => v.ArticleId == articleId).OrderBy(v => v.Number).ToListAsync(cancellationToken);
+        var recheck = await db.ArticleRechecks.AsNoTracking().FirstOrDefaultAsync(r => r.ArticleId == articleId, cancellationToken);
+        // Only a later version can have lost a quote: most articles have one, and their mentions (200 on the scale
+        // bench's article) need not be read for this.
+        List<(int Id, string Quote, int TextVersion)> mentions = versions.Count < 2 ? [] : [.. (await db.Mentions.AsNoTracking()
+            .Where(m => m.ArticleId == articleId).Select(m => new { m.Id, m.Quote, m.TextVersion }).ToListAsync(cancellationToken))
+            .Select(m => (m.Id, m.Quote, m.TextVersion))];
+        var textVersion = versions.LastOrDefault(v => v.TextSha256 == textSha256)?.Number ?? 1;
 
-        var versions = await db.ArticleVersions.AsNoTracking().Where(v => v.ArticleId == articleId).OrderBy(v => v.Number)
-            .Select(v => new { v.Number, v.Text }).ToListAsync(cancellationToken);
-        var mentions = await db.Mentions.AsNoTracking().Where(m => m.ArticleId == articleId)
-            .Select(m => new { m.Id, m.Quote, m.TextVersion }).ToListAsync(cancellationToken);
-        return RemovedQuotes([.. versions.Select(v => (v.Number, v.Text))], [.. mentions.Select(m => (m.Id, m.Quote, m.TextVersion))])
-            .ToDictionary(r => r.MentionId, r => r.RemovedInVersion);
+        var removed = RemovedQuotes([.. versions.Select(v => (v.Number, v.Text))], mentions);
+
+        var imported = versions.Count == 0 ? sourceId is null : versions.All(v => v.CaptureId is null) && sourceId is null;
+        return new ArticleEvidenceView(articleId, [.. versions.Select(v => new ArticleEvidenceView.Version(v, null))],
+            textVersion, textSha256, imported, recheck, removed);
     }
 
     private static List<ArticleEvidenceView.RemovedQuote> RemovedQuotes(

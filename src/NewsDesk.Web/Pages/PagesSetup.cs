@@ -1,5 +1,6 @@
 using System.Buffers;
 using NewsDesk.Web.Pages.Articles;
+using NewsDesk.Web.Pages.Evidence;
 
 namespace NewsDesk.Web.Pages;
 
@@ -16,6 +17,7 @@ public static class PagesSetup
         builder.Services.AddSingleton(ArrayPool<char>.Create(maxArrayLength: 64 * 1024, maxArraysPerBucket: 2048));
         builder.Services.AddRazorPages();
         builder.Services.AddScoped<ArticlePageReader>();
+        builder.Services.AddScoped<ArticleEvidenceCache>();
         return builder;
     }
 }

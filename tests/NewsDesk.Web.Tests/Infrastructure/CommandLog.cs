@@ -20,6 +20,12 @@ public sealed class CommandLog : IObserver<DiagnosticListener>, IObserver<KeyVal
     {
     }
 
+    /// <summary>
+    /// Subscribes to EF Core's events before the app's host starts: subscribed only at the first
+    /// <see cref="RecordAsync"/>, after the app had already sent commands, the first test of a run recorded nothing.
+    /// </summary>
+    public static void Listen() => _ = _subscription.Value;
+
     /// <summary>The command texts <paramref name="work"/> sent through EF Core, in order.</summary>
     public static async Task<IReadOnlyList<string>> RecordAsync<TEntryPoint>(WebApplicationFactory<TEntryPoint> factory, Func<Task> work)
         where TEntryPoint : class

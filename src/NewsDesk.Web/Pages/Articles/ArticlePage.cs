@@ -7,13 +7,17 @@ namespace NewsDesk.Web.Pages.Articles;
 
 /// <summary>
 /// What the article page shows besides its mentions panel and history: the metadata, the text as paragraphs,
-/// the other outlets' copies and the collections. Read in one go and cached until the store changes.
+/// the other outlets' copies and the collections. Read in one go and cached until the store changes. The text's
+/// digest and the source are kept for the evidence box (<see cref="NewsDesk.Web.Pages.Evidence.ArticleEvidenceCache"/>), which would
+/// otherwise read the whole text again to hash it.
 /// </summary>
 public sealed record ArticlePage(
     ArticleHeader Article,
     IReadOnlyList<ArticlePage.Paragraph> Paragraphs,
     IReadOnlyList<ArticleCopy> Copies,
-    IReadOnlyList<CollectionOption> Collections)
+    IReadOnlyList<CollectionOption> Collections,
+    string TextSha256,
+    int? SourceId)
 {
     /// <summary>A paragraph of the stored text with its start offset, so the page's script maps DOM positions to offsets.</summary>
     public sealed record Paragraph(int Start, string Text);
@@ -64,12 +68,16 @@ public sealed class ArticlePageReader(NewsDeskDbContext db, VersionedCache cache
         cache.GetOrLoadAsync((typeof(ArticlePage), id), ct => LoadAsync(id, ct), page => page.ApproximateBytes, cancellationToken);
 
     /// <summary>
-    /// The article's place in the workflow (a new one for an article nobody reviewed yet). Every change to it is a save
-    /// that starts a new store version, so it is cached like the page: read per view, it was one or two queries on a
-    /// page that otherwise sends none. Shared between requests: read it, never change it.
+    /// The place in the workflow of an article <see cref="FindAsync"/> found (a new one when nobody reviewed it yet).
+    /// Every change to it is a save that starts a new store version, so it is cached like the page: read per view, it
+    /// was one or two queries on a page that otherwise sends none. The article is known to exist, so a missing review
+    /// needs no second query to tell a new article from none. Shared between requests: read it, never change it.
     /// </summary>
     public Task<ArticleReview?> ReviewAsync(int id, CancellationToken cancellationToken) =>
-        cache.GetOrLoadAsync((typeof(ArticleReview), id), ct => ArticleWorkflow.FindAsync(db, id, ct), _ => 512, cancellationToken);
+        cache.GetOrLoadAsync((typeof(ArticleReview), id), ct => ReadReviewAsync(id, ct), _ => 512, cancellationToken);
+
+    private async Task<ArticleReview?> ReadReviewAsync(int id, CancellationToken cancellationToken) =>
+        await db.ArticleReviews.AsNoTracking().FirstOrDefaultAsync(r => r.ArticleId == id, cancellationToken) ?? new ArticleReview { ArticleId = id };
 
     private async Task<ArticlePage?> LoadAsync(int id, CancellationToken cancellationToken)
     {
@@ -79,6 +87,7 @@ public sealed class ArticlePageReader(NewsDeskDbContext db, VersionedCache cache
                 Header = new ArticleHeader(a.Id, a.Url, a.Title, a.Byline, a.SiteName, a.Section, a.Language,
                     new PublishedDate(a.PublishedAt, a.PublishedUtcOffsetMinutes, a.PublishedPrecision), a.DuplicateOfId),
                 a.Text,
+                a.SourceId,
             })
             .FirstOrDefaultAsync(cancellationToken);
         if (row is null)
@@ -95,6 +104,6 @@ public sealed class ArticlePageReader(NewsDeskDbContext db, VersionedCache cache
             .ToListAsync(cancellationToken);
         var collections = await MembershipModel.LoadOptionsAsync(db, id, cancellationToken);
         List<ArticlePage.Paragraph> paragraphs = [.. ArticleParagraphs.Of(row.Text).Select(r => new ArticlePage.Paragraph(r.Start, row.Text.Substring(r.Start, r.Length)))];
-        return new ArticlePage(row.Header, paragraphs, copies, collections);
+        return new ArticlePage(row.Header, paragraphs, copies, collections, TextDigest.Of(row.Text), row.SourceId);
     }
 }
