@@ -24,22 +24,20 @@ public sealed class CaptureRecorder(WarcFileWriter writer, IOptions<EvidenceOpti
     /// </summary>
     public sealed class Prepared
     {
-        internal Prepared(IReadOnlyList<byte[]> members, string storedSha256, Capture row)
+        internal Prepared(IReadOnlyList<byte[]> members, Capture row)
         {
             Members = members;
-            StoredSha256 = storedSha256;
             Row = row;
         }
 
         /// <summary>The request and response records, one gzip member each, in file order.</summary>
         internal IReadOnlyList<byte[]> Members { get; }
 
-        internal string StoredSha256 { get; }
-
         /// <summary>The capture's row but for where the records land (file, offset, length), filled in when written.</summary>
         internal Capture Row { get; }
 
-        internal long Length => Members.Sum(m => (long)m.Length);
+        /// <summary>1 once the records are written: they are written once.</summary>
+        internal int Written;
     }
 
     /// <summary>The capture of a response, prepared (see <see cref="Prepared"/>), or why it is not kept.</summary>
@@ -91,7 +89,7 @@ public sealed class CaptureRecorder(WarcFileWriter writer, IOptions<EvidenceOpti
         }
 
         var storedSha256 = Convert.ToHexStringLower(stored.GetHashAndReset());
-        return (new Prepared(members, storedSha256, new Capture
+        return (new Prepared(members, new Capture
         {
             WarcFile = "", // where the records land is known once they are written
             StoredSha256 = storedSha256,
@@ -120,6 +118,11 @@ public sealed class CaptureRecorder(WarcFileWriter writer, IOptions<EvidenceOpti
     public async Task<Outcome> RecordAsync(Prepared prepared, CancellationToken cancellationToken, bool durable = true)
     {
         ArgumentNullException.ThrowIfNull(prepared);
+        if (Interlocked.Exchange(ref prepared.Written, 1) != 0)
+        {
+            throw new InvalidOperationException("These capture records were written already; a second copy would repeat their WARC-Record-IDs.");
+        }
+
         WarcWrite? write;
         string? notWritten;
         try
@@ -138,22 +141,8 @@ public sealed class CaptureRecorder(WarcFileWriter writer, IOptions<EvidenceOpti
         }
 
         var row = prepared.Row;
-        return new Outcome(new Capture
-        {
-            TargetUri = row.TargetUri,
-            CapturedAt = row.CapturedAt,
-            WarcFile = write.File,
-            Offset = write.Offset,
-            Length = write.Length,
-            StoredSha256 = prepared.StoredSha256,
-            PayloadSha256 = row.PayloadSha256,
-            PayloadLength = row.PayloadLength,
-            ResponseRecordId = row.ResponseRecordId,
-            IpAddress = row.IpAddress,
-            HttpStatus = row.HttpStatus,
-            ContentType = row.ContentType,
-            HeadersTruncated = row.HeadersTruncated,
-        }, null);
+        (row.WarcFile, row.Offset, row.Length) = (write.File, write.Offset, write.Length);
+        return new Outcome(row, null);
     }
 
     private static string Cut(string value, int max) => value.Length <= max ? value : value[..max];

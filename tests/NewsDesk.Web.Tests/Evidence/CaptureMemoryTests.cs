@@ -21,24 +21,14 @@ public class CaptureMemoryTests(IngestFactory factory) : IClassFixture<IngestFac
         // Text compresses well, so the gzip member itself is small: what is left is any copy of the body.
         var body = Encoding.UTF8.GetBytes(string.Concat(Enumerable.Repeat("<p>A paragraph of a long page, repeated.</p>\n", BodyBytes / 46)));
         // The first capture opens the WARC file; the second is measured (it runs on this thread from start to end).
-        Assert.NotNull((await recorder.RecordAsync(Response("https://memory.example/first", body), CancellationToken.None)).Capture);
+        Assert.NotNull((await recorder.RecordAsync(FetchedResponses.Html("https://memory.example/first", body), CancellationToken.None)).Capture);
 
         var before = GC.GetAllocatedBytesForCurrentThread();
-        var outcome = await recorder.RecordAsync(Response("https://memory.example/large", body), CancellationToken.None);
+        var outcome = await recorder.RecordAsync(FetchedResponses.Html("https://memory.example/large", body), CancellationToken.None);
         var allocated = GC.GetAllocatedBytesForCurrentThread() - before;
 
         Assert.NotNull(outcome.Capture);
         Assert.Equal(body.Length, outcome.Capture.PayloadLength);
         Assert.True(allocated < body.Length, $"recording a {body.Length:N0}-byte body allocated {allocated:N0} bytes");
-    }
-
-    private static FetchResult Response(string url, byte[] body)
-    {
-        var uri = new Uri(url);
-        return new FetchResult(uri, uri, 200, "text/html; charset=utf-8", body, null, null)
-        {
-            Exchange = new HttpExchange("GET", uri, new Version(1, 1), [new("Host", uri.Host)], 200, "OK",
-                [new("Content-Type", "text/html; charset=utf-8")], "127.0.0.1", DateTimeOffset.UtcNow),
-        };
     }
 }

@@ -79,19 +79,9 @@ public class PreparedPagesTests(IngestFactory factory) : IClassFixture<IngestFac
     }
 
     private static PendingArticle Pending(string url, string text) =>
-        new(new ExtractedArticle { Title = "A title", Text = text, Html = "<p>x</p>" }, new Uri(url), null, null, "Listed title", Response(url));
+        new(new ExtractedArticle { Title = "A title", Text = text, Html = "<p>x</p>" }, new Uri(url), null, null, "Listed title", FetchedResponses.Html(url, Encoding.UTF8.GetBytes(Html(url))));
 
     private static string Html(string url) => $"<html><body><p>The page at {url}.</p></body></html>";
-
-    private static FetchResult Response(string url)
-    {
-        var uri = new Uri(url);
-        return new FetchResult(uri, uri, 200, "text/html; charset=utf-8", Encoding.UTF8.GetBytes(Html(url)), null, null)
-        {
-            Exchange = new HttpExchange("GET", uri, new Version(1, 1), [new("Host", uri.Host)], 200, "OK",
-                [new("Content-Type", "text/html; charset=utf-8")], "127.0.0.1", DateTimeOffset.UtcNow),
-        };
-    }
 
     private async Task<IReadOnlyList<StoreResult>> SaveBatchAsync(params PendingArticle[] batch)
     {
