@@ -76,6 +76,29 @@ public class ArticleExtractorMemoryTests
         }
     }
 
+    [Theory]
+    [InlineData("text/html; charset=utf-8", "windows-1251")]
+    [InlineData("text/html; charset=windows-1251", "utf-8")]
+    [InlineData(null, "koi8-r")]
+    public void The_charset_chosen_for_the_bytes_is_final_whatever_the_page_s_meta_says(string? contentType, string meta)
+    {
+        // AngleSharp's streaming source switches encoding on a <meta charset> unless told its encoding is certain; the
+        // extractor decides the charset itself (BOM, then HTTP, then meta), and the bytes must be read that way.
+        Encoding.RegisterProvider(CodePagesEncodingProvider.Instance);
+        var encoding = contentType is null ? Encoding.GetEncoding(meta) : Encoding.GetEncoding(contentType.Split('=')[1]);
+        var html = $"<html><head><meta charset=\"{meta}\"><title>Переговоры возобновятся</title></head><body><article>"
+            + string.Concat(Enumerable.Repeat("<p>Министр заявил во вторник, что переговоры о границе возобновятся на следующей неделе.</p>", 5))
+            + "</article></body></html>";
+        var bytes = encoding.GetBytes(html);
+        var extractor = new ArticleExtractor();
+
+        var fromBytes = extractor.Extract(new ReadOnlyMemory<byte>(bytes), contentType, TestData.PageUrl);
+        var fromText = extractor.Extract(ArticleExtractor.Decode(bytes, contentType), TestData.PageUrl);
+
+        Assert.Equal(fromText, fromBytes);
+        Assert.Equal("Переговоры возобновятся", fromBytes.Title);
+    }
+
     /// <summary>The article, or the refusal (a page nested too deep is refused by both paths alike).</summary>
     private static object Outcome(Func<ExtractedArticle> extract)
     {
