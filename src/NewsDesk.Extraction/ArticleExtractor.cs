@@ -1,3 +1,5 @@
+using System.Runtime.InteropServices;
+
 using AngleSharp.Html.Dom;
 using AngleSharp.Html.Parser;
 
@@ -37,13 +39,22 @@ public sealed class ArticleExtractor
     {
         ArgumentNullException.ThrowIfNull(content);
         ArgumentNullException.ThrowIfNull(url);
-        return Extract(Decode(ReadBytes(content), contentType), url);
+        return Extract(new ReadOnlyMemory<byte>(ReadBytes(content)), contentType, url);
     }
 
     /// <summary>
     /// Extracts from bytes the caller already holds (a fetched body), without copying them: the same as the stream
-    /// overload, which reads at most <see cref="ExtractionOptions.MaxBytes"/> of them.
+    /// overload, which reads at most <see cref="ExtractionOptions.MaxBytes"/> of them. The page is parsed from the
+    /// bytes themselves, never decoded into one string (see <see cref="ParseBytes(ReadOnlyMemory{byte}, string?)"/>).
     /// </summary>
+    /// <exception cref="ExtractionException">The page nests elements deeper than <see cref="ExtractionOptions.MaxNestingDepth"/>.</exception>
+    public ExtractedArticle Extract(ReadOnlyMemory<byte> content, string? contentType, Uri url)
+    {
+        ArgumentNullException.ThrowIfNull(url);
+        return Extract(ParseBytes(content[..Math.Min(content.Length, _options.MaxBytes)], contentType), url);
+    }
+
+    /// <summary>The same as the memory overload, for bytes in a span (decoded into a string first).</summary>
     /// <exception cref="ExtractionException">The page nests elements deeper than <see cref="ExtractionOptions.MaxNestingDepth"/>.</exception>
     public ExtractedArticle Extract(ReadOnlySpan<byte> content, string? contentType, Uri url)
     {
@@ -55,7 +66,30 @@ public sealed class ArticleExtractor
     public IHtmlDocument ParseBytes(byte[] bytes, string? contentType)
     {
         ArgumentNullException.ThrowIfNull(bytes);
-        return Parse(Decode(bytes, contentType));
+        return ParseBytes(new ReadOnlyMemory<byte>(bytes), contentType);
+    }
+
+    /// <summary>
+    /// Parses the bytes through AngleSharp's streaming source, with the charset decided here (final, as in
+    /// <see cref="Decode"/>), after the same depth check. The string path held two page-sized copies for the whole
+    /// extraction (the decoded string, 2 bytes a character, and AngleSharp's own copy of it in its text source): 20 MB
+    /// on the large-object heap for a 5 MB page. The streaming source decodes a bounded window at a time and keeps
+    /// nothing of the text; the nodes own their strings, so the document built is the same.
+    /// </summary>
+    /// <exception cref="ExtractionException">The page nests elements deeper than <see cref="ExtractionOptions.MaxNestingDepth"/>.</exception>
+    public IHtmlDocument ParseBytes(ReadOnlyMemory<byte> bytes, string? contentType)
+    {
+        var (encoding, skip) = CharsetDetector.Detect(bytes.Span, contentType);
+        bytes = bytes[skip..];
+        CheckDepth(NestingGuard.EstimateDepth(bytes.Span, encoding, _options.MaxNestingDepth));
+        var stream = MemoryMarshal.TryGetArray(bytes, out var array)
+            ? new MemoryStream(array.Array!, array.Offset, array.Count, writable: false)
+            : new MemoryStream(bytes.ToArray(), writable: false);
+        // A memory stream's reads complete at once, so the parse runs to its end on this thread; the document keeps
+        // the stream (the caller's bytes), which has nothing to release.
+        return new HtmlParser(_parserOptions)
+            .ParseDocumentAsync(stream, HtmlStreamSourceMode.Streaming, encoding, CancellationToken.None)
+            .GetAwaiter().GetResult();
     }
 
     internal static string Decode(ReadOnlySpan<byte> bytes, string? contentType)
@@ -72,7 +106,12 @@ public sealed class ArticleExtractor
     {
         ArgumentNullException.ThrowIfNull(html);
         ArgumentNullException.ThrowIfNull(url);
-        var (metadata, blocks, bylineLine) = Analyse(html, url);
+        return Extract(Parse(html), url);
+    }
+
+    private ExtractedArticle Extract(IHtmlDocument document, Uri url)
+    {
+        var (metadata, blocks, bylineLine) = Analyse(document, url);
         var text = JoinText(blocks);
         var leadImage = metadata.LeadImageUrl ?? FirstImage(blocks);
         return new ExtractedArticle
@@ -93,9 +132,10 @@ public sealed class ArticleExtractor
     }
 
     /// <summary>The page's metadata and its article blocks, before they are joined into text and HTML.</summary>
-    internal (PageMetadata Metadata, List<TextBlock> Blocks, string? BylineLine) Analyse(string html, Uri url)
+    internal (PageMetadata Metadata, List<TextBlock> Blocks, string? BylineLine) Analyse(string html, Uri url) => Analyse(Parse(html), url);
+
+    private static (PageMetadata Metadata, List<TextBlock> Blocks, string? BylineLine) Analyse(IHtmlDocument document, Uri url)
     {
-        var document = Parse(html);
         var metadata = MetadataReader.Read(document, url);
 
         var index = new DomIndex(document.Body ?? (AngleSharp.Dom.INode)document.DocumentElement);
@@ -131,14 +171,17 @@ public sealed class ArticleExtractor
     public IHtmlDocument Parse(string html)
     {
         ArgumentNullException.ThrowIfNull(html);
-        var depth = NestingGuard.EstimateDepth(html, _options.MaxNestingDepth);
+        CheckDepth(NestingGuard.EstimateDepth(html, _options.MaxNestingDepth));
+        return new HtmlParser(_parserOptions).ParseDocument(html);
+    }
+
+    private void CheckDepth(int depth)
+    {
         if (depth > _options.MaxNestingDepth)
         {
             throw new ExtractionException(
                 $"The page nests elements more than {_options.MaxNestingDepth} levels deep; refusing to parse it.");
         }
-
-        return new HtmlParser(_parserOptions).ParseDocument(html);
     }
 
     /// <summary>

@@ -17,14 +17,19 @@ if (args.Length < 1)
 
 if (args[0] == "--dump" && args.Length == 3)
 {
-    // --dump IN_DIR OUT_DIR: the sanitized HTML of every page, to compare two builds' output file by file.
+    // --dump IN_DIR OUT_DIR: every page's sanitized HTML (NAME.html) and its other fields and text (NAME.txt), to compare
+    // two builds' output file by file.
     Directory.CreateDirectory(args[2]);
     var dumper = new ArticleExtractor();
     foreach (var page in Directory.EnumerateFiles(args[1], "*.html"))
     {
         using var stream = File.OpenRead(page);
-        var html = dumper.Extract(stream, null, new Uri("https://news.example/" + Path.GetFileName(page))).Html;
-        File.WriteAllText(Path.Combine(args[2], Path.GetFileName(page)), html);
+        var article = dumper.Extract(stream, null, new Uri("https://news.example/" + Path.GetFileName(page)));
+        File.WriteAllText(Path.Combine(args[2], Path.GetFileName(page)), article.Html);
+        // The other fields and the text too: a change to how the page is parsed could move any of them.
+        File.WriteAllText(Path.Combine(args[2], Path.GetFileNameWithoutExtension(page) + ".txt"), string.Join('\n',
+            article.Title, article.Byline, article.Published?.ToString("O"), article.PublishedHasZone, article.PublishedHasTime,
+            article.SiteName, article.Language, article.CanonicalUrl, article.LeadImageUrl, article.Description, "", article.Text));
     }
 
     return 0;
@@ -62,6 +67,15 @@ for (var round = 0; round <= rounds; round++)
 Console.WriteLine($"{bytes.Length / 1e6:F2} MB page, html={(includeHtml ? "yes" : "no ")}: allocated {allocated / rounds / 1e6:F1} MB per page, " +
     $"of it large objects {large / rounds / 1e6:F1} MB, CPU {cpu.TotalMilliseconds / rounds:F0} ms, text+html {chars / 1e6:F1} M chars, " +
     $"peak working set {Process.GetCurrentProcess().PeakWorkingSet64 / 1e6:F0} MB");
+if (Environment.GetEnvironmentVariable("LARGEPAGE_BYTYPE") is not null)
+{
+    // Where the bytes went, by type and heap (sampled allocation ticks, about one per 100 KB), per extraction.
+    foreach (var (key, sum) in ticks.ByType.OrderByDescending(t => t.Value).Take(25))
+    {
+        Console.WriteLine($"  {sum / (rounds + 1) / 1e6,7:F1} MB  {key}");
+    }
+}
+
 return 0;
 
 /// <summary>Sums the runtime's GCAllocationTick events for the large-object heap.</summary>
@@ -70,6 +84,9 @@ internal sealed class AllocationTicks : EventListener
     private long _large;
 
     public long Large => Interlocked.Read(ref _large);
+
+    /// <summary>Sampled bytes by "heap type" (every round, the warm-up included), when LARGEPAGE_BYTYPE is set.</summary>
+    public System.Collections.Concurrent.ConcurrentDictionary<string, long> ByType { get; } = new();
 
     protected override void OnEventSourceCreated(EventSource source)
     {
@@ -87,6 +104,13 @@ internal sealed class AllocationTicks : EventListener
         }
 
         var kind = Convert.ToInt32(e.Payload![e.PayloadNames.IndexOf("AllocationKind")], System.Globalization.CultureInfo.InvariantCulture);
+        if (Environment.GetEnvironmentVariable("LARGEPAGE_BYTYPE") is not null)
+        {
+            var key = $"{(kind == 1 ? "LOH" : kind == 2 ? "POH" : "SOH")} {e.Payload[e.PayloadNames.IndexOf("TypeName")]}";
+            var amount = Convert.ToInt64(e.Payload[e.PayloadNames.IndexOf("AllocationAmount64")], System.Globalization.CultureInfo.InvariantCulture);
+            ByType.AddOrUpdate(key, amount, (_, sum) => sum + amount);
+        }
+
         if (kind == 1)
         {
             if (Environment.GetEnvironmentVariable("LARGEPAGE_TYPES") is not null)

@@ -196,8 +196,11 @@ internal static class ArticleHtml
         segment.Clear();
     }
 
-    /// <summary>The text without leading and trailing white space, as <see cref="string.Trim()"/> would give it.</summary>
-    private static string Trimmed(StringBuilder output)
+    /// <summary>
+    /// The text without leading and trailing white space, as <see cref="string.Trim()"/> would give it, in one string
+    /// (ToString then Trim made two when there was white space to trim).
+    /// </summary>
+    internal static string Trimmed(StringBuilder output)
     {
         var start = 0;
         while (start < output.Length && char.IsWhiteSpace(output[start]))

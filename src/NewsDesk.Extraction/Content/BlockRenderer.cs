@@ -179,11 +179,13 @@ internal sealed class BlockRenderer
 
     private void Flush()
     {
-        var text = _text.ToString().Trim();
+        var text = ArticleHtml.Trimmed(_text);
         if (text.Length > 0)
         {
             var (kind, level) = CurrentKind();
-            _blocks.Add(new TextBlock(kind, level, text, _html.ToString().Trim()));
+            // Most paragraphs have no markup and nothing to escape: their HTML is their text, and one string serves
+            // both (a second copy of the article's text per page otherwise, 10 MB for a 5 MB page).
+            _blocks.Add(new TextBlock(kind, level, text, _html.Equals(_text) ? text : ArticleHtml.Trimmed(_html)));
         }
 
         _text.Clear();

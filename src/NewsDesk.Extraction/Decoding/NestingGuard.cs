@@ -1,3 +1,5 @@
+using System.Text;
+
 namespace NewsDesk.Extraction.Decoding;
 
 /// <summary>
@@ -6,6 +8,9 @@ namespace NewsDesk.Extraction.Decoding;
 /// </summary>
 internal static class NestingGuard
 {
+    /// <summary>Characters decoded at a time by the bytes overload (32 KB: below the large-object size).</summary>
+    internal const int ChunkChars = 16 * 1024;
+
     private static readonly HashSet<string> _uncounted = new(StringComparer.OrdinalIgnoreCase)
     {
         "area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "param", "source", "track", "wbr",
@@ -18,6 +23,59 @@ internal static class NestingGuard
     {
         var depth = 0;
         var max = 0;
+        Scan(html, final: true, limit, ref depth, ref max);
+        return max;
+    }
+
+    /// <summary>
+    /// The same estimate for a page still in bytes, decoded a chunk at a time: a large page is parsed from its bytes
+    /// (AngleSharp's streaming source), so a page-sized string is never made for the guard alone.
+    /// </summary>
+    public static int EstimateDepth(ReadOnlySpan<byte> bytes, Encoding encoding, int limit) => EstimateDepth(bytes, encoding, limit, ChunkChars);
+
+    internal static int EstimateDepth(ReadOnlySpan<byte> bytes, Encoding encoding, int limit, int chunkChars)
+    {
+        var decoder = encoding.GetDecoder();
+        var buffer = new char[Math.Max(chunkChars, 4)];
+        var filled = 0;
+        var depth = 0;
+        var max = 0;
+        while (true)
+        {
+            decoder.Convert(bytes, buffer.AsSpan(filled), flush: true, out var bytesUsed, out var charsUsed, out var completed);
+            bytes = bytes[bytesUsed..];
+            filled += charsUsed;
+            var final = completed && bytes.IsEmpty;
+            var stop = Scan(buffer.AsSpan(0, filled), final, limit, ref depth, ref max);
+            if (final || max > limit)
+            {
+                return max;
+            }
+
+            // What is left from the stop is one construct not yet closed (a tag, comment or script): it is scanned
+            // again with the next chunk. A construct longer than half the buffer doubles it, so rescans stay rare.
+            var left = filled - stop;
+            if (left > buffer.Length / 2)
+            {
+                var larger = new char[buffer.Length * 2];
+                buffer.AsSpan(stop, left).CopyTo(larger);
+                buffer = larger;
+            }
+            else
+            {
+                buffer.AsSpan(stop, left).CopyTo(buffer);
+            }
+
+            filled = left;
+        }
+    }
+
+    /// <summary>
+    /// Scans the text and returns where it stopped: its end, or, unless <paramref name="final"/>, the '&lt;' of a
+    /// construct that this text does not finish (its outcome may depend on what follows, so nothing of it is counted).
+    /// </summary>
+    private static int Scan(ReadOnlySpan<char> html, bool final, int limit, ref int depth, ref int max)
+    {
         var i = 0;
         while (i < html.Length)
         {
@@ -27,15 +85,26 @@ internal static class NestingGuard
                 break;
             }
 
+            var start = i + lt;
             i += lt + 1;
             if (i >= html.Length)
             {
-                break;
+                return final ? html.Length : start;
+            }
+
+            if (!final && html.Length - i < 3 && "!--".AsSpan().StartsWith(html[i..]))
+            {
+                return start;
             }
 
             if (html[i..].StartsWith("!--"))
             {
                 var end = html[i..].IndexOf("-->");
+                if (end < 0 && !final)
+                {
+                    return start;
+                }
+
                 i = end < 0 ? html.Length : i + end + 3;
                 continue;
             }
@@ -48,6 +117,11 @@ internal static class NestingGuard
                 nameEnd++;
             }
 
+            if (nameEnd == html.Length && !final)
+            {
+                return start;
+            }
+
             if (nameEnd == nameStart || !(char.IsAsciiLetter(html[nameStart]) || html[nameStart] == '!'))
             {
                 continue;
@@ -55,6 +129,11 @@ internal static class NestingGuard
 
             var name = html[nameStart..nameEnd];
             var gt = html[nameEnd..].IndexOf('>');
+            if (gt < 0 && !final)
+            {
+                return start;
+            }
+
             var tagEnd = gt < 0 ? html.Length : nameEnd + gt;
             var selfClosing = gt > 0 && html[tagEnd - 1] == '/';
             i = Math.Min(html.Length, tagEnd + 1);
@@ -79,6 +158,11 @@ internal static class NestingGuard
             {
                 // Script and style bodies may contain "<div" in strings; skip to the matching end tag.
                 var close = html[i..].IndexOf(string.Concat("</", name.ToString()), StringComparison.OrdinalIgnoreCase);
+                if (close < 0 && !final)
+                {
+                    return start;
+                }
+
                 i = close < 0 ? html.Length : i + close;
                 continue;
             }
@@ -89,12 +173,12 @@ internal static class NestingGuard
                 max = depth;
                 if (max > limit)
                 {
-                    return max;
+                    return html.Length;
                 }
             }
         }
 
-        return max;
+        return html.Length;
     }
 
     private static bool IsUncounted(ReadOnlySpan<char> name)

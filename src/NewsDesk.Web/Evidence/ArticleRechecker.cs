@@ -72,7 +72,7 @@ public sealed class ArticleRechecker(IServiceScopeFactory scopes, IOptions<Evide
             // The same turn-taking for large pages as the scraper's, and the fetched bytes themselves, not a copy.
             using (await services.GetRequiredService<LargePageGate>().EnterAsync(page.Body.Length, cancellationToken))
             {
-                extracted = services.GetRequiredService<ArticleExtractor>().Extract(page.Body.Span, page.ContentType, page.FinalUrl);
+                extracted = services.GetRequiredService<ArticleExtractor>().Extract(page.Body, page.ContentType, page.FinalUrl);
             }
 
             if (string.IsNullOrWhiteSpace(extracted.Text))

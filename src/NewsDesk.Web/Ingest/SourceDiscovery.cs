@@ -72,7 +72,7 @@ public sealed class SourceDiscovery(PoliteFetcher fetcher, ArticleExtractor extr
                 case SniffedKind.Html:
                     {
                         // Parsed once, through the extractor's nesting guard, for both the feeds and the title.
-                        var document = extractor.ParseBytes(response.Body.ToArray(), response.ContentType);
+                        var document = extractor.ParseBytes(response.Body, response.ContentType);
                         var feeds = kind == SourceKindChoice.Auto
                             ? await FetchableAsync(
                                 [.. FeedDiscovery.Find(document, response.FinalUrl), .. await RobotsSitemapsAsync(response.FinalUrl, cancellationToken)],

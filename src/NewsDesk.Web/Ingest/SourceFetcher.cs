@@ -462,7 +462,7 @@ public sealed class SourceFetcher(
             try
             {
                 // The fetched bytes themselves, not a copy.
-                extracted = extractor.Extract(page.Body.Span, page.ContentType, page.FinalUrl);
+                extracted = extractor.Extract(page.Body, page.ContentType, page.FinalUrl);
             }
             catch (Exception ex) when (ex is not OperationCanceledException)
             {
